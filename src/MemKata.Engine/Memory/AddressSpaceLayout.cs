@@ -1,0 +1,39 @@
+namespace MemKata.Engine.Memory;
+
+/// <summary>
+/// Where things sit in a simulated x86-64 process, as Linux lays out a PIE program with address randomization off
+/// (what <c>setarch -R</c> or gdb shows):
+/// <code>
+///   0x7fff_ffff_f000  ┬ top of user space (47 bits: 128 TiB)
+///                     │ stack (grows down)
+///   MmapBase          ┼ mmap area: shared libraries, then anonymous mappings, placed top-down
+///                     │ ... free ...
+///                     │ heap (grows up with brk)
+///   HeapStart         ┼ program break at start (page-aligned, just past .bss)
+///                     │ .bss, .data, .text of the program
+///   0x5555_5555_4000  ┴ program image
+/// </code>
+/// </summary>
+public sealed record AddressSpaceLayout
+{
+    /// <summary>The x86-64 layout used unless a scenario says otherwise.</summary>
+    public static AddressSpaceLayout X86_64 { get; } = new();
+
+    /// <summary>Page size in bytes.</summary>
+    public ulong PageSize { get; init; } = 4096;
+
+    /// <summary>First address past user space: 2^47 - one page (128 TiB).</summary>
+    public ulong UserSpaceEnd { get; init; } = 0x7fff_ffff_f000;
+
+    /// <summary>The initial program break: the heap starts here.</summary>
+    public ulong HeapStart { get; init; } = 0x5555_5555_9000;
+
+    /// <summary>The top of the mmap area; new mappings go below it, highest free gap first.</summary>
+    public ulong MmapBase { get; init; } = 0x7fff_f7fc_1000;
+
+    /// <summary>Where the C library's static data (.data/.bss, holding malloc's arena) is mapped.</summary>
+    public ulong LibcDataStart { get; init; } = 0x7fff_f7f9_0000;
+
+    /// <summary>Size of the C library's static data mapping.</summary>
+    public ulong LibcDataSize { get; init; } = 0x4000;
+}

@@ -1,0 +1,16 @@
+using MemKata.Contracts;
+
+namespace MemKata.Engine.Memory;
+
+/// <summary>
+/// One virtual memory area: the page range [<see cref="Start"/>, <see cref="End"/>) with one protection and kind, like a
+/// line of <c>/proc/PID/maps</c>. Both bounds are page-aligned.
+/// </summary>
+public sealed record Mapping(ulong Start, ulong End, Protection Protection, MappingKind Kind)
+{
+    /// <summary>Length in bytes.</summary>
+    public ulong Length => End - Start;
+
+    /// <summary>True if <paramref name="address"/> lies inside.</summary>
+    public bool Contains(ulong address) => address >= Start && address < End;
+}

@@ -1,0 +1,14 @@
+namespace MemKata.Engine.Memory;
+
+/// <summary>What a mapping holds, as <c>/proc/PID/maps</c> would name it.</summary>
+public enum MappingKind
+{
+    /// <summary>The brk heap, <c>[heap]</c>.</summary>
+    Heap,
+
+    /// <summary>A private anonymous mapping from <c>mmap</c>.</summary>
+    Anonymous,
+
+    /// <summary>A library's static data (.data/.bss), mapped by the loader before <c>main</c>.</summary>
+    LibraryData,
+}

@@ -1,0 +1,608 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using MemKata.Contracts;
+
+namespace MemKata.Engine.Memory;
+
+/// <summary>
+/// One process's virtual memory: its mappings (heap, anonymous mmaps, library data), the program break, and the single
+/// path through which every byte is read or written. That path works like a CPU: a small TLB answers most accesses at
+/// once; a miss looks up the mapping (none, or the wrong protection: SIGSEGV) and asks the <see cref="IPageBacking"/>
+/// for the page, which is where a page fault happens.
+/// </summary>
+public sealed class SimulatedProcessMemory : IProcessMemory
+{
+    private const int TlbEntries = 64;
+
+    private readonly IPageBacking _backing;
+    private readonly int _pageShift;
+    private readonly ulong _pageMask;
+    private readonly int _pageBytes;
+
+    // Mappings sorted by start address, never overlapping.
+    private readonly List<Mapping> _mappings = [];
+
+    // Direct-mapped TLBs, one for reads and one for writes. A tag is the page number + 1 (0 marks an empty slot).
+    private readonly ulong[] _readTags = new ulong[TlbEntries];
+    private readonly byte[][] _readPages = new byte[TlbEntries][];
+    private readonly ulong[] _writeTags = new ulong[TlbEntries];
+    private readonly byte[][] _writePages = new byte[TlbEntries][];
+
+    /// <summary>Creates an empty address space with the given layout: no heap yet (the break is at
+    /// <see cref="AddressSpaceLayout.HeapStart"/>) and the C library's static data mapped.</summary>
+    public SimulatedProcessMemory(AddressSpaceLayout? layout = null, IPageBacking? backing = null)
+    {
+        Layout = layout ?? AddressSpaceLayout.X86_64;
+        if (!ulong.IsPow2(Layout.PageSize) || Layout.PageSize < 8)
+        {
+            throw new ArgumentException("SimulatedProcessMemory: page size must be a power of two", nameof(layout));
+        }
+
+        PageSize = Layout.PageSize;
+        _pageShift = System.Numerics.BitOperations.Log2(PageSize);
+        _pageMask = PageSize - 1;
+        _pageBytes = (int)PageSize;
+        _backing = backing ?? new DemandZeroPageBacking(PageSize);
+        HeapStart = Layout.HeapStart;
+        ProgramBreak = HeapStart;
+        Insert(new Mapping(Layout.LibcDataStart, Layout.LibcDataStart + Layout.LibcDataSize, Protection.ReadWrite, MappingKind.LibraryData));
+    }
+
+    /// <summary>The layout this address space was created with.</summary>
+    public AddressSpaceLayout Layout { get; }
+
+    /// <inheritdoc/>
+    public ulong PageSize { get; }
+
+    /// <summary>The initial program break, where the heap starts.</summary>
+    public ulong HeapStart { get; }
+
+    /// <inheritdoc/>
+    public ulong ProgramBreak { get; private set; }
+
+    /// <inheritdoc/>
+    public Errno LastError { get; private set; }
+
+    /// <summary>Where the C library's static data (malloc's arena) lives.</summary>
+    public ulong LibcDataAddress => Layout.LibcDataStart;
+
+    /// <summary>The mappings, lowest address first, as <c>/proc/PID/maps</c> lists them.</summary>
+    public IReadOnlyList<Mapping> Mappings => _mappings;
+
+    /// <summary>When set, every memory system call is appended here (strace for the simulation).</summary>
+    public List<SyscallRecord>? SyscallLog { get; set; }
+
+    /// <summary>Number of memory system calls made (brk, mmap, munmap, mremap), logged or not.</summary>
+    public long SyscallCount { get; private set; }
+
+    // ---- system calls --------------------------------------------------------------------------------------------
+
+    /// <inheritdoc/>
+    public ulong Sbrk(long increment)
+    {
+        var old = ProgramBreak;
+        if (increment == 0)
+        {
+            return old;
+        }
+
+        // glibc's sbrk refuses a move that would wrap around the address space before asking the kernel.
+        var wraps = increment > 0 ? old + (ulong)increment < old : old < (ulong)(-increment);
+        if (wraps)
+        {
+            LastError = Errno.ENOMEM;
+            return Syscall.Failed;
+        }
+
+        var wanted = increment > 0 ? old + (ulong)increment : old - (ulong)(-increment);
+        if (Brk(wanted) != wanted)
+        {
+            LastError = Errno.ENOMEM;
+            return Syscall.Failed;
+        }
+
+        return old;
+    }
+
+    /// <inheritdoc/>
+    public ulong Brk(ulong address)
+    {
+        var result = DoBrk(address);
+        Record(SyscallKind.Brk, address, 0, 0, result, Errno.None);
+        return result;
+    }
+
+    private ulong DoBrk(ulong address)
+    {
+        if (address < HeapStart)
+        {
+            return ProgramBreak;
+        }
+
+        var oldEnd = PageMath.RoundUp(ProgramBreak, PageSize);
+        var newEnd = PageMath.RoundUp(address, PageSize);
+        if (newEnd < address || newEnd > Layout.UserSpaceEnd)
+        {
+            return ProgramBreak;
+        }
+
+        if (newEnd > oldEnd)
+        {
+            // Linux leaves at least one page between the heap and the next mapping.
+            var next = FirstMappingAtOrAbove(oldEnd);
+            if (next is not null && newEnd + PageSize > next.Start)
+            {
+                return ProgramBreak;
+            }
+        }
+        else if (newEnd < oldEnd)
+        {
+            Unmap(newEnd, oldEnd - newEnd);
+        }
+
+        SetHeapEnd(newEnd);
+        ProgramBreak = address;
+        return address;
+    }
+
+    /// <inheritdoc/>
+    public ulong Mmap(ulong length, Protection protection = Protection.ReadWrite)
+    {
+        var result = DoMmap(length, protection, out var error);
+        LastError = error == Errno.None ? LastError : error;
+        Record(SyscallKind.Mmap, 0, length, 0, result, error);
+        return result;
+    }
+
+    private ulong DoMmap(ulong length, Protection protection, out Errno error)
+    {
+        error = Errno.None;
+        var rounded = PageMath.RoundUp(length, PageSize);
+        if (length == 0)
+        {
+            error = Errno.EINVAL;
+            return Syscall.Failed;
+        }
+
+        if (rounded < length || !TryFindGap(rounded, out var start))
+        {
+            error = Errno.ENOMEM;
+            return Syscall.Failed;
+        }
+
+        Insert(new Mapping(start, start + rounded, protection, MappingKind.Anonymous));
+        return start;
+    }
+
+    /// <inheritdoc/>
+    public int Munmap(ulong address, ulong length)
+    {
+        Errno error = Errno.None;
+        if (!PageMath.IsAligned(address, PageSize) || length == 0)
+        {
+            error = Errno.EINVAL;
+        }
+        else
+        {
+            var rounded = PageMath.RoundUp(length, PageSize);
+            if (rounded < length || address + rounded < address)
+            {
+                error = Errno.EINVAL;
+            }
+            else
+            {
+                Unmap(address, rounded);
+            }
+        }
+
+        if (error != Errno.None)
+        {
+            LastError = error;
+        }
+
+        Record(SyscallKind.Munmap, address, length, 0, error == Errno.None ? 0UL : Syscall.Failed, error);
+        return error == Errno.None ? 0 : -1;
+    }
+
+    /// <inheritdoc/>
+    public ulong Mremap(ulong oldAddress, ulong oldLength, ulong newLength, bool mayMove)
+    {
+        var result = DoMremap(oldAddress, oldLength, newLength, mayMove, out var error);
+        if (error != Errno.None)
+        {
+            LastError = error;
+        }
+
+        Record(SyscallKind.Mremap, oldAddress, oldLength, newLength, result, error);
+        return result;
+    }
+
+    private ulong DoMremap(ulong oldAddress, ulong oldLength, ulong newLength, bool mayMove, out Errno error)
+    {
+        error = Errno.EINVAL;
+        if (!PageMath.IsAligned(oldAddress, PageSize) || newLength == 0)
+        {
+            return Syscall.Failed;
+        }
+
+        var oldSize = PageMath.RoundUp(oldLength, PageSize);
+        var newSize = PageMath.RoundUp(newLength, PageSize);
+        error = Errno.EFAULT;
+        var mapping = FindMapping(oldAddress);
+        if (mapping is null || oldSize > mapping.End - oldAddress)
+        {
+            return Syscall.Failed;
+        }
+
+        error = Errno.None;
+        if (newSize <= oldSize)
+        {
+            if (newSize < oldSize)
+            {
+                Unmap(oldAddress + newSize, oldSize - newSize);
+            }
+
+            return oldAddress;
+        }
+
+        // Grow in place when the range ends its mapping and the pages after it are free.
+        var oldEnd = oldAddress + oldSize;
+        if (oldEnd == mapping.End && mapping.Kind == MappingKind.Anonymous)
+        {
+            var next = FirstMappingAtOrAbove(oldEnd);
+            var limit = next?.Start ?? Layout.UserSpaceEnd;
+            if (oldAddress + newSize <= limit && oldAddress + newSize > oldAddress)
+            {
+                Replace(mapping, mapping with { End = oldAddress + newSize });
+                return oldAddress;
+            }
+        }
+
+        if (!mayMove || !TryFindGap(newSize, out var target))
+        {
+            error = Errno.ENOMEM;
+            return Syscall.Failed;
+        }
+
+        _backing.Move(oldAddress >> _pageShift, target >> _pageShift, oldSize >> _pageShift);
+        RemoveRange(oldAddress, oldSize);
+        Insert(new Mapping(target, target + newSize, mapping.Protection, mapping.Kind));
+        FlushTlb();
+        return target;
+    }
+
+    // ---- memory access -------------------------------------------------------------------------------------------
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte ReadByte(ulong address)
+    {
+        var page = address >> _pageShift;
+        var slot = (int)(page & (TlbEntries - 1));
+        var bytes = _readTags[slot] == page + 1 ? _readPages[slot] : MissRead(address);
+        return bytes[(int)(address & _pageMask)];
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteByte(ulong address, byte value)
+    {
+        var page = address >> _pageShift;
+        var slot = (int)(page & (TlbEntries - 1));
+        var bytes = _writeTags[slot] == page + 1 ? _writePages[slot] : MissWrite(address);
+        bytes[(int)(address & _pageMask)] = value;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong ReadWord(ulong address)
+    {
+        var page = address >> _pageShift;
+        var slot = (int)(page & (TlbEntries - 1));
+        var offset = (int)(address & _pageMask);
+        if (_readTags[slot] == page + 1 && offset <= _pageBytes - sizeof(ulong))
+        {
+            return BinaryPrimitives.ReadUInt64LittleEndian(_readPages[slot].AsSpan(offset));
+        }
+
+        return ReadWordSlow(address);
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteWord(ulong address, ulong value)
+    {
+        var page = address >> _pageShift;
+        var slot = (int)(page & (TlbEntries - 1));
+        var offset = (int)(address & _pageMask);
+        if (_writeTags[slot] == page + 1 && offset <= _pageBytes - sizeof(ulong))
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(_writePages[slot].AsSpan(offset), value);
+            return;
+        }
+
+        WriteWordSlow(address, value);
+    }
+
+    /// <inheritdoc/>
+    public void Fill(ulong address, byte value, ulong length)
+    {
+        while (length > 0)
+        {
+            var offset = (int)(address & _pageMask);
+            var run = (int)Math.Min(length, (ulong)(_pageBytes - offset));
+            var page = WritablePage(address);
+            page.AsSpan(offset, run).Fill(value);
+            address += (ulong)run;
+            length -= (ulong)run;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Copy(ulong destination, ulong source, ulong length)
+    {
+        if (length == 0 || destination == source)
+        {
+            return;
+        }
+
+        // Copy backwards when the destination overlaps the source from above, as memmove does.
+        var backwards = destination > source && destination - source < length;
+        var buffer = new byte[Math.Min(length, (ulong)_pageBytes)];
+        var done = 0UL;
+        while (done < length)
+        {
+            var chunk = Math.Min(length - done, (ulong)buffer.Length);
+            var at = backwards ? length - done - chunk : done;
+            ReadBytes(source + at, buffer.AsSpan(0, (int)chunk));
+            WriteBytes(destination + at, buffer.AsSpan(0, (int)chunk));
+            done += chunk;
+        }
+    }
+
+    /// <summary>Reads <paramref name="target"/>.Length bytes starting at <paramref name="address"/>.</summary>
+    public void ReadBytes(ulong address, Span<byte> target)
+    {
+        while (!target.IsEmpty)
+        {
+            var offset = (int)(address & _pageMask);
+            var run = Math.Min(target.Length, _pageBytes - offset);
+            var page = ReadablePage(address);
+            page.AsSpan(offset, run).CopyTo(target);
+            target = target[run..];
+            address += (ulong)run;
+        }
+    }
+
+    /// <summary>Writes <paramref name="source"/> starting at <paramref name="address"/>.</summary>
+    public void WriteBytes(ulong address, ReadOnlySpan<byte> source)
+    {
+        while (!source.IsEmpty)
+        {
+            var offset = (int)(address & _pageMask);
+            var run = Math.Min(source.Length, _pageBytes - offset);
+            var page = WritablePage(address);
+            source[..run].CopyTo(page.AsSpan(offset, run));
+            source = source[run..];
+            address += (ulong)run;
+        }
+    }
+
+    /// <summary>Finds the mapping that covers <paramref name="address"/>, or null.</summary>
+    public Mapping? FindMapping(ulong address)
+    {
+        int lo = 0, hi = _mappings.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var m = _mappings[mid];
+            if (address < m.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (address >= m.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Forgets every cached translation. The page backing calls this after it takes a page away (eviction,
+    /// swap-out) or changes what an access must notice, as the kernel flushes a real TLB.</summary>
+    public void FlushTlb()
+    {
+        Array.Clear(_readTags);
+        Array.Clear(_writeTags);
+    }
+
+    // ---- internals -----------------------------------------------------------------------------------------------
+
+    private byte[] ReadablePage(ulong address)
+    {
+        var page = address >> _pageShift;
+        var slot = (int)(page & (TlbEntries - 1));
+        return _readTags[slot] == page + 1 ? _readPages[slot] : MissRead(address);
+    }
+
+    private byte[] WritablePage(ulong address)
+    {
+        var page = address >> _pageShift;
+        var slot = (int)(page & (TlbEntries - 1));
+        return _writeTags[slot] == page + 1 ? _writePages[slot] : MissWrite(address);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ulong ReadWordSlow(ulong address)
+    {
+        Span<byte> buffer = stackalloc byte[sizeof(ulong)];
+        ReadBytes(address, buffer);
+        return BinaryPrimitives.ReadUInt64LittleEndian(buffer);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteWordSlow(ulong address, ulong value)
+    {
+        Span<byte> buffer = stackalloc byte[sizeof(ulong)];
+        BinaryPrimitives.WriteUInt64LittleEndian(buffer, value);
+        WriteBytes(address, buffer);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private byte[] MissRead(ulong address)
+    {
+        var mapping = FindMapping(address) ?? throw new SegmentationFaultException(address, false, "no mapping at this address");
+        if ((mapping.Protection & Protection.Read) == 0)
+        {
+            throw new SegmentationFaultException(address, false, "the mapping does not allow reading");
+        }
+
+        var page = address >> _pageShift;
+        var bytes = _backing.PageForRead(page, mapping);
+        var slot = (int)(page & (TlbEntries - 1));
+        _readTags[slot] = page + 1;
+        _readPages[slot] = bytes;
+        return bytes;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private byte[] MissWrite(ulong address)
+    {
+        var mapping = FindMapping(address) ?? throw new SegmentationFaultException(address, true, "no mapping at this address");
+        if ((mapping.Protection & Protection.Write) == 0)
+        {
+            throw new SegmentationFaultException(address, true, "the mapping does not allow writing");
+        }
+
+        var page = address >> _pageShift;
+        var bytes = _backing.PageForWrite(page, mapping);
+        var slot = (int)(page & (TlbEntries - 1));
+        _writeTags[slot] = page + 1;
+        _writePages[slot] = bytes;
+
+        // A page read before its first write was served by the zero page: the read side must see the new storage.
+        _readTags[slot] = page + 1;
+        _readPages[slot] = bytes;
+        return bytes;
+    }
+
+    private void Record(SyscallKind kind, ulong address, ulong length, ulong newLength, ulong result, Errno error)
+    {
+        SyscallCount++;
+        SyscallLog?.Add(new SyscallRecord(kind, address, length, newLength, result, error));
+    }
+
+    private Mapping? FirstMappingAtOrAbove(ulong address)
+    {
+        foreach (var m in _mappings)
+        {
+            if (m.End > address)
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    // The highest gap below MmapBase that holds length bytes, as Linux's top-down search picks.
+    private bool TryFindGap(ulong length, out ulong start)
+    {
+        var top = Layout.MmapBase;
+        var floor = PageMath.RoundUp(ProgramBreak, PageSize) + PageSize;
+        for (var i = _mappings.Count - 1; i >= -1; i--)
+        {
+            var below = i >= 0 ? _mappings[i].End : floor;
+            if (i >= 0 && _mappings[i].Start >= top)
+            {
+                continue;
+            }
+
+            if (below <= top && top - below >= length)
+            {
+                start = top - length;
+                return true;
+            }
+
+            if (i >= 0)
+            {
+                top = Math.Min(top, _mappings[i].Start);
+            }
+        }
+
+        start = 0;
+        return false;
+    }
+
+    private void SetHeapEnd(ulong end)
+    {
+        var index = _mappings.FindIndex(m => m.Kind == MappingKind.Heap);
+        if (end <= HeapStart)
+        {
+            if (index >= 0)
+            {
+                _mappings.RemoveAt(index);
+            }
+
+            return;
+        }
+
+        var heap = new Mapping(HeapStart, end, Protection.ReadWrite, MappingKind.Heap);
+        if (index >= 0)
+        {
+            _mappings[index] = heap;
+        }
+        else
+        {
+            Insert(heap);
+        }
+    }
+
+    private void Unmap(ulong start, ulong length)
+    {
+        RemoveRange(start, length);
+        _backing.Discard(start >> _pageShift, length >> _pageShift);
+        FlushTlb();
+    }
+
+    // Removes [start, start + length) from the mapping list, splitting mappings that straddle its ends.
+    private void RemoveRange(ulong start, ulong length)
+    {
+        var end = start + length;
+        for (var i = 0; i < _mappings.Count; i++)
+        {
+            var m = _mappings[i];
+            if (m.End <= start || m.Start >= end)
+            {
+                continue;
+            }
+
+            _mappings.RemoveAt(i);
+            var pieces = 0;
+            if (m.Start < start)
+            {
+                _mappings.Insert(i + pieces++, m with { End = start });
+            }
+
+            if (m.End > end)
+            {
+                _mappings.Insert(i + pieces++, m with { Start = end });
+            }
+
+            i += pieces - 1;
+        }
+    }
+
+    private void Insert(Mapping mapping)
+    {
+        var index = _mappings.FindIndex(m => m.Start > mapping.Start);
+        _mappings.Insert(index < 0 ? _mappings.Count : index, mapping);
+    }
+
+    private void Replace(Mapping old, Mapping updated) => _mappings[_mappings.IndexOf(old)] = updated;
+}
