@@ -12,5 +12,7 @@ public readonly record struct TraceOperation(TraceOperationKind Kind, int Id, ul
     };
 
     /// <summary>The operation as a .rep line, e.g. <c>a 3 512</c>.</summary>
-    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, Kind == TraceOperationKind.Free ? $"f {Id}" : $"{Letter} {Id} {Size}");
+    public override string ToString() => Kind == TraceOperationKind.Free
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"f {Id}")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Letter} {Id} {Size}");
 }
