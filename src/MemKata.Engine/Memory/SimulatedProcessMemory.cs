@@ -15,6 +15,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     private const int TlbEntries = 64;
 
     private readonly IPageBacking _backing;
+    private readonly ICommitAccounting? _accounting;
     private readonly int _pageShift;
     private readonly ulong _pageMask;
     private readonly int _pageBytes;
@@ -30,8 +31,13 @@ public sealed class SimulatedProcessMemory : IProcessMemory
 
     /// <summary>Creates an empty address space with the given layout: no heap yet (the break is at
     /// <see cref="AddressSpaceLayout.HeapStart"/>) and the C library's static data mapped.</summary>
-    public SimulatedProcessMemory(AddressSpaceLayout? layout = null, IPageBacking? backing = null)
+    /// <param name="layout">Where things sit; x86-64 when null.</param>
+    /// <param name="backing">What lies behind each page; plain demand-zero memory when null.</param>
+    /// <param name="accounting">The kernel's overcommit accounting, asked before private writable memory grows; no
+    /// limit when null.</param>
+    public SimulatedProcessMemory(AddressSpaceLayout? layout = null, IPageBacking? backing = null, ICommitAccounting? accounting = null)
     {
+        _accounting = accounting;
         Layout = layout ?? AddressSpaceLayout.X86_64;
         if (!ulong.IsPow2(Layout.PageSize) || Layout.PageSize < 8)
         {
@@ -71,6 +77,21 @@ public sealed class SimulatedProcessMemory : IProcessMemory
 
     /// <summary>When set, every memory system call is appended here (strace for the simulation).</summary>
     public List<SyscallRecord>? SyscallLog { get; set; }
+
+    /// <summary>Pages the mappings span (<c>VmSize</c> in pages, Linux's <c>total_vm</c>).</summary>
+    public ulong TotalVmPages
+    {
+        get
+        {
+            var pages = 0UL;
+            foreach (var m in _mappings)
+            {
+                pages += m.Length >> _pageShift;
+            }
+
+            return pages;
+        }
+    }
 
     /// <summary>Number of memory system calls made (brk, mmap, munmap, mremap), logged or not.</summary>
     public long SyscallCount { get; private set; }
@@ -134,6 +155,11 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             {
                 return ProgramBreak;
             }
+
+            if (!TryCommit(newEnd - oldEnd))
+            {
+                return ProgramBreak;
+            }
         }
         else if (newEnd < oldEnd)
         {
@@ -170,8 +196,59 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             return Syscall.Failed;
         }
 
-        Insert(new Mapping(start, start + rounded, protection, MappingKind.Anonymous));
+        var mapping = new Mapping(start, start + rounded, protection, MappingKind.Anonymous);
+        if (IsAccountable(mapping) && !TryCommit(rounded))
+        {
+            error = Errno.ENOMEM;
+            return Syscall.Failed;
+        }
+
+        Insert(mapping);
         return start;
+    }
+
+    /// <summary>
+    /// <c>mmap(NULL, length, prot, shared ? MAP_SHARED : MAP_PRIVATE, fd, offset)</c> of a file the kernel knows by
+    /// <paramref name="fileName"/>: maps <paramref name="length"/> bytes (rounded up to pages) of the file from
+    /// <paramref name="offset"/> (page-aligned). A private writable file mapping is committed like anonymous memory.
+    /// Returns the address or <see cref="Syscall.Failed"/> (EINVAL, ENOMEM).
+    /// </summary>
+    public ulong MmapFile(ulong length, Protection protection, string fileName, ulong offset, bool shared)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var error = Errno.None;
+        var result = Syscall.Failed;
+        var rounded = PageMath.RoundUp(length, PageSize);
+        if (length == 0 || !PageMath.IsAligned(offset, PageSize))
+        {
+            error = Errno.EINVAL;
+        }
+        else if (rounded < length || !TryFindGap(rounded, out var start))
+        {
+            error = Errno.ENOMEM;
+        }
+        else
+        {
+            var kind = shared ? MappingKind.FileShared : MappingKind.FilePrivate;
+            var mapping = new Mapping(start, start + rounded, protection, kind) { FileName = fileName, FileOffset = offset };
+            if (IsAccountable(mapping) && !TryCommit(rounded))
+            {
+                error = Errno.ENOMEM;
+            }
+            else
+            {
+                Insert(mapping);
+                result = start;
+            }
+        }
+
+        if (error != Errno.None)
+        {
+            LastError = error;
+        }
+
+        Record(SyscallKind.Mmap, 0, length, 0, result, error);
+        return result;
     }
 
     /// <inheritdoc/>
@@ -253,6 +330,12 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             var limit = next?.Start ?? Layout.UserSpaceEnd;
             if (oldAddress + newSize <= limit && oldAddress + newSize > oldAddress)
             {
+                if (IsAccountable(mapping) && !TryCommit(newSize - oldSize))
+                {
+                    error = Errno.ENOMEM;
+                    return Syscall.Failed;
+                }
+
                 Replace(mapping, mapping with { End = oldAddress + newSize });
                 return oldAddress;
             }
@@ -264,9 +347,19 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             return Syscall.Failed;
         }
 
+        if (IsAccountable(mapping) && !TryCommit(newSize - oldSize))
+        {
+            error = Errno.ENOMEM;
+            return Syscall.Failed;
+        }
+
         _backing.Move(oldAddress >> _pageShift, target >> _pageShift, oldSize >> _pageShift);
         RemoveRange(oldAddress, oldSize);
-        Insert(new Mapping(target, target + newSize, mapping.Protection, mapping.Kind));
+        Insert(new Mapping(target, target + newSize, mapping.Protection, mapping.Kind)
+        {
+            FileName = mapping.FileName,
+            FileOffset = mapping.FileOffsetAt(oldAddress),
+        });
         FlushTlb();
         return target;
     }
@@ -563,8 +656,32 @@ public sealed class SimulatedProcessMemory : IProcessMemory
         }
     }
 
+    // Linux charges private writable memory only (mm/mmap.c accountable_mapping); library data is left out here.
+    private static bool IsAccountable(Mapping mapping) =>
+        (mapping.Protection & Protection.Write) != 0 && mapping.Kind is MappingKind.Heap or MappingKind.Anonymous or MappingKind.FilePrivate;
+
+    private bool TryCommit(ulong bytes) => _accounting is null || _accounting.TryCommit(bytes >> _pageShift, TotalVmPages);
+
     private void Unmap(ulong start, ulong length)
     {
+        if (_accounting is not null)
+        {
+            var end = start + length;
+            var released = 0UL;
+            foreach (var m in _mappings)
+            {
+                if (m.End > start && m.Start < end && IsAccountable(m))
+                {
+                    released += Math.Min(m.End, end) - Math.Max(m.Start, start);
+                }
+            }
+
+            if (released > 0)
+            {
+                _accounting.Uncommit(released >> _pageShift);
+            }
+        }
+
         RemoveRange(start, length);
         _backing.Discard(start >> _pageShift, length >> _pageShift);
         FlushTlb();
@@ -591,7 +708,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
 
             if (m.End > end)
             {
-                _mappings.Insert(i + pieces++, m with { Start = end });
+                _mappings.Insert(i + pieces++, m with { Start = end, FileOffset = m.FileOffsetAt(end) });
             }
 
             i += pieces - 1;
