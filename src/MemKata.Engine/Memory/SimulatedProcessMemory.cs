@@ -93,6 +93,9 @@ public sealed class SimulatedProcessMemory : IProcessMemory
         }
     }
 
+    /// <summary>When set, called with every memory system call as it completes (the kernel's event log listens here).</summary>
+    public Action<SyscallRecord>? SyscallObserver { get; set; }
+
     /// <summary>Number of memory system calls made (brk, mmap, munmap, mremap), logged or not.</summary>
     public long SyscallCount { get; private set; }
 
@@ -587,7 +590,14 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     private void Record(SyscallKind kind, ulong address, ulong length, ulong newLength, ulong result, Errno error)
     {
         SyscallCount++;
-        SyscallLog?.Add(new SyscallRecord(kind, address, length, newLength, result, error));
+        if (SyscallLog is null && SyscallObserver is null)
+        {
+            return;
+        }
+
+        var record = new SyscallRecord(kind, address, length, newLength, result, error);
+        SyscallLog?.Add(record);
+        SyscallObserver?.Invoke(record);
     }
 
     private Mapping? FirstMappingAtOrAbove(ulong address)
