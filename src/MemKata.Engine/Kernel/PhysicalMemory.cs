@@ -1,0 +1,158 @@
+using MemKata.Contracts.Kernel;
+
+namespace MemKata.Engine.Kernel;
+
+/// <summary>What a physical frame is used for.</summary>
+public enum FrameUse : byte
+{
+    /// <summary>On the free list.</summary>
+    Free,
+
+    /// <summary>Taken from the free list but not mapped or cached yet (inside a fault).</summary>
+    Allocated,
+
+    /// <summary>One process's anonymous page.</summary>
+    Anonymous,
+
+    /// <summary>A page of a file, in the page cache.</summary>
+    PageCache,
+}
+
+/// <summary>
+/// The machine's RAM: an array of frames, the free list, and per-frame bookkeeping (Linux's <c>struct page</c>): what the
+/// frame holds and who maps it. Frame contents are allocated on first use, so an idle machine costs no memory; freed
+/// frames are poisoned so that a page mapped without being filled shows garbage at once.
+/// </summary>
+public sealed class PhysicalMemory
+{
+    /// <summary>The byte freed frames are filled with.</summary>
+    public const byte Poison = 0x6b;
+
+    private readonly int _pageSize;
+    private readonly byte[]?[] _data;
+    private readonly int[] _freeStack;
+    private int _freeTop;
+
+    /// <summary>Creates <paramref name="frames"/> free frames of <paramref name="pageSize"/> bytes, plus the zero page.</summary>
+    public PhysicalMemory(int frames, int pageSize)
+    {
+        _pageSize = pageSize;
+        FrameCount = frames;
+        _data = new byte[]?[frames];
+        Use = new FrameUse[frames];
+        OwnerPid = new int[frames];
+        OwnerPage = new ulong[frames];
+        FileId = new int[frames];
+        FileIndex = new long[frames];
+        PageDirty = new bool[frames];
+        Mappers = new List<(int Pid, ulong Page)>?[frames];
+        ZeroPage = new byte[pageSize];
+        ZeroFrame = new FrameNumber(frames);
+
+        // The lowest frame is handed out first: pop from the top of a stack filled in reverse.
+        _freeStack = new int[frames];
+        for (var i = 0; i < frames; i++)
+        {
+            _freeStack[i] = frames - 1 - i;
+        }
+
+        _freeTop = frames;
+    }
+
+    /// <summary>Number of frames of RAM.</summary>
+    public int FrameCount { get; }
+
+    /// <summary>Frames on the free list.</summary>
+    public int FreeFrames => _freeTop;
+
+    /// <summary>The shared zero page's frame number: one past the last frame of RAM, never free, never counted.</summary>
+    public FrameNumber ZeroFrame { get; }
+
+    /// <summary>The zero page's bytes: all zeros, read-only by contract.</summary>
+    public byte[] ZeroPage { get; }
+
+    /// <summary>What each frame is used for.</summary>
+    public FrameUse[] Use { get; }
+
+    /// <summary>For an anonymous frame, the process that owns it (the reverse map; no fork, so one owner).</summary>
+    public int[] OwnerPid { get; }
+
+    /// <summary>For an anonymous frame, the virtual page number it is mapped at.</summary>
+    public ulong[] OwnerPage { get; }
+
+    /// <summary>For a page-cache frame, the file.</summary>
+    public int[] FileId { get; }
+
+    /// <summary>For a page-cache frame, the page index in the file.</summary>
+    public long[] FileIndex { get; }
+
+    /// <summary>For a page-cache frame, PG_dirty: the page differs from the file on disk.</summary>
+    public bool[] PageDirty { get; }
+
+    /// <summary>For a page-cache frame, every (process, virtual page) mapping it; null when none.</summary>
+    public List<(int Pid, ulong Page)>?[] Mappers { get; }
+
+    /// <summary>Takes the lowest-numbered free frame, or null when none is free. Its contents are garbage.</summary>
+    public FrameNumber? TryTake()
+    {
+        if (_freeTop == 0)
+        {
+            return null;
+        }
+
+        var frame = _freeStack[--_freeTop];
+        if (Use[frame] != FrameUse.Free)
+        {
+            throw new InvalidOperationException($"PhysicalMemory.TryTake: frame {frame} on the free list is in use ({Use[frame]})");
+        }
+
+        Use[frame] = FrameUse.Allocated;
+        return new FrameNumber(frame);
+    }
+
+    /// <summary>Puts a frame back on the free list and poisons it. Freeing a free frame is a bug and throws.</summary>
+    public void Release(FrameNumber frame)
+    {
+        var f = Check(frame, "Release");
+        if (Use[f] == FrameUse.Free)
+        {
+            throw new InvalidOperationException($"PhysicalMemory.Release: frame {f} is already free");
+        }
+
+        Use[f] = FrameUse.Free;
+        PageDirty[f] = false;
+        Mappers[f] = null;
+        _data[f]?.AsSpan().Fill(Poison);
+        _freeStack[_freeTop++] = f;
+    }
+
+    /// <summary>The bytes of a frame (the zero page for <see cref="ZeroFrame"/>).</summary>
+    public byte[] Data(FrameNumber frame)
+    {
+        if (frame == ZeroFrame)
+        {
+            return ZeroPage;
+        }
+
+        var f = Check(frame, "Data");
+        return _data[f] ??= NewPoisonedPage();
+    }
+
+    /// <summary>Throws unless <paramref name="frame"/> is a frame of RAM; returns its index.</summary>
+    public int Check(FrameNumber frame, string where)
+    {
+        if ((uint)frame.Value >= (uint)FrameCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(frame), $"PhysicalMemory.{where}: {frame} is not a frame of RAM (0..{FrameCount - 1})");
+        }
+
+        return frame.Value;
+    }
+
+    private byte[] NewPoisonedPage()
+    {
+        var page = new byte[_pageSize];
+        page.AsSpan().Fill(Poison);
+        return page;
+    }
+}
