@@ -12,14 +12,14 @@ public sealed class LruLists
     private const int None = -1;
     private const sbyte NotListed = -1;
 
-    private readonly int[] _prev;
-    private readonly int[] _next;
-    private readonly sbyte[] _on;
+    private int[] _prev;
+    private int[] _next;
+    private sbyte[] _on;
     private readonly int[] _head = [None, None, None, None];
     private readonly int[] _tail = [None, None, None, None];
     private readonly long[] _count = new long[4];
 
-    /// <summary>Creates empty lists for <paramref name="frames"/> frames.</summary>
+    /// <summary>Creates empty lists for frames 0 .. <paramref name="frames"/> - 1; <see cref="Grow"/> makes room for more.</summary>
     public LruLists(int frames)
     {
         _prev = new int[frames];
@@ -28,11 +28,27 @@ public sealed class LruLists
         Array.Fill(_on, NotListed);
     }
 
+    /// <summary>Makes room for frames up to <paramref name="frames"/> - 1 (as physical memory's bookkeeping grows).</summary>
+    public void Grow(int frames)
+    {
+        var old = _on.Length;
+        if (frames <= old)
+        {
+            return;
+        }
+
+        Array.Resize(ref _prev, frames);
+        Array.Resize(ref _next, frames);
+        Array.Resize(ref _on, frames);
+        _on.AsSpan(old).Fill(NotListed);
+    }
+
     /// <summary>Pages on <paramref name="list"/>.</summary>
     public long Count(LruList list) => _count[(int)list];
 
     /// <summary>The list <paramref name="frame"/> is on, or null.</summary>
-    public LruList? ListOf(FrameNumber frame) => _on[frame.Value] == NotListed ? null : (LruList)_on[frame.Value];
+    public LruList? ListOf(FrameNumber frame) =>
+        frame.Value >= _on.Length || _on[frame.Value] == NotListed ? null : (LruList)_on[frame.Value];
 
     /// <summary>The oldest page of <paramref name="list"/>, or null when it is empty.</summary>
     public FrameNumber? Tail(LruList list) => _tail[(int)list] == None ? null : new FrameNumber(_tail[(int)list]);

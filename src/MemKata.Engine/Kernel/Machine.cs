@@ -28,7 +28,8 @@ public sealed partial class Machine
         Physical = new PhysicalMemory((int)config.RamPages, (int)MachineConfig.PageSize);
         Swap = new SwapDevice(config.SwapPages, (int)MachineConfig.PageSize);
         PageCache = new PageCache();
-        Lru = new LruLists((int)config.RamPages);
+        Lru = new LruLists(Physical.Capacity);
+        Physical.Grown += Lru.Grow;
         Overcommit = new OvercommitPolicy(config, this);
         Reclaimer = new Reclaimer(this);
         Kswapd = new Kswapd(this);

@@ -22,7 +22,7 @@ public static class ProcFs
         var cached = (long)machine.PageCache.CachedPages;
         var dirty = 0L;
         var mapped = 0L;
-        for (var f = 0; f < machine.Physical.FrameCount; f++)
+        for (var f = 0; f < machine.Physical.Capacity; f++)
         {
             if (machine.Physical.Use[f] == FrameUse.PageCache)
             {
