@@ -15,6 +15,10 @@ internal sealed class GlibcStressPatterns
     private const ulong DefaultMmapThreshold = 128 * KiB;
     private const ulong MaxMmapThreshold = 32 * MiB;
 
+    // More than PTRDIFF_MAX: malloc and realloc refuse it at once and return NULL. (2^63 is the largest size a .rep
+    // trace may hold.)
+    private const ulong ImpossibleRequest = 1UL << 63;
+
     private readonly TraceBuilder _builder;
     private readonly DeterministicRandom _random;
     private readonly ulong[] _hotSmallSizes;
@@ -287,6 +291,16 @@ internal sealed class GlibcStressPatterns
             // Reuse part of the merged space.
             _builder.Allocate(_random.NextInRange(TcacheMaxRequest + 1, 8 * KiB));
         }
+
+        if (_random.Chance(30))
+        {
+            // Small requests the tcache cannot serve, carved one after another from the last remainder.
+            var carved = _random.NextIndex(6) + 3;
+            for (var i = 0; i < carved; i++)
+            {
+                _builder.Allocate(_random.NextInRange(FastbinMaxRequest + 1, 1000));
+            }
+        }
     }
 
     // ---- LargeBins -------------------------------------------------------------------------------------------------
@@ -307,12 +321,15 @@ internal sealed class GlibcStressPatterns
             return;
         }
 
-        // Large blocks separated by small guards, so freeing them leaves separate chunks in the unsorted bin ...
+        // Large blocks separated by small guards, so freeing them leaves separate chunks in the unsorted bin; sometimes
+        // only a few distinct sizes, so a large bin holds runs of equal chunks on its fd_nextsize list ...
         var blocks = new List<int>();
         var count = _random.NextIndex(12) + 4;
+        ulong[] sameSizes = [LargeBinSize(), LargeBinSize(), LargeBinSize()];
+        var fewSizes = _random.Chance(35);
         for (var i = 0; i < count; i++)
         {
-            blocks.Add(_builder.Allocate(LargeBinSize()));
+            blocks.Add(_builder.Allocate(fewSizes ? _random.Pick(sameSizes) : LargeBinSize()));
             _builder.Allocate(_random.NextInRange(1, 64));
         }
 
@@ -406,7 +423,7 @@ internal sealed class GlibcStressPatterns
             < 93 => 0,
 
             // A request that cannot succeed: realloc returns NULL and the old block stays.
-            < 96 => ulong.MaxValue - _random.NextBelow(4096),
+            < 96 => ImpossibleRequest,
             _ => current,
         };
     }

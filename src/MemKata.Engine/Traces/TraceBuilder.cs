@@ -75,7 +75,7 @@ internal sealed class TraceBuilder
     }
 
     /// <summary><c>a id size</c> into an id that holds nothing; returns the id, or -1 once the budget is spent. A request
-    /// that cannot succeed (more than <see cref="long.MaxValue"/> bytes) leaves the id empty.</summary>
+    /// that cannot succeed (more than <see cref="long.MaxValue"/> bytes, PTRDIFF_MAX) leaves the id empty.</summary>
     public int Allocate(ulong size)
     {
         if (!MakeRoom(size))

@@ -10,7 +10,8 @@ namespace MemKata.Engine.Traces;
 /// <remarks>
 /// Every trace stays modest: ids below <see cref="MaxIds"/>, fewer than <see cref="MaxLiveBytes"/> requested bytes live
 /// at once (the generator frees blocks of its own choosing to stay under it), single requests of at most 40 MiB apart
-/// from a few that no allocator can satisfy (more than 2^63 bytes, which must come back NULL). A malloc always targets
+/// from a few that no allocator can satisfy (2^63 bytes, more than PTRDIFF_MAX, which must come back NULL; it is also the
+/// largest size a <c>.rep</c> trace may hold). A malloc always targets
 /// an id that holds no block, so no block is leaked by overwriting its pointer.
 /// </remarks>
 public static class TraceGenerator

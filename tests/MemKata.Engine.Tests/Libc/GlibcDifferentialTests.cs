@@ -12,10 +12,10 @@ namespace MemKata.Engine.Tests.Libc;
 /// </summary>
 public class GlibcDifferentialTests
 {
-    private const int OperationsPerTrace = 2000;
+    private const int OperationsPerTrace = 3000;
     private const int ContextLines = 5;
 
-    private static readonly ulong[] Seeds = [1, 2, 3, 4];
+    private static readonly ulong[] Seeds = [1, 2, 3, 4, 5, 6];
 
     // Verified with the real glibc 2.36 (Debian 2.36-9+deb12u14, x86-64) through glibc-replay.
     private const string TinyTrace = """
