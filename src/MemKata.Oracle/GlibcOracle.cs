@@ -40,7 +40,16 @@ public sealed class GlibcOracle
     /// <summary>Finds <c>gcc</c>, compiles the harness if the cache lacks it and checks that it runs. Returns false, with
     /// <paramref name="whyNot"/> saying what is missing or what failed (compiler output included), when the oracle cannot
     /// be had on this machine; never throws for that.</summary>
-    public static bool TryCreate([NotNullWhen(true)] out GlibcOracle? oracle, out string whyNot)
+    public static bool TryCreate([NotNullWhen(true)] out GlibcOracle? oracle, out string whyNot) =>
+        TryCreate(
+            Path.Combine(Path.GetTempPath(), "memkata-oracle"),
+            Environment.GetEnvironmentVariable("PATH") ?? string.Empty,
+            out oracle,
+            out whyNot);
+
+    /// <summary><see cref="TryCreate(out GlibcOracle?, out string)"/> with the cache under <paramref name="cacheRoot"/>
+    /// and <c>gcc</c> looked for in <paramref name="searchPath"/> (a PATH-style list of folders).</summary>
+    internal static bool TryCreate(string cacheRoot, string searchPath, [NotNullWhen(true)] out GlibcOracle? oracle, out string whyNot)
     {
         oracle = null;
         if (!OperatingSystem.IsLinux())
@@ -49,7 +58,7 @@ public sealed class GlibcOracle
             return false;
         }
 
-        var gcc = FindOnPath("gcc");
+        var gcc = FindOnPath("gcc", searchPath);
         if (gcc is null)
         {
             whyNot = "gcc was not found on PATH (install it, e.g. apt-get install gcc); the glibc oracle compiles its C harness with it";
@@ -58,7 +67,7 @@ public sealed class GlibcOracle
 
         try
         {
-            var executable = EnsureCompiled(gcc);
+            var executable = EnsureCompiled(gcc, cacheRoot);
             string version;
             try
             {
@@ -68,7 +77,7 @@ public sealed class GlibcOracle
             {
                 // A damaged cache entry: build it afresh once.
                 File.Delete(executable);
-                executable = EnsureCompiled(gcc);
+                executable = EnsureCompiled(gcc, cacheRoot);
                 version = ReadVersion(executable);
             }
 
@@ -144,9 +153,9 @@ public sealed class GlibcOracle
 
     // Compiles the harness into the cache unless it is there. Concurrent callers each compile to a file of their own
     // and rename it into place: rename is atomic, and every candidate is built from the same source and flags.
-    private static string EnsureCompiled(string gcc)
+    private static string EnsureCompiled(string gcc, string cacheRoot)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "memkata-oracle", CacheKey());
+        var directory = Path.Combine(cacheRoot, CacheKey());
         var executable = Path.Combine(directory, ExecutableName);
         if (File.Exists(executable))
         {
@@ -180,13 +189,10 @@ public sealed class GlibcOracle
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 
-    private static string? FindOnPath(string program)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+    private static string? FindOnPath(string program, string searchPath) =>
+        searchPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, program))
             .FirstOrDefault(File.Exists);
-    }
 
     private static List<string> SplitLines(string output)
     {

@@ -58,6 +58,36 @@ public class GlibcOracleTests
     }
 
     [Test]
+    public void Without_gcc_TryCreate_says_so_instead_of_throwing()
+    {
+        var emptyFolder = Directory.CreateTempSubdirectory("memkata-no-gcc").FullName;
+
+        var created = GlibcOracle.TryCreate(Path.Combine(emptyFolder, "cache"), emptyFolder, out var oracle, out var whyNot);
+
+        Assert.That(created, Is.False);
+        Assert.That(oracle, Is.Null);
+        Assert.That(whyNot, Does.Contain("gcc was not found on PATH"));
+        Directory.Delete(emptyFolder, recursive: true);
+    }
+
+    [Test]
+    public void Concurrent_first_uses_compile_into_one_cache_entry_that_all_can_run()
+    {
+        RequiredOracle.Get();
+        var cacheRoot = Directory.CreateTempSubdirectory("memkata-oracle-cache").FullName;
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+
+        var results = Enumerable.Range(0, 4).AsParallel().WithDegreeOfParallelism(4)
+            .Select(_ => GlibcOracle.TryCreate(cacheRoot, path, out var oracle, out var whyNot) ? oracle.GlibcVersion : "failed: " + whyNot)
+            .ToList();
+
+        Assert.That(results, Has.All.EqualTo("2.36"));
+        var entry = Directory.GetDirectories(cacheRoot).Single();
+        Assert.That(Directory.GetFiles(entry).Select(Path.GetFileName), Is.EquivalentTo(new[] { "glibc-replay", "glibc-replay.c" }), "no temporary files left behind");
+        Directory.Delete(cacheRoot, recursive: true);
+    }
+
+    [Test]
     public void The_embedded_source_is_the_harness()
     {
         Assert.That(GlibcOracle.Source, Does.Contain("int main(int argc, char **argv)").And.Not.Contain("#include <stdio.h>"));
