@@ -8,7 +8,7 @@ namespace MemKata.Oracle;
 /// trace and then freeing every block still live (ascending id). The real side runs in the C harness
 /// (<see cref="GlibcOracle.Bench"/>), the engine side in this process, one after the other, never in parallel.
 /// </summary>
-public static class SideBySideBenchmark
+public static partial class SideBySideBenchmark
 {
     /// <summary>Benchmarks each in-memory trace; the real glibc reads a temporary <c>.rep</c> copy of it, deleted
     /// afterwards. Rows come in the order of <paramref name="traces"/>, named by each trace's source. Exceptions from the
