@@ -127,7 +127,7 @@ public sealed partial class GlibcMalloc : IAllocator
         }
 
         MaybeInitTcache();
-        IntFree(chunk, haveLock: false);
+        IntFree(chunk, sizeField & ~SizeBits, haveLock: false);
     }
 
     /// <inheritdoc/>
