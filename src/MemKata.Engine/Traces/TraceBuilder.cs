@@ -113,7 +113,7 @@ internal sealed class TraceBuilder
 
         var held = _livePosition[id] >= 0;
         var growth = held && size > _sizes[id] ? size - _sizes[id] : held ? 0 : size;
-        if (!MakeRoom(growth, keep: id) || IsFull)
+        if (!MakeRoom(growth, keep: id))
         {
             return -1;
         }
