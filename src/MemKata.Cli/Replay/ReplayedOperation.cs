@@ -1,0 +1,8 @@
+using MemKata.Engine.Memory;
+using MemKata.Engine.Traces;
+
+namespace MemKata.Cli.Replay;
+
+/// <summary>One operation as the replay saw it: the engine's <see cref="ReplayStep"/>, the block's pointer before the
+/// operation (what <c>free</c> or <c>realloc</c> was handed), the break before it, and the system calls it made.</summary>
+internal sealed record ReplayedOperation(ReplayStep Step, ulong PointerBefore, ulong BreakBefore, IReadOnlyList<SyscallRecord> Syscalls);
