@@ -33,6 +33,9 @@ public class ReplayWithGlibcTests
             Assert.That(result.Stdout, Does.Match(@"munmap\(0x[0-9a-f]+, 200704\) = 0"));
             Assert.That(result.Stdout, Does.Contain("malloc(1) = 0x5555555592a0 (initial break + 0x2a0)"));
             Assert.That(result.Stdout, Does.Contain("grew by 135168 bytes (132 KiB)"));
+            Assert.That(result.Stdout, Does.Contain("realloc(0x555555559550, 300000) = 0x555555559550 (initial break + 0x550); grown in place"));
+            Assert.That(result.Stdout, Does.Contain("moved: the old block, a chunk of 32 bytes at initial break + 0x2c0, was freed"));
+            Assert.That(result.Stdout, Does.Contain("shrank by 450560 bytes (440 KiB)"));
             Assert.That(result.Stdout, Does.Not.Contain("\u001b"));
         });
     }

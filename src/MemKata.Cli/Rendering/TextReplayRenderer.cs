@@ -116,7 +116,7 @@ internal sealed class TextReplayRenderer(IAnsiConsole console, LoadedTrace trace
             case TraceOperationKind.Free:
                 return before == 0
                     ? $"free(NULL): block {op.Id} holds no pointer, so there is nothing to do"
-                    : $"free({MemoryText.Hex(before)}), the block at {MemoryText.FromInitialBreak(before, _initialBreak)}";
+                    : $"free({MemoryText.Hex(before)}): {OldChunk(operation)}";
             case TraceOperationKind.Allocate:
                 return step.Pointer == 0
                     ? $"malloc({op.Size}) = NULL: the request cannot be served"
@@ -131,8 +131,10 @@ internal sealed class TextReplayRenderer(IAnsiConsole console, LoadedTrace trace
                 }
 
                 var how = before == 0 ? "realloc(NULL, n) is malloc(n)"
-                    : step.Pointer == before ? "resized in place, same address"
-                    : $"moved: the old block at {MemoryText.Hex(before)} was freed";
+                    : step.Pointer != before ? $"moved: the old block, {OldChunk(operation)}, was freed"
+                    : step.ChunkSize > operation.ChunkSizeBefore ? "grown in place, same address"
+                    : step.ChunkSize < operation.ChunkSizeBefore ? "shrunk in place, same address"
+                    : "the chunk already fits, same address";
                 return $"{call} = {Pointer(step.Pointer)}; {how}";
         }
     }
@@ -149,6 +151,12 @@ internal sealed class TextReplayRenderer(IAnsiConsole console, LoadedTrace trace
         var where = step.IsMmapped ? "mmapped: a mapping of its own" : "on the heap";
         return $"chunk of {MemoryText.Bytes(step.ChunkSize)}, {where}";
     }
+
+    // The chunk a free or realloc was handed, e.g. "a chunk of 112 bytes at initial break + 0x2e0".
+    private string OldChunk(ReplayedOperation operation) => operation.WasMmapped
+        ? $"a chunk of {MemoryText.Bytes(operation.ChunkSizeBefore)} in a mapping of its own"
+        : $"a chunk of {MemoryText.Bytes(operation.ChunkSizeBefore)} at " +
+          MemoryText.FromInitialBreak(operation.PointerBefore, _initialBreak);
 
     private string Break(ReplayedOperation operation)
     {

@@ -16,6 +16,9 @@ internal sealed class TraceRun
     private readonly Trace _trace;
     private readonly TraceReplayer _replayer;
     private readonly List<SyscallRecord> _syscalls = [];
+
+    // What each block's chunk was when the allocator handed it out (read then, not later: the memory may be gone).
+    private readonly Dictionary<int, (ulong Size, bool Mmapped)> _chunks = [];
     private int _mallocs;
     private int _reallocs;
     private int _frees;
@@ -55,6 +58,7 @@ internal sealed class TraceRun
         var index = OperationsRun;
         var op = _trace.Operations[index];
         var pointerBefore = _replayer.PointerOf(op.Id);
+        var chunkBefore = pointerBefore == 0 ? default : _chunks.GetValueOrDefault(op.Id);
         var breakBefore = _replayer.Memory.ProgramBreak;
         var firstSyscall = _syscalls.Count;
         ReplayStep step;
@@ -76,7 +80,9 @@ internal sealed class TraceRun
         OperationsRun++;
         Count(op.Kind);
         TrackPeaks();
-        operation = new ReplayedOperation(step, pointerBefore, breakBefore, _syscalls[firstSyscall..]);
+        _chunks[op.Id] = (step.ChunkSize, step.IsMmapped);
+        operation = new ReplayedOperation(
+            step, pointerBefore, chunkBefore.Size, chunkBefore.Mmapped, breakBefore, _syscalls[firstSyscall..]);
         return true;
     }
 
