@@ -10,6 +10,10 @@ public static class ExitCodes
     /// <summary>The user asked for something that cannot run: a bad option, a missing file, a malformed trace.</summary>
     public const int UsageError = 2;
 
+    /// <summary>Something the command needs is not on this machine (e.g. gcc, to run the real glibc for
+    /// <c>memkata bench</c>): EX_UNAVAILABLE of sysexits.h.</summary>
+    public const int Unavailable = 69;
+
     /// <summary>memkata itself failed (a bug, or an engine part that is not written yet): EX_SOFTWARE of sysexits.h.</summary>
     public const int InternalError = 70;
 
