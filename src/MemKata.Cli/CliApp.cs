@@ -68,7 +68,16 @@ public static class CliApp
         {
             return parse.Invoke(invocation);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (OutOfMemoryException e)
+        {
+            context.Out.Flush();
+            context.Error.WriteLine(
+                $"memkata: out of memory: {e.Message} The replay keeps one pointer slot per block id the trace's header " +
+                "declares, and the simulated process keeps every page it writes: check the header's number of ids and " +
+                "the sizes the trace asks for.");
+            return ExitCodes.InternalError;
+        }
+        catch (Exception e)
         {
             context.Out.Flush();
             context.Error.WriteLine($"memkata: internal error: {e.GetType().Name}: {e.Message}");

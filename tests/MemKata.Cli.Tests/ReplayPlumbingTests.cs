@@ -183,6 +183,22 @@ public class ReplayPlumbingTests
     }
 
     [Test]
+    public void A_header_declaring_more_ids_than_memory_holds_is_reported_without_a_stack_trace()
+    {
+        using var trace = new TraceFile("0\n2147483647\n1\n1\na 0 8\n");
+
+        var result = CliResult.RunWithFake(["replay", trace.Path]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InternalError));
+            Assert.That(result.Stderr, Does.StartWith("memkata: out of memory: "));
+            Assert.That(result.Stderr, Does.Contain("check the header's number of ids"));
+            Assert.That(result.Stderr, Does.Not.Contain("   at "));
+        });
+    }
+
+    [Test]
     public void Without_a_trace_the_bundled_tour_is_replayed_and_named()
     {
         var result = CliResult.RunWithFake(["replay"]);

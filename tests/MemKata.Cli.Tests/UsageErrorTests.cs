@@ -16,8 +16,8 @@ public class UsageErrorTests
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
             Assert.That(result.Stdout, Is.Empty);
             Assert.That(result.Stderr, Is.EqualTo(
-                $"memkata: {trace.Path}:6: unknown operation 'x': a line starts with a (malloc), r (realloc) or f (free) " +
-                "(the trace format is described in memkata replay --help)\n"));
+                $"memkata: {trace.Path}:6: unknown operation 'x': a line starts with a (malloc), r (realloc) or f (free)\n" +
+                "The trace format is described in 'memkata replay --help'.\n"));
         });
     }
 

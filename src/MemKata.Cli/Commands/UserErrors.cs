@@ -2,8 +2,9 @@ using MemKata.Engine.Traces;
 
 namespace MemKata.Cli.Commands;
 
-/// <summary>The errors a user causes (a trace that is missing, unreadable or malformed), reported as one
-/// <c>memkata: ...</c> line on standard error with exit code 2, never as a stack trace.</summary>
+/// <summary>The errors a user causes (a trace that is missing, unreadable or malformed), reported on standard error as
+/// one <c>memkata: ...</c> line (for a malformed trace <c>memkata: FILE:LINE: problem</c>, then a line saying where the
+/// format is described) with exit code 2, never as a stack trace.</summary>
 internal static class UserErrors
 {
     /// <summary>If <paramref name="exception"/> is a user error, writes it to <paramref name="error"/> and returns true.</summary>
@@ -11,7 +12,7 @@ internal static class UserErrors
     {
         var message = exception switch
         {
-            TraceFormatException e => $"{e.Message} (the trace format is described in memkata replay --help)",
+            TraceFormatException e => $"{e.Message}\nThe trace format is described in 'memkata replay --help'.",
             FileNotFoundException e => e.Message,
             UnauthorizedAccessException e => $"cannot read the trace: {e.Message}",
             IOException e => e.Message,

@@ -1,6 +1,6 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using MemKata.Engine;
 using MemKata.Engine.Traces;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace MemKata.Cli.Replay;
 
