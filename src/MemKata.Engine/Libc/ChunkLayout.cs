@@ -73,10 +73,12 @@ internal static class ChunkLayout
     public const ulong MmapAsMorecoreSize = 1024 * 1024;
 
     /// <summary>request2size: the chunk size that holds <paramref name="request"/> user bytes.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static ulong RequestToSize(ulong request) =>
         request + SizeSz + AlignMask < MinSize ? MinSize : (request + SizeSz + AlignMask) & ~AlignMask;
 
     /// <summary>checked_request2size: as <see cref="RequestToSize"/>, or 0 for a request above PTRDIFF_MAX.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static ulong CheckedRequestToSize(ulong request) => request > long.MaxValue ? 0 : RequestToSize(request);
 
     /// <summary>True if chunks of <paramref name="size"/> go to a small bin.</summary>

@@ -127,7 +127,7 @@ public sealed partial class GlibcMalloc : IAllocator
         }
 
         MaybeInitTcache();
-        IntFree(chunk, haveLock: false);
+        IntFree(chunk, sizeField & ~SizeBits, haveLock: false);
     }
 
     /// <inheritdoc/>
@@ -307,13 +307,17 @@ public sealed partial class GlibcMalloc : IAllocator
     }
 
     // ptmalloc_init + malloc_init_state: every bin points at itself, top is the unsorted bin's header (size 0).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void EnsureInitialized()
     {
-        if (_initialized)
+        if (!_initialized)
         {
-            return;
+            Initialize();
         }
+    }
 
+    private void Initialize()
+    {
         _initialized = true;
         for (var i = 1; i < BinCount; i++)
         {

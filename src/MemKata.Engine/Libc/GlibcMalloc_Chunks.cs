@@ -33,14 +33,18 @@ public sealed partial class GlibcMalloc
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetFoot(ulong chunk, ulong size) => _memory.WriteWord(chunk + size + PrevSizeOffset, size);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool IsPrevInUse(ulong chunk) => (SizeField(chunk) & PrevInUse) != 0;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool IsMmapped(ulong chunk) => (SizeField(chunk) & IsMmappedBit) != 0;
 
     /// <summary>inuse_bit_at_offset: whether the chunk at <paramref name="chunk"/> + <paramref name="offset"/> says its
     /// predecessor is in use.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool InUseAt(ulong chunk, ulong offset) => (SizeField(chunk + offset) & PrevInUse) != 0;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void SetInUseAt(ulong chunk, ulong offset) => SetHead(chunk + offset, SizeField(chunk + offset) | PrevInUse);
 
     private void ClearInUseAt(ulong chunk, ulong offset) => SetHead(chunk + offset, SizeField(chunk + offset) & ~PrevInUse);

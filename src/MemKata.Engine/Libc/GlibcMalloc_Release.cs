@@ -9,9 +9,11 @@ namespace MemKata.Engine.Libc;
 /// </summary>
 public sealed partial class GlibcMalloc
 {
-    private void IntFree(ulong chunk, bool haveLock)
+    private void IntFree(ulong chunk, bool haveLock) => IntFree(chunk, ChunkSize(chunk), haveLock);
+
+    // _int_free with the chunk's size already read (free() reads the size field before it gets here).
+    private void IntFree(ulong chunk, ulong size, bool haveLock)
     {
-        var size = ChunkSize(chunk);
         if (chunk > 0 - size || IsMisaligned(chunk))
         {
             throw Corruption("free(): invalid pointer");

@@ -10,6 +10,7 @@ namespace MemKata.Engine.Libc;
 public sealed partial class GlibcMalloc
 {
     // tcache_init: the struct is the first chunk ever carved from the heap.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void MaybeInitTcache()
     {
         if (_tcache != 0)
@@ -25,6 +26,7 @@ public sealed partial class GlibcMalloc
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ulong TcacheCount(ulong index)
     {
         var address = _tcache + (index * 2);
@@ -32,18 +34,21 @@ public sealed partial class GlibcMalloc
         return (word >> (int)((address & 7) * 8)) & 0xffff;
     }
 
-    private void SetTcacheCount(ulong index, ulong count)
+    // Adds delta (+1 or -1) to a bin's two-byte count with one read and one write of the word that holds it.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void AdjustTcacheCount(ulong index, int delta)
     {
         var address = _tcache + (index * 2);
         var shift = (int)((address & 7) * 8);
         var word = _memory.ReadWord(address & ~7UL);
-        word = (word & ~(0xffffUL << shift)) | ((count & 0xffff) << shift);
-        _memory.WriteWord(address & ~7UL, word);
+        var count = (ulong)((long)((word >> shift) & 0xffff) + delta) & 0xffff;
+        _memory.WriteWord(address & ~7UL, (word & ~(0xffffUL << shift)) | (count << shift));
     }
 
     private ulong TcacheEntryAddress(ulong index) => _tcache + TcacheEntriesOffset + (index * 8);
 
     // tcache_put: the entry overlays the user data: next (safe-linked), then the key that marks it as cached.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void TcachePut(ulong chunk, ulong index)
     {
         var entry = ChunkToMem(chunk);
@@ -51,10 +56,11 @@ public sealed partial class GlibcMalloc
         var head = _memory.ReadWord(TcacheEntryAddress(index));
         _memory.WriteWord(entry, Protect(entry, head));
         _memory.WriteWord(TcacheEntryAddress(index), entry);
-        SetTcacheCount(index, TcacheCount(index) + 1);
+        AdjustTcacheCount(index, +1);
     }
 
     // tcache_get: pops the head of a bin; returns the user pointer.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ulong TcacheGet(ulong index)
     {
         var entry = _memory.ReadWord(TcacheEntryAddress(index));
@@ -64,7 +70,7 @@ public sealed partial class GlibcMalloc
         }
 
         _memory.WriteWord(TcacheEntryAddress(index), Protect(entry, _memory.ReadWord(entry)));
-        SetTcacheCount(index, TcacheCount(index) - 1);
+        AdjustTcacheCount(index, -1);
         _memory.WriteWord(entry + 8, 0);
         return entry;
     }

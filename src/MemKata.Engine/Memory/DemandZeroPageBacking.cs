@@ -11,6 +11,10 @@ public sealed class DemandZeroPageBacking : IPageBacking
     private readonly byte[] _zeroPage;
     private readonly Dictionary<ulong, byte[]> _pages = [];
 
+    // Storage of discarded pages, kept for reuse so that churn (map, touch, unmap) does not churn the garbage collector.
+    private readonly Stack<byte[]> _spare = new();
+    private const int MaxSparePages = 4096;
+
     /// <summary>Creates an empty backing for pages of <paramref name="pageSize"/> bytes.</summary>
     public DemandZeroPageBacking(ulong pageSize)
     {
@@ -33,7 +37,15 @@ public sealed class DemandZeroPageBacking : IPageBacking
     {
         if (!_pages.TryGetValue(pageNumber, out var page))
         {
-            page = new byte[_pageSize];
+            if (_spare.TryPop(out page))
+            {
+                Array.Clear(page);
+            }
+            else
+            {
+                page = new byte[_pageSize];
+            }
+
             _pages.Add(pageNumber, page);
             PagesMaterialized++;
         }
@@ -48,7 +60,10 @@ public sealed class DemandZeroPageBacking : IPageBacking
         {
             for (var i = 0UL; i < count; i++)
             {
-                _pages.Remove(firstPage + i);
+                if (_pages.Remove(firstPage + i, out var page))
+                {
+                    Recycle(page);
+                }
             }
 
             return;
@@ -57,7 +72,18 @@ public sealed class DemandZeroPageBacking : IPageBacking
         // A huge range: walking what exists is cheaper than walking the range.
         foreach (var key in _pages.Keys.Where(k => k >= firstPage && k - firstPage < count).ToList())
         {
-            _pages.Remove(key);
+            if (_pages.Remove(key, out var page))
+            {
+                Recycle(page);
+            }
+        }
+    }
+
+    private void Recycle(byte[] page)
+    {
+        if (_spare.Count < MaxSparePages)
+        {
+            _spare.Push(page);
         }
     }
 
