@@ -91,9 +91,13 @@ public sealed partial class GlibcMalloc : IAllocator
 
         var index = TcacheIndex(chunkSize);
         MaybeInitTcache();
-        if (index < Tunables.TcacheBins && _tcache != 0 && TcacheCount(index) > 0)
+        if (index < Tunables.TcacheBins && _tcache != 0)
         {
-            return TcacheGet(index);
+            var count = ReadTcacheCount(index);
+            if (count.Count > 0)
+            {
+                return TcacheGet(index, count);
+            }
         }
 
         return IntMalloc(size);

@@ -27,41 +27,41 @@ public sealed partial class GlibcMalloc
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private ulong TcacheCount(ulong index)
+    private ulong TcacheCount(ulong index) => ReadTcacheCount(index).Count;
+
+    // A bin's count is a two-byte field; it is read and written through the aligned word that holds it, once each.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private TcacheCountWord ReadTcacheCount(ulong index)
     {
         var address = _tcache + (index * 2);
-        var word = _memory.ReadWord(address & ~7UL);
-        return (word >> (int)((address & 7) * 8)) & 0xffff;
+        return new TcacheCountWord(address & ~7UL, (int)((address & 7) * 8), _memory.ReadWord(address & ~7UL));
     }
 
-    // Adds delta (+1 or -1) to a bin's two-byte count with one read and one write of the word that holds it.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void AdjustTcacheCount(ulong index, int delta)
-    {
-        var address = _tcache + (index * 2);
-        var shift = (int)((address & 7) * 8);
-        var word = _memory.ReadWord(address & ~7UL);
-        var count = (ulong)((long)((word >> shift) & 0xffff) + delta) & 0xffff;
-        _memory.WriteWord(address & ~7UL, (word & ~(0xffffUL << shift)) | (count << shift));
-    }
+    private void WriteTcacheCount(in TcacheCountWord word, ulong count) =>
+        _memory.WriteWord(word.Address, (word.Word & ~(0xffffUL << word.Shift)) | ((count & 0xffff) << word.Shift));
 
     private ulong TcacheEntryAddress(ulong index) => _tcache + TcacheEntriesOffset + (index * 8);
 
     // tcache_put: the entry overlays the user data: next (safe-linked), then the key that marks it as cached.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void TcachePut(ulong chunk, ulong index)
+    private void TcachePut(ulong chunk, ulong index) => TcachePut(chunk, index, ReadTcacheCount(index));
+
+    private void TcachePut(ulong chunk, ulong index, in TcacheCountWord count)
     {
         var entry = ChunkToMem(chunk);
         _memory.WriteWord(entry + 8, _tcacheKey);
         var head = _memory.ReadWord(TcacheEntryAddress(index));
         _memory.WriteWord(entry, Protect(entry, head));
         _memory.WriteWord(TcacheEntryAddress(index), entry);
-        AdjustTcacheCount(index, +1);
+        WriteTcacheCount(count, count.Count + 1);
     }
 
     // tcache_get: pops the head of a bin; returns the user pointer.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private ulong TcacheGet(ulong index)
+    private ulong TcacheGet(ulong index) => TcacheGet(index, ReadTcacheCount(index));
+
+    private ulong TcacheGet(ulong index, in TcacheCountWord count)
     {
         var entry = _memory.ReadWord(TcacheEntryAddress(index));
         if (IsMisaligned(entry))
@@ -70,7 +70,7 @@ public sealed partial class GlibcMalloc
         }
 
         _memory.WriteWord(TcacheEntryAddress(index), Protect(entry, _memory.ReadWord(entry)));
-        AdjustTcacheCount(index, -1);
+        WriteTcacheCount(count, count.Count - 1);
         _memory.WriteWord(entry + 8, 0);
         return entry;
     }
@@ -107,12 +107,19 @@ public sealed partial class GlibcMalloc
             }
         }
 
-        if (TcacheCount(index) < Tunables.TcacheCount)
+        var count = ReadTcacheCount(index);
+        if (count.Count < Tunables.TcacheCount)
         {
-            TcachePut(chunk, index);
+            TcachePut(chunk, index, count);
             return true;
         }
 
         return false;
+    }
+
+    // The word of the tcache struct that holds one bin's count, as read.
+    private readonly record struct TcacheCountWord(ulong Address, int Shift, ulong Word)
+    {
+        public ulong Count => (Word >> Shift) & 0xffff;
     }
 }
