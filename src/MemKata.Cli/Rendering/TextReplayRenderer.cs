@@ -168,7 +168,12 @@ internal sealed class TextReplayRenderer(IAnsiConsole console, LoadedTrace trace
         return $"break {MemoryText.Hex(after)} = {MemoryText.FromInitialBreak(after, _initialBreak)}, {change}";
     }
 
-    private string Pointer(ulong pointer) => $"{MemoryText.Hex(pointer)} ({MemoryText.FromInitialBreak(pointer, _initialBreak)})";
+    // Heap pointers are easiest to follow as offsets from the initial break; mmapped ones live far away, below the libraries.
+    private string Pointer(ulong pointer) => pointer - _initialBreak < HeapNeighbourhood
+        ? $"{MemoryText.Hex(pointer)} ({MemoryText.FromInitialBreak(pointer, _initialBreak)})"
+        : $"{MemoryText.Hex(pointer)} (in the mmap area, far above the heap)";
+
+    private const ulong HeapNeighbourhood = 1UL << 40;
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
