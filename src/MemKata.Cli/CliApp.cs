@@ -44,10 +44,13 @@ public static class CliApp
         var root = new RootCommand(Description) { HelpName = "memkata" };
         var replay = ReplayCommand.Create(context);
         root.Subcommands.Add(replay);
+        var bench = BenchCommand.Create(context);
+        root.Subcommands.Add(bench);
         HelpWithExamplesAction.Install(root, new Dictionary<Command, string>
         {
             [root] = HelpSection,
             [replay] = ReplayCommand.HelpSection,
+            [bench] = BenchCommand.HelpSection,
         });
 
         // BenchCommand (engine vs the real glibc) joins here once MemKata.Oracle exists: see MemKata.Cli.csproj.

@@ -13,7 +13,7 @@ namespace MemKata.Engine.Memory;
 /// </summary>
 public sealed class SimulatedProcessMemory : IProcessMemory
 {
-    private const int TlbEntries = 1024;
+    private const int TlbEntries = 4096;
 
     // Pages are 4 KiB on every architecture simulated here (x86-64 and i386); constants keep the access path short.
     private const int PageShift = 12;
