@@ -34,7 +34,7 @@ public sealed record ArchitectureProfile(string Name, int PageTableLevels, int E
     });
 
     /// <summary>Bytes of virtual address space a process can use.</summary>
-    public ulong UserSpaceBytes => Layout.UserSpaceEnd + Layout.PageSize;
+    public ulong UserSpaceBytes => Layout.UserSpaceEnd + MachineConfig.PageSize;
 
     /// <summary>Looks a profile up by name ("x86-64"/"x86_64"/"amd64" or "i386"/"x86"); null if unknown.</summary>
     public static ArchitectureProfile? FromName(string name) => name.ToUpperInvariant() switch

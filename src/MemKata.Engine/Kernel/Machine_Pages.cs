@@ -18,12 +18,12 @@ public sealed partial class Machine
             {
                 // Same frame again: only the permission changes (a write fault on a shared file page).
                 table.Set(page, PageTable.PresentEntry(frame, writable) | (old & (PageTable.Accessed | PageTable.Dirty)));
-                process.Memory.FlushTlb();
+                process.Memory.FlushTlb(page, 1);
                 return;
             }
 
             ClearEntry(process, page);
-            process.Memory.FlushTlb();
+            process.Memory.FlushTlb(page, 1);
         }
 
         if (frame == Physical.ZeroFrame)
@@ -209,21 +209,5 @@ public sealed partial class Machine
         ClearEntry(process, page);
         VmStat.PswpIn++;
         return frame;
-    }
-
-    /// <summary>Flushes the TLB of every process mapping <paramref name="frame"/> (after its entries changed).</summary>
-    internal void FlushMappers(FrameNumber frame)
-    {
-        var f = frame.Value;
-        if (Physical.Use[f] == FrameUse.Anonymous)
-        {
-            Process(Physical.OwnerPid[f]).Memory.FlushTlb();
-            return;
-        }
-
-        foreach (var (pid, _) in Physical.Mappers[f] ?? [])
-        {
-            Process(pid).Memory.FlushTlb();
-        }
     }
 }

@@ -132,7 +132,7 @@ internal sealed class Reclaimer : IReclaimContext
             {
                 referenced = true;
                 process.PageTable.Set(page, entry & ~PageTable.Accessed);
-                process.Memory.FlushTlb();
+                process.Memory.FlushTlb(page, 1);
             }
         }
 
@@ -184,7 +184,7 @@ internal sealed class Reclaimer : IReclaimContext
         foreach (var (process, page) in MappersOf(frame))
         {
             process.PageTable.Set(page, process.PageTable.Get(page) & ~PageTable.Dirty);
-            process.Memory.FlushTlb();
+            process.Memory.FlushTlb(page, 1);
         }
 
         _machine.PageCache.File(physical.FileId[f]).WritePage(physical.FileIndex[f], physical.Data(frame));
@@ -213,7 +213,7 @@ internal sealed class Reclaimer : IReclaimContext
         owner.PageTable.Set(physical.OwnerPage[f], PageTable.SwapEntry(slot));
         owner.AnonPages--;
         owner.SwapEntries++;
-        owner.Memory.FlushTlb();
+        owner.Memory.FlushTlb(physical.OwnerPage[f], 1);
         _machine.Lru.Remove(frame);
         physical.Release(frame);
         _machine.VmStat.PswpOut++;
@@ -240,7 +240,7 @@ internal sealed class Reclaimer : IReclaimContext
         {
             process.PageTable.Clear(page);
             process.FilePages--;
-            process.Memory.FlushTlb();
+            process.Memory.FlushTlb(page, 1);
         }
 
         _machine.PageCache.Remove(physical.FileId[f], physical.FileIndex[f]);

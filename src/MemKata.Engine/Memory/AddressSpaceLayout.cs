@@ -19,9 +19,6 @@ public sealed record AddressSpaceLayout
     /// <summary>The x86-64 layout used unless a scenario says otherwise.</summary>
     public static AddressSpaceLayout X86_64 { get; } = new();
 
-    /// <summary>Page size in bytes.</summary>
-    public ulong PageSize { get; init; } = 4096;
-
     /// <summary>First address past user space: 2^47 - one page (128 TiB).</summary>
     public ulong UserSpaceEnd { get; init; } = 0x7fff_ffff_f000;
 

@@ -9,7 +9,7 @@ namespace MemKata.Engine.Memory;
 /// <remarks>
 /// Contract: page numbers are virtual addresses shifted right by the page shift. The mapping passed in is the one that
 /// covers the page and allows the access (the caller checked). A returned array is exactly one page long and stays the
-/// page's storage until the backing calls <see cref="SimulatedProcessMemory.FlushTlb"/> (for example after evicting it).
+/// page's storage until the backing calls <see cref="SimulatedProcessMemory.FlushTlb()"/> (for example after evicting it).
 /// </remarks>
 public interface IPageBacking
 {

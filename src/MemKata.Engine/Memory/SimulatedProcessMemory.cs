@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MemKata.Contracts;
 
 namespace MemKata.Engine.Memory;
@@ -12,22 +13,23 @@ namespace MemKata.Engine.Memory;
 /// </summary>
 public sealed class SimulatedProcessMemory : IProcessMemory
 {
-    private const int TlbEntries = 64;
+    private const int TlbEntries = 4096;
+
+    // Pages are 4 KiB on every architecture simulated here (x86-64 and i386); constants keep the access path short.
+    private const int PageShift = 12;
+    private const int PageBytes = 1 << PageShift;
+    private const ulong OffsetMask = PageBytes - 1;
 
     private readonly IPageBacking _backing;
     private readonly ICommitAccounting? _accounting;
-    private readonly int _pageShift;
-    private readonly ulong _pageMask;
-    private readonly int _pageBytes;
 
     // Mappings sorted by start address, never overlapping.
     private readonly List<Mapping> _mappings = [];
 
     // Direct-mapped TLBs, one for reads and one for writes. A tag is the page number + 1 (0 marks an empty slot).
-    private readonly ulong[] _readTags = new ulong[TlbEntries];
-    private readonly byte[][] _readPages = new byte[TlbEntries][];
-    private readonly ulong[] _writeTags = new ulong[TlbEntries];
-    private readonly byte[][] _writePages = new byte[TlbEntries][];
+    // They are inline buffers, not arrays: one dependent load less on every access.
+    private TlbBuffer _readTlb;
+    private TlbBuffer _writeTlb;
 
     /// <summary>Creates an empty address space with the given layout: no heap yet (the break is at
     /// <see cref="AddressSpaceLayout.HeapStart"/>) and the C library's static data mapped.</summary>
@@ -39,15 +41,6 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     {
         _accounting = accounting;
         Layout = layout ?? AddressSpaceLayout.X86_64;
-        if (!ulong.IsPow2(Layout.PageSize) || Layout.PageSize < 8)
-        {
-            throw new ArgumentException("SimulatedProcessMemory: page size must be a power of two", nameof(layout));
-        }
-
-        PageSize = Layout.PageSize;
-        _pageShift = System.Numerics.BitOperations.Log2(PageSize);
-        _pageMask = PageSize - 1;
-        _pageBytes = (int)PageSize;
         _backing = backing ?? new DemandZeroPageBacking(PageSize);
         HeapStart = Layout.HeapStart;
         ProgramBreak = HeapStart;
@@ -58,7 +51,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     public AddressSpaceLayout Layout { get; }
 
     /// <inheritdoc/>
-    public ulong PageSize { get; }
+    public ulong PageSize => PageBytes;
 
     /// <summary>The initial program break, where the heap starts.</summary>
     public ulong HeapStart { get; }
@@ -86,7 +79,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             var pages = 0UL;
             foreach (var m in _mappings)
             {
-                pages += m.Length >> _pageShift;
+                pages += m.Length >> PageShift;
             }
 
             return pages;
@@ -356,14 +349,14 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             return Syscall.Failed;
         }
 
-        _backing.Move(oldAddress >> _pageShift, target >> _pageShift, oldSize >> _pageShift);
+        _backing.Move(oldAddress >> PageShift, target >> PageShift, oldSize >> PageShift);
         RemoveRange(oldAddress, oldSize);
         Insert(new Mapping(target, target + newSize, mapping.Protection, mapping.Kind)
         {
             FileName = mapping.FileName,
             FileOffset = mapping.FileOffsetAt(oldAddress),
         });
-        FlushTlb();
+        FlushTlb(oldAddress >> PageShift, oldSize >> PageShift);
         return target;
     }
 
@@ -373,32 +366,33 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte ReadByte(ulong address)
     {
-        var page = address >> _pageShift;
-        var slot = (int)(page & (TlbEntries - 1));
-        var bytes = _readTags[slot] == page + 1 ? _readPages[slot] : MissRead(address);
-        return bytes[(int)(address & _pageMask)];
+        var page = address >> PageShift;
+        ref var entry = ref Slot(ref _readTlb, page);
+        var bytes = entry.Tag == page + 1 ? entry.Bytes : MissRead(address);
+        return bytes[(int)(address & OffsetMask)];
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteByte(ulong address, byte value)
     {
-        var page = address >> _pageShift;
-        var slot = (int)(page & (TlbEntries - 1));
-        var bytes = _writeTags[slot] == page + 1 ? _writePages[slot] : MissWrite(address);
-        bytes[(int)(address & _pageMask)] = value;
+        var page = address >> PageShift;
+        ref var entry = ref Slot(ref _writeTlb, page);
+        var bytes = entry.Tag == page + 1 ? entry.Bytes : MissWrite(address);
+        bytes[(int)(address & OffsetMask)] = value;
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong ReadWord(ulong address)
     {
-        var page = address >> _pageShift;
-        var slot = (int)(page & (TlbEntries - 1));
-        var offset = (int)(address & _pageMask);
-        if (_readTags[slot] == page + 1 && offset <= _pageBytes - sizeof(ulong))
+        var page = address >> PageShift;
+        ref var entry = ref Slot(ref _readTlb, page);
+        var offset = (int)(address & OffsetMask);
+        if (entry.Tag == page + 1 && offset <= PageBytes - sizeof(ulong))
         {
-            return BinaryPrimitives.ReadUInt64LittleEndian(_readPages[slot].AsSpan(offset));
+            // In bounds: the offset was just checked against the page length.
+            return Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(entry.Bytes), offset));
         }
 
         return ReadWordSlow(address);
@@ -408,12 +402,12 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteWord(ulong address, ulong value)
     {
-        var page = address >> _pageShift;
-        var slot = (int)(page & (TlbEntries - 1));
-        var offset = (int)(address & _pageMask);
-        if (_writeTags[slot] == page + 1 && offset <= _pageBytes - sizeof(ulong))
+        var page = address >> PageShift;
+        ref var entry = ref Slot(ref _writeTlb, page);
+        var offset = (int)(address & OffsetMask);
+        if (entry.Tag == page + 1 && offset <= PageBytes - sizeof(ulong))
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(_writePages[slot].AsSpan(offset), value);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(entry.Bytes), offset), value);
             return;
         }
 
@@ -425,8 +419,8 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     {
         while (length > 0)
         {
-            var offset = (int)(address & _pageMask);
-            var run = (int)Math.Min(length, (ulong)(_pageBytes - offset));
+            var offset = (int)(address & OffsetMask);
+            var run = (int)Math.Min(length, (ulong)(PageBytes - offset));
             var page = WritablePage(address);
             page.AsSpan(offset, run).Fill(value);
             address += (ulong)run;
@@ -442,9 +436,29 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             return;
         }
 
-        // Copy backwards when the destination overlaps the source from above, as memmove does.
-        var backwards = destination > source && destination - source < length;
-        var buffer = new byte[Math.Min(length, (ulong)_pageBytes)];
+        var overlaps = destination < source + length && source < destination + length;
+        if (!overlaps)
+        {
+            // Page by page, straight from the source page to the destination page.
+            while (length > 0)
+            {
+                var sourceOffset = (int)(source & OffsetMask);
+                var destinationOffset = (int)(destination & OffsetMask);
+                var run = (int)Math.Min(length, (ulong)(PageBytes - Math.Max(sourceOffset, destinationOffset)));
+                var from = ReadablePage(source);
+                var to = WritablePage(destination);
+                from.AsSpan(sourceOffset, run).CopyTo(to.AsSpan(destinationOffset, run));
+                source += (ulong)run;
+                destination += (ulong)run;
+                length -= (ulong)run;
+            }
+
+            return;
+        }
+
+        // Overlapping ranges: copy through a buffer, backwards when the destination is above the source (memmove).
+        var backwards = destination > source;
+        var buffer = new byte[Math.Min(length, (ulong)PageBytes)];
         var done = 0UL;
         while (done < length)
         {
@@ -461,8 +475,8 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     {
         while (!target.IsEmpty)
         {
-            var offset = (int)(address & _pageMask);
-            var run = Math.Min(target.Length, _pageBytes - offset);
+            var offset = (int)(address & OffsetMask);
+            var run = Math.Min(target.Length, PageBytes - offset);
             var page = ReadablePage(address);
             page.AsSpan(offset, run).CopyTo(target);
             target = target[run..];
@@ -475,8 +489,8 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     {
         while (!source.IsEmpty)
         {
-            var offset = (int)(address & _pageMask);
-            var run = Math.Min(source.Length, _pageBytes - offset);
+            var offset = (int)(address & OffsetMask);
+            var run = Math.Min(source.Length, PageBytes - offset);
             var page = WritablePage(address);
             source[..run].CopyTo(page.AsSpan(offset, run));
             source = source[run..];
@@ -513,29 +527,65 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     /// swap-out) or changes what an access must notice, as the kernel flushes a real TLB.</summary>
     public void FlushTlb()
     {
-        Array.Clear(_readTags);
-        Array.Clear(_writeTags);
+        ((Span<TlbEntry>)_readTlb).Clear();
+        ((Span<TlbEntry>)_writeTlb).Clear();
+    }
+
+    /// <summary>Forgets cached translations of the pages [<paramref name="firstPage"/>, + <paramref name="count"/>)
+    /// only, as a kernel's ranged TLB shootdown does.</summary>
+    public void FlushTlb(ulong firstPage, ulong count)
+    {
+        if (count >= TlbEntries)
+        {
+            FlushTlb();
+            return;
+        }
+
+        for (var page = firstPage; page < firstPage + count; page++)
+        {
+            ref var read = ref Slot(ref _readTlb, page);
+            if (read.Tag == page + 1)
+            {
+                read = default;
+            }
+
+            ref var write = ref Slot(ref _writeTlb, page);
+            if (write.Tag == page + 1)
+            {
+                write = default;
+            }
+        }
     }
 
     // ---- internals -----------------------------------------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref TlbEntry Slot(ref TlbBuffer tlb, ulong page) =>
+        ref Unsafe.Add(ref Unsafe.As<TlbBuffer, TlbEntry>(ref tlb), (int)(page & (TlbEntries - 1)));
+
     private byte[] ReadablePage(ulong address)
     {
-        var page = address >> _pageShift;
-        var slot = (int)(page & (TlbEntries - 1));
-        return _readTags[slot] == page + 1 ? _readPages[slot] : MissRead(address);
+        var page = address >> PageShift;
+        ref var entry = ref Slot(ref _readTlb, page);
+        return entry.Tag == page + 1 ? entry.Bytes : MissRead(address);
     }
 
     private byte[] WritablePage(ulong address)
     {
-        var page = address >> _pageShift;
-        var slot = (int)(page & (TlbEntries - 1));
-        return _writeTags[slot] == page + 1 ? _writePages[slot] : MissWrite(address);
+        var page = address >> PageShift;
+        ref var entry = ref Slot(ref _writeTlb, page);
+        return entry.Tag == page + 1 ? entry.Bytes : MissWrite(address);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private ulong ReadWordSlow(ulong address)
     {
+        var offset = (int)(address & OffsetMask);
+        if (offset <= PageBytes - sizeof(ulong))
+        {
+            return BinaryPrimitives.ReadUInt64LittleEndian(MissRead(address).AsSpan(offset));
+        }
+
         Span<byte> buffer = stackalloc byte[sizeof(ulong)];
         ReadBytes(address, buffer);
         return BinaryPrimitives.ReadUInt64LittleEndian(buffer);
@@ -544,6 +594,13 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void WriteWordSlow(ulong address, ulong value)
     {
+        var offset = (int)(address & OffsetMask);
+        if (offset <= PageBytes - sizeof(ulong))
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(MissWrite(address).AsSpan(offset), value);
+            return;
+        }
+
         Span<byte> buffer = stackalloc byte[sizeof(ulong)];
         BinaryPrimitives.WriteUInt64LittleEndian(buffer, value);
         WriteBytes(address, buffer);
@@ -558,11 +615,9 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             throw new SegmentationFaultException(address, false, "the mapping does not allow reading");
         }
 
-        var page = address >> _pageShift;
+        var page = address >> PageShift;
         var bytes = _backing.PageForRead(page, mapping);
-        var slot = (int)(page & (TlbEntries - 1));
-        _readTags[slot] = page + 1;
-        _readPages[slot] = bytes;
+        Slot(ref _readTlb, page) = new TlbEntry { Tag = page + 1, Bytes = bytes };
         return bytes;
     }
 
@@ -575,15 +630,12 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             throw new SegmentationFaultException(address, true, "the mapping does not allow writing");
         }
 
-        var page = address >> _pageShift;
+        var page = address >> PageShift;
         var bytes = _backing.PageForWrite(page, mapping);
-        var slot = (int)(page & (TlbEntries - 1));
-        _writeTags[slot] = page + 1;
-        _writePages[slot] = bytes;
+        Slot(ref _writeTlb, page) = new TlbEntry { Tag = page + 1, Bytes = bytes };
 
         // A page read before its first write was served by the zero page: the read side must see the new storage.
-        _readTags[slot] = page + 1;
-        _readPages[slot] = bytes;
+        Slot(ref _readTlb, page) = new TlbEntry { Tag = page + 1, Bytes = bytes };
         return bytes;
     }
 
@@ -670,7 +722,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     private static bool IsAccountable(Mapping mapping) =>
         (mapping.Protection & Protection.Write) != 0 && mapping.Kind is MappingKind.Heap or MappingKind.Anonymous or MappingKind.FilePrivate;
 
-    private bool TryCommit(ulong bytes) => _accounting is null || _accounting.TryCommit(bytes >> _pageShift, TotalVmPages);
+    private bool TryCommit(ulong bytes) => _accounting is null || _accounting.TryCommit(bytes >> PageShift, TotalVmPages);
 
     private void Unmap(ulong start, ulong length)
     {
@@ -688,13 +740,13 @@ public sealed class SimulatedProcessMemory : IProcessMemory
 
             if (released > 0)
             {
-                _accounting.Uncommit(released >> _pageShift);
+                _accounting.Uncommit(released >> PageShift);
             }
         }
 
         RemoveRange(start, length);
-        _backing.Discard(start >> _pageShift, length >> _pageShift);
-        FlushTlb();
+        _backing.Discard(start >> PageShift, length >> PageShift);
+        FlushTlb(start >> PageShift, length >> PageShift);
     }
 
     // Removes [start, start + length) from the mapping list, splitting mappings that straddle its ends.
@@ -732,4 +784,17 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     }
 
     private void Replace(Mapping old, Mapping updated) => _mappings[_mappings.IndexOf(old)] = updated;
+
+    [InlineArray(TlbEntries)]
+    private struct TlbBuffer
+    {
+        private TlbEntry _entry;
+    }
+
+    // One TLB slot: which page it translates (page number + 1; 0 when empty) and that page's bytes.
+    private struct TlbEntry
+    {
+        public ulong Tag;
+        public byte[] Bytes;
+    }
 }

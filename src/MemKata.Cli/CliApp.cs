@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using MemKata.Cli.Commands;
+using MemKata.Cli.Rendering;
+using MemKata.Engine.Libc;
+
+namespace MemKata.Cli;
+
+/// <summary>
+/// The <c>memkata</c> program, callable in-process: <see cref="Run(string[], TextWriter, TextWriter)"/> does what the
+/// executable does, writing to the given streams instead of the console, and returns the exit code.
+/// </summary>
+public static class CliApp
+{
+    private const string Description =
+        "memkata: watch what happens behind malloc. Replays allocation traces over glibc 2.36's malloc, reimplemented " +
+        "over a simulated process memory.";
+
+    private const string HelpSection =
+        "Examples:\n" +
+        "  memkata replay                          a guided tour: heap growth, mmap, thresholds, realloc, trimming\n" +
+        "  memkata replay my.rep --format chunks   one line per operation, to diff with the real glibc\n" +
+        "  memkata replay --help                   the trace format and every option";
+
+    /// <summary>
+    /// Runs <c>memkata</c> with <paramref name="args"/> (without the program name) and returns its exit code (see
+    /// <see cref="ExitCodes"/>): 0 on success; 2 for bad options, a missing or a malformed trace, with one
+    /// <c>memkata: ...</c> line on <paramref name="stderr"/> and nothing on <paramref name="stdout"/>; 134 or 139 when a
+    /// replayed process aborted or had a segmentation fault, after everything it printed before dying. Replays use
+    /// glibc's allocator. Output carries ANSI colors only when <paramref name="stdout"/> is the console, a terminal,
+    /// and <c>NO_COLOR</c> is unset.
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        return Run(args, new CliContext(stdout, stderr, GlibcMalloc.Factory, ColorPolicy.AllowsColor(stdout)));
+    }
+
+    /// <summary>Runs <c>memkata</c> in <paramref name="context"/> (tests give it their own allocator).</summary>
+    internal static int Run(string[] args, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        var root = new RootCommand(Description) { HelpName = "memkata" };
+        var replay = ReplayCommand.Create(context);
+        root.Subcommands.Add(replay);
+        var bench = BenchCommand.Create(context);
+        root.Subcommands.Add(bench);
+        HelpWithExamplesAction.Install(root, new Dictionary<Command, string>
+        {
+            [root] = HelpSection,
+            [replay] = ReplayCommand.HelpSection,
+            [bench] = BenchCommand.HelpSection,
+        });
+
+        // BenchCommand (engine vs the real glibc) joins here once MemKata.Oracle exists: see MemKata.Cli.csproj.
+        var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            return ReportUsageErrors(parse, context.Error);
+        }
+
+        var invocation = new InvocationConfiguration
+        {
+            Output = context.Out,
+            Error = context.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+        try
+        {
+            return parse.Invoke(invocation);
+        }
+        catch (OutOfMemoryException e)
+        {
+            context.Out.Flush();
+            context.Error.WriteLine(
+                $"memkata: out of memory: {e.Message} The replay keeps one pointer slot per block id the trace's header " +
+                "declares, and the simulated process keeps every page it writes: check the header's number of ids and " +
+                "the sizes the trace asks for.");
+            return ExitCodes.InternalError;
+        }
+        catch (Exception e)
+        {
+            context.Out.Flush();
+            context.Error.WriteLine($"memkata: internal error: {e.GetType().Name}: {e.Message}");
+            context.Error.WriteLine("This is a bug in memkata or an engine part that is not written yet, not a problem with your input. Details:");
+            context.Error.WriteLine(e);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    // System.CommandLine's messages, GNU style, then where to look; exit 2 as getopt programs do (its default is 1).
+    private static int ReportUsageErrors(ParseResult parse, TextWriter error)
+    {
+        foreach (var problem in parse.Errors)
+        {
+            error.WriteLine($"memkata: {problem.Message}");
+        }
+
+        var path = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            path.Insert(0, result.Command is RootCommand ? "memkata" : result.Command.Name);
+        }
+
+        error.WriteLine($"Try '{string.Join(' ', path)} --help' for the options and examples.");
+        error.Flush();
+        return ExitCodes.UsageError;
+    }
+}

@@ -1,0 +1,7 @@
+using MemKata.Engine;
+
+namespace MemKata.Cli;
+
+/// <summary>What every command runs with: where its output goes, which allocator a replayed process gets, and whether
+/// standard output may carry colors (only a terminal, and only when <c>NO_COLOR</c> is not set).</summary>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, AllocatorFactory AllocatorFactory, bool UseColor);

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using MemKata.Cli.Rendering;
+using MemKata.Cli.Replay;
+using MemKata.Cli.Traces;
+using MemKata.Contracts;
+using MemKata.Engine.Traces;
+using MemKata.Oracle;
+
+namespace MemKata.Cli.Commands;
+
+/// <summary><c>memkata bench [TRACE...] [--rounds N]</c>: times the engine and the machine's real glibc side by side on
+/// the same traces. Needs <c>MemKata.Oracle</c> (see MemKata.Cli.csproj for how this file joins the build).</summary>
+internal static class BenchCommand
+{
+    /// <summary>Shown after the command's help: examples and exit codes.</summary>
+    public const string HelpSection =
+        "Examples:\n" +
+        "  memkata bench                                one generated trace per profile (seed 1, 20000 operations)\n" +
+        "  memkata bench traces/*.rep --rounds 50       every trace in a folder\n\n" +
+        "Exit codes:\n" +
+        "  0    every trace was timed on both sides\n" +
+        "  2    bad options, or a trace that is missing or malformed (memkata: FILE:LINE: problem)\n" +
+        "  69   the real glibc cannot be run here (not Linux, or no gcc to build the replay harness)\n" +
+        "  70   the replay harness failed (its command, status and output are shown)\n" +
+        "  134  the engine's process aborted on heap corruption (SIGABRT)\n" +
+        "  139  the engine's process had a segmentation fault (SIGSEGV)";
+
+    private const int DefaultRounds = 10;
+    private const int DefaultOperations = 20000;
+
+    private const string Description =
+        "Time the engine against the machine's real glibc malloc on the same traces, with the same protocol on both " +
+        "sides, and show nanoseconds per operation and how many times slower the simulation is.";
+
+    /// <summary>Builds the command; its action writes to <paramref name="context"/>'s streams.</summary>
+    public static Command Create(CliContext context)
+    {
+        var tracesArgument = new Argument<string[]>("TRACE")
+        {
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = "Trace files (.rep) to time, e.g. traces/my.rep; without any, one generated trace per profile " +
+                "(small-request reuse, mmap threshold, trimming, coalescing, large bins, realloc, mixed). The format is " +
+                "described in memkata replay --help.",
+        };
+        tracesArgument.Validators.Add(TraceArgumentValidator.RejectOptionLookalikes);
+        var roundsOption = RoundCountOption.Create(
+            "--rounds",
+            $"How many timed rounds per trace and side (N ≥ 1, default {DefaultRounds}), after one untimed warm-up " +
+            "round, e.g. --rounds 50.");
+        roundsOption.DefaultValueFactory = _ => DefaultRounds;
+
+        var command = new Command("bench", Description) { tracesArgument, roundsOption };
+        command.SetAction(parse => Run(context, parse.GetValue(tracesArgument) ?? [], parse.GetValue(roundsOption)));
+        return command;
+    }
+
+    /// <summary>The default workload: every <see cref="TraceProfile"/> once, seed 1, named by its profile.</summary>
+    private static IEnumerable<LoadedTrace> DefaultTraces() =>
+        Enum.GetValues<TraceProfile>().Select(profile =>
+            new LoadedTrace(TraceGenerator.Generate(profile, seed: 1, DefaultOperations) with { Source = $"{profile} (generated, seed 1)" }, IsBundled: false));
+
+    private static int Run(CliContext context, string[] paths, int rounds)
+    {
+        // Every trace is parsed before anything is timed: a malformed one stops the command at once.
+        var traces = new List<LoadedTrace>();
+        try
+        {
+            if (paths.Length == 0)
+            {
+                traces.AddRange(DefaultTraces());
+            }
+
+            traces.AddRange(paths.Select(TraceLoader.Load));
+        }
+        catch (Exception e) when (UserErrors.TryReport(e, context.Error))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        // A trace that kills the engine's process is reported with its operation, as replay does.
+        foreach (var trace in traces)
+        {
+            if (new TraceRun(trace.Trace, context.AllocatorFactory).RunToEnd(_ => { }) is { } crash)
+            {
+                CrashReport.Write(context.Error, crash);
+                return crash.ExitCode;
+            }
+        }
+
+        if (!GlibcOracle.TryCreate(out var oracle, out var whyNot))
+        {
+            context.Error.WriteLine($"memkata: cannot run the real glibc on this machine: {whyNot}");
+            return ExitCodes.Unavailable;
+        }
+
+        var console = ConsoleFactory.Create(context.Out, context.UseColor);
+        var rows = new List<BenchmarkRow>();
+        foreach (var trace in traces)
+        {
+            try
+            {
+                rows.AddRange(SideBySideBenchmark.Run([trace.Trace], rounds, oracle));
+            }
+            catch (Exception e) when (e is GlibcOracleException or HeapCorruptionException or SegmentationFaultException)
+            {
+                SideBySideReport.Write(console, rows, rounds, oracle.GlibcVersion);
+                context.Error.WriteLine($"memkata: timing {trace.Trace.Source} failed: {e.Message}");
+                return e switch
+                {
+                    HeapCorruptionException => ExitCodes.Aborted,
+                    SegmentationFaultException => ExitCodes.SegmentationFault,
+                    _ => ExitCodes.InternalError,
+                };
+            }
+        }
+
+        SideBySideReport.Write(console, rows, rounds, oracle.GlibcVersion);
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using MemKata.Cli.Rendering;
+using MemKata.Cli.Replay;
+using MemKata.Cli.Traces;
+
+namespace MemKata.Cli.Commands;
+
+/// <summary><c>memkata replay [TRACE] [--format text|chunks] [--bench N]</c>: replays a trace in a fresh simulated
+/// process and shows what happened, or times the replay.</summary>
+internal static class ReplayCommand
+{
+    /// <summary>The readable account (the default).</summary>
+    public const string TextFormat = "text";
+
+    /// <summary>One <c>ChunksFormat</c> line per operation, to compare with the C replay program.</summary>
+    public const string ChunksFormatName = "chunks";
+
+    /// <summary>Shown after the command's help: examples and exit codes.</summary>
+    public const string HelpSection =
+        "Examples:\n" +
+        "  memkata replay                               replay the bundled tour (tour.rep)\n" +
+        "  memkata replay traces/my.rep                 replay your own trace\n" +
+        "  memkata replay traces/my.rep --format chunks > engine.txt\n" +
+        "  memkata replay traces/my.rep --bench 100     time 100 replays\n\n" +
+        "Exit codes:\n" +
+        "  0    the trace ran to the end\n" +
+        "  2    bad options, or a trace that is missing or malformed (memkata: FILE:LINE: problem)\n" +
+        "  134  the process aborted: glibc found the heap corrupt, e.g. a double free (SIGABRT)\n" +
+        "  139  the process had a segmentation fault (SIGSEGV)";
+
+    private const string Description =
+        "Replay a malloclab trace (.rep) in a fresh simulated process with glibc 2.36's malloc and show what each " +
+        "operation did: pointer, chunk, system calls (brk, mmap, munmap), program break; then a summary.";
+
+    /// <summary>Builds the command; its action writes to <paramref name="context"/>'s streams.</summary>
+    public static Command Create(CliContext context)
+    {
+        var traceArgument = new Argument<string?>("TRACE")
+        {
+            Arity = ArgumentArity.ZeroOrOne,
+            Description =
+                "The trace file to replay, e.g. traces/my.rep; without it, the bundled tour. The format (CS:APP " +
+                "malloclab): 4 header numbers, one per line (suggested heap size, number of ids, number of operations, " +
+                "weight), then one operation per line: 'a id size' is p[id] = malloc(size), 'r id size' is " +
+                "p[id] = realloc(p[id], size), 'f id' is free(p[id]). Blank lines are allowed.",
+        };
+        traceArgument.Validators.Add(TraceArgumentValidator.RejectOptionLookalikes);
+        var formatOption = new Option<string>("--format")
+        {
+            Description =
+                "How to show the replay: 'text' (default) is a readable account per operation and a summary; 'chunks' " +
+                "is one line per operation and nothing else, e.g. '0 a 0 1 -> 672 csize=32 brk=135168', for diffing " +
+                "against the C replay program on the real glibc.",
+            DefaultValueFactory = _ => TextFormat,
+            HelpName = "text|chunks",
+        };
+        formatOption.AcceptOnlyFromAmong(TextFormat, ChunksFormatName);
+        var benchOption = RoundCountOption.Create(
+            "--bench",
+            "Instead of showing the replay, time it: replay the trace N times (N ≥ 1), each in a fresh process, and " +
+            "print the simulated cost in ns per operation and operations per second, e.g. --bench 100.");
+
+        var command = new Command("replay", Description) { traceArgument, formatOption, benchOption };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(benchOption) is not null && result.GetValue(formatOption) == ChunksFormatName)
+            {
+                result.AddError("--bench prints timings, not chunks: use --bench N without --format chunks.");
+            }
+        });
+        command.SetAction(parse => Run(
+            context,
+            parse.GetValue(traceArgument),
+            parse.GetValue(formatOption) ?? TextFormat,
+            parse.GetResult(benchOption) is null ? null : parse.GetValue(benchOption)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string? path, string format, int? benchRounds)
+    {
+        LoadedTrace trace;
+        try
+        {
+            trace = TraceLoader.Load(path);
+        }
+        catch (Exception e) when (UserErrors.TryReport(e, context.Error))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        return benchRounds is { } rounds ? Bench(context, trace, rounds) : Show(context, trace, format);
+    }
+
+    private static int Show(CliContext context, LoadedTrace trace, string format)
+    {
+        var run = new TraceRun(trace.Trace, context.AllocatorFactory);
+        IReplayRenderer renderer = format == ChunksFormatName
+            ? new ChunksReplayRenderer(context.Out, run.InitialBreak)
+            : new TextReplayRenderer(ConsoleFactory.Create(context.Out, context.UseColor), trace, run.InitialBreak);
+        renderer.Begin();
+        var crash = run.RunToEnd(renderer.Operation);
+        renderer.End(run.Summarize(), crash);
+        return Finish(context, crash);
+    }
+
+    private static int Bench(CliContext context, LoadedTrace trace, int rounds)
+    {
+        // The warm-up round runs with the log on, so that a crash is reported with its operation.
+        var crash = new TraceRun(trace.Trace, context.AllocatorFactory).RunToEnd(_ => { });
+        if (crash is not null)
+        {
+            return Finish(context, crash);
+        }
+
+        var result = ReplayBenchmark.Measure(trace.Trace, context.AllocatorFactory, rounds);
+        BenchmarkReport.Write(ConsoleFactory.Create(context.Out, context.UseColor), trace, result);
+        return ExitCodes.Success;
+    }
+
+    private static int Finish(CliContext context, ReplayCrash? crash)
+    {
+        if (crash is null)
+        {
+            return ExitCodes.Success;
+        }
+
+        CrashReport.Write(context.Error, crash);
+        return crash.ExitCode;
+    }
+}

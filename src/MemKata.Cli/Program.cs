@@ -1,0 +1,3 @@
+using MemKata.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
