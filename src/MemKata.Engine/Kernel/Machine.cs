@@ -101,8 +101,27 @@ public sealed partial class Machine
         _processes.Add(process);
         _byPid.Add(process.Pid, process);
         Events.Add(process.Pid, KernelEventKind.ProcessStart, $"started '{name}' ({arch.Name})");
+        if (Config.LoaderTouchesLibraryData)
+        {
+            LoadLibraryData(memory);
+        }
+
         process.Allocator = allocator?.Invoke(memory);
         return process;
+    }
+
+    // Before main runs, the dynamic loader has written the C library's .data and .bss (relocations, initialization), so
+    // on a real box those pages are resident and their faults were taken before main. Do the same here, so that fault
+    // counts measured from main match a real process's.
+    private static void LoadLibraryData(SimulatedProcessMemory memory)
+    {
+        foreach (var mapping in memory.Mappings.Where(m => m.Kind == MappingKind.LibraryData).ToList())
+        {
+            for (var address = mapping.Start; address < mapping.End; address += MachineConfig.PageSize)
+            {
+                memory.WriteByte(address, 0);
+            }
+        }
     }
 
     /// <summary>The process with id <paramref name="pid"/>; throws if there is none.</summary>

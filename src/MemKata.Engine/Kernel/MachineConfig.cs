@@ -66,6 +66,10 @@ public sealed record MachineConfig
     /// <summary>Pages kswapd tries to reclaim per batch (Linux's SWAP_CLUSTER_MAX is 32).</summary>
     public int KswapdBatchPages { get; init; } = 32;
 
+    /// <summary>When true (the default), a new process starts with its C library's data pages resident, as the dynamic
+    /// loader leaves them before <c>main</c> (one minor fault each). False gives bare processes that have touched nothing.</summary>
+    public bool LoaderTouchesLibraryData { get; init; } = true;
+
     /// <summary>Physical frames.</summary>
     public long RamPages => (long)(RamBytes / PageSize);
 

@@ -7,7 +7,8 @@ internal static class KernelTestMachines
 {
     public const ulong Page = 4096;
 
-    /// <summary>A machine of <paramref name="ramPages"/> pages with <paramref name="swapPages"/> pages of swap.</summary>
+    /// <summary>A machine of <paramref name="ramPages"/> pages with <paramref name="swapPages"/> pages of swap, whose
+    /// processes start bare (nothing touched, not even the C library's data), so counts start at zero.</summary>
     public static Machine Small(long ramPages = 1024, long swapPages = 0, OvercommitMode mode = OvercommitMode.Always, int swappiness = 60) =>
         new(new MachineConfig
         {
@@ -15,6 +16,7 @@ internal static class KernelTestMachines
             SwapBytes = (ulong)swapPages * Page,
             Overcommit = mode,
             Swappiness = swappiness,
+            LoaderTouchesLibraryData = false,
         });
 
     /// <summary>Writes one byte into each page of [address, address + pages × 4096).</summary>

@@ -16,9 +16,9 @@ public class ProcFsTests
         var lines = ProcFs.Meminfo(machine).Split('\n');
 
         Assert.That(lines[0], Is.EqualTo("MemTotal:        4194304 kB"));
-        Assert.That(lines, Does.Contain("MemFree:         4194264 kB"));
+        Assert.That(lines, Does.Contain("MemFree:         4194248 kB"), "10 pages plus the 4 pages of C library data the loader touched");
         Assert.That(lines, Does.Contain("SwapTotal:       1048576 kB"));
-        Assert.That(lines, Does.Contain("AnonPages:            40 kB"));
+        Assert.That(lines, Does.Contain("AnonPages:            56 kB"));
         Assert.That(lines, Does.Contain("CommitLimit:     3145728 kB"), "swap + RAM * 50%");
         Assert.That(lines, Does.Contain("Committed_AS:         40 kB"));
     }

@@ -69,6 +69,37 @@ public class RealKernelFidelityTests
         }
         """;
 
+    // Runs one malloc pattern in a fresh process and prints the minor faults it took.
+    private const string MallocProbe = """
+        #include <stdio.h>
+        #include <stdlib.h>
+        #include <string.h>
+        #include <sys/resource.h>
+        static long minflt(void) { struct rusage u; getrusage(RUSAGE_SELF, &u); return u.ru_minflt; }
+        int main(int argc, char **argv) {
+            int pattern = strcmp(argv[1], "malloc1") == 0 ? 1 : strcmp(argv[1], "malloc200k") == 0 ? 2 : strcmp(argv[1], "calloc1m") == 0 ? 3 : 0;
+            long before = minflt();
+            before = minflt();
+            if (pattern == 1) { volatile char *p = malloc(1); p[0] = 1; }
+            else if (pattern == 2) { volatile char *p = malloc(200 * 1024); for (size_t i = 0; i < 200 * 1024; i += 4096) p[i] = 1; }
+            else if (pattern == 3) { volatile char *p = calloc(1, 1 << 20); (void)p; }
+            long after = minflt();
+            printf("%ld\n", after - before);
+            return 0;
+        }
+        """;
+
+    // Tries one malloc of the given size and prints ok or fail.
+    private const string LargestMallocProbe = """
+        #include <stdio.h>
+        #include <stdlib.h>
+        int main(int argc, char **argv) {
+            size_t size = (size_t)strtoull(argv[1], NULL, 10);
+            printf("%s\n", malloc(size) ? "ok" : "fail");
+            return 0;
+        }
+        """;
+
     // Tries one private writable mapping of the given size and prints ok or fail.
     private const string MmapProbe = """
         #include <stdio.h>
@@ -143,6 +174,7 @@ public class RealKernelFidelityTests
         var p = machine.Spawn("faults");
         var a = p.Memory.Mmap((ulong)length);
         var pages = (ulong)length / Page;
+        var before = p.MinorFaults;
         for (var pass = 0; pass < (pattern is "write-twice" or "read-then-write" ? 2 : pattern == "none" ? 0 : 1); pass++)
         {
             var write = pattern == "write" || pattern == "write-twice" || (pattern == "read-then-write" && pass == 1);
@@ -159,7 +191,47 @@ public class RealKernelFidelityTests
             }
         }
 
-        Assert.That(p.MinorFaults, Is.EqualTo(real), $"pattern {pattern} over {length} bytes");
+        Assert.That(p.MinorFaults - before, Is.EqualTo(real), $"pattern {pattern} over {length} bytes");
+    }
+
+    [TestCase("malloc1")]
+    [TestCase("malloc200k")]
+    [TestCase("calloc1m")]
+    public void Minor_faults_of_a_malloc_pattern_match_the_real_kernel_and_glibc(string pattern)
+    {
+        var exe = RealLinux.Compile("malloc", MallocProbe);
+
+        // Noise (a per-CPU counter, a stray page of the runtime) can only add faults: the least of a few runs is the pattern's.
+        var real = Enumerable.Range(0, 5).Min(_ =>
+        {
+            var (code, output) = RealLinux.Run(exe, [pattern]);
+            Assert.That(code, Is.Zero, output);
+            return long.Parse(output.Trim(), CultureInfo.InvariantCulture);
+        });
+
+        var machine = new Machine(new MachineConfig { RamBytes = 64UL << 20 });
+        var p = machine.Spawn("malloc", MemKata.Engine.Libc.GlibcMalloc.Factory);
+        var malloc = p.Allocator!;
+        var before = p.MinorFaults;
+        switch (pattern)
+        {
+            case "malloc1":
+                p.Memory.WriteByte(malloc.Malloc(1), 1);
+                break;
+            case "malloc200k":
+                var block = malloc.Malloc(200 * 1024);
+                for (var i = 0UL; i < 200 * 1024; i += Page)
+                {
+                    p.Memory.WriteByte(block + i, 1);
+                }
+
+                break;
+            default:
+                malloc.Calloc(1, 1 << 20);
+                break;
+        }
+
+        Assert.That(p.MinorFaults - before, Is.EqualTo(real), $"pattern {pattern}: engine events:\n{machine.Events.Render()}");
     }
 
     [Test]
@@ -187,6 +259,35 @@ public class RealKernelFidelityTests
             }
 
             Assert.That(engine, Is.EqualTo(real), $"mmap of {length} bytes with MemTotal {memTotal} and SwapTotal {swapTotal}");
+        }
+    }
+
+    [Test]
+    public void The_largest_single_malloc_is_ram_plus_swap_less_glibc_overhead_as_on_the_real_box()
+    {
+        if (RealLinux.Number("/proc/sys/vm/overcommit_memory") != 0)
+        {
+            Assert.Inconclusive("this check needs vm.overcommit_memory = 0 on the host");
+        }
+
+        // glibc serves a large request with its own mapping of request + 8 bytes of header, rounded up to 16 and then to
+        // a page: the largest request whose mapping is exactly RAM + swap is RAM + swap - 24 bytes.
+        var exe = RealLinux.Compile("largest", LargestMallocProbe);
+        var limit = (ulong)(RealLinux.KilobytesField("/proc/meminfo", "MemTotal") + RealLinux.KilobytesField("/proc/meminfo", "SwapTotal")) * 1024;
+        var machine = new Machine(new MachineConfig
+        {
+            RamBytes = (ulong)RealLinux.KilobytesField("/proc/meminfo", "MemTotal") * 1024,
+            SwapBytes = (ulong)RealLinux.KilobytesField("/proc/meminfo", "SwapTotal") * 1024,
+        });
+
+        foreach (var size in new[] { limit - 24, limit - 23, limit })
+        {
+            var real = RealLinux.Run(exe, [size.ToString(CultureInfo.InvariantCulture)]).Output.Trim();
+            var p = machine.Spawn("largest", MemKata.Engine.Libc.GlibcMalloc.Factory);
+            var engine = p.Allocator!.Malloc(size) == Syscall.Null ? "fail" : "ok";
+            machine.Exit(p);
+
+            Assert.That(engine, Is.EqualTo(real), $"malloc({size}) with RAM + swap = {limit} bytes");
         }
     }
 }
