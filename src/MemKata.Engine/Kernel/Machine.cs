@@ -221,14 +221,9 @@ public sealed partial class Machine
 
     private void LogFault(SimProcess process, ulong address, AccessKind access, bool major)
     {
-        if (!Events.HasRoom)
-        {
-            Events.CountDropped();
-            return;
-        }
-
         var kind = major ? KernelEventKind.MajorFault : KernelEventKind.MinorFault;
-        Events.Add(process.Pid, kind, $"{(access == AccessKind.Write ? "write" : "read")} {Hex(address)}");
+        var verb = access == AccessKind.Write ? "write" : "read";
+        Events.AddFault(process.Pid, kind, verb, address, MachineConfig.PageSize);
     }
 
     private void CheckResolved(SimProcess process, ulong page, AccessKind access, FaultOutcome outcome)
