@@ -173,13 +173,14 @@ public sealed partial class Machine
         var address = page * MachineConfig.PageSize;
         var context = process.FaultContext ??= new FaultContext(this, process);
         FaultResult result;
+        context.Begin(page);
         try
         {
             result = FaultHandler.HandleFault(context, new PageFault(process.Pid, address, address, access));
         }
         finally
         {
-            context.ReleaseUnmapped();
+            context.Finish();
         }
 
         switch (result.Outcome)
