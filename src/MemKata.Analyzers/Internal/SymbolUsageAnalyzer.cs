@@ -1,0 +1,178 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MemKata.Analyzers.Internal;
+
+/// <summary>
+/// The shared engine of the rules that forbid an API: every name in learner code is bound to its symbol (a type, a
+/// member, a constructor, an attribute, a namespace) and the rule's <see cref="Matches"/> says whether it is forbidden.
+/// </summary>
+/// <remarks>
+/// <para>One use gives one diagnostic, placed on the whole qualified name: in <c>System.IO.File.ReadAllText(p)</c> the
+/// qualifier <c>System.IO.File</c> is not reported on its own when the member after it is, and the diagnostic covers
+/// <c>System.IO.File.ReadAllText</c>. Names in <c>using</c> directives and inside <c>nameof(...)</c> do nothing and are
+/// skipped, unless the rule asks for using directives (<see cref="AnalyzeUsingDirectives"/>).</para>
+/// <para>Generated code is analyzed too: a learner's file does not stop being learner code by claiming to be generated.</para>
+/// </remarks>
+public abstract class SymbolUsageAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The rule this analyzer reports.</summary>
+    protected abstract DiagnosticDescriptor Rule { get; }
+
+    /// <summary>True to also report names in <c>using</c> directives (the rule forbids a whole namespace).</summary>
+    protected virtual bool AnalyzeUsingDirectives => false;
+
+    /// <inheritdoc />
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc />
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterSyntaxNodeAction(AnalyzeName, SyntaxKind.IdentifierName, SyntaxKind.GenericName);
+        RegisterMoreActions(context);
+    }
+
+    /// <summary>True if using <paramref name="symbol"/> breaks the rule. Constructors are passed as constructors (a rule
+    /// can look at their parameters), attribute names as the attribute's constructor, aliases as their target.</summary>
+    protected abstract bool Matches(ISymbol symbol);
+
+    /// <summary>For a name the compiler cannot bind (a missing reference): true if its text alone breaks the rule.</summary>
+    protected virtual bool MatchesUnresolved(string qualifiedName) => false;
+
+    /// <summary>Registers actions beyond name binding (syntax the rule forbids, such as the <c>unsafe</c> keyword).</summary>
+    protected virtual void RegisterMoreActions(AnalysisContext context)
+    {
+    }
+
+    /// <summary>Reports the rule at <paramref name="location"/> with the message argument <paramref name="what"/>.</summary>
+    protected void Report(SyntaxNodeAnalysisContext context, Location location, string what) =>
+        context.ReportDiagnostic(Diagnostic.Create(Rule, location, what));
+
+    private void AnalyzeName(SyntaxNodeAnalysisContext context)
+    {
+        var name = (SimpleNameSyntax)context.Node;
+        // `var` binds to the inferred type: the expression that produced the value is what gets reported.
+        if (name is IdentifierNameSyntax { IsVar: true } || !LearnerCode.IsLearnerCode(context.Options, name.SyntaxTree) || IsInNameof(name)
+            || (!AnalyzeUsingDirectives && name.FirstAncestorOrSelf<UsingDirectiveSyntax>() is not null))
+        {
+            return;
+        }
+
+        var extent = QualifiedExtent(name);
+        var symbol = Bind(context.SemanticModel, name, extent, context.CancellationToken);
+        if (symbol is null)
+        {
+            if (IsOutermostName(extent) && MatchesUnresolved(Normalize(extent.ToString())))
+            {
+                Report(context, extent.GetLocation(), Normalize(extent.ToString()));
+            }
+
+            return;
+        }
+
+        if (!Matches(symbol) || QualifiesAMatchedMember(context.SemanticModel, extent, context.CancellationToken))
+        {
+            return;
+        }
+
+        Report(context, extent.GetLocation(), SymbolNames.Display(symbol));
+    }
+
+    /// <summary>The symbol a name stands for, normalized for <see cref="Matches"/>.</summary>
+    private static ISymbol? Bind(SemanticModel model, SimpleNameSyntax name, ExpressionSyntax extent, CancellationToken cancellationToken)
+    {
+        // `new T(...)`: the constructor, so a rule can tell new StreamReader(path) from new StreamReader(stream).
+        if (extent.Parent is ObjectCreationExpressionSyntax creation && creation.Type == extent
+            && model.GetSymbolInfo(creation, cancellationToken).Symbol is IMethodSymbol constructor)
+        {
+            return constructor.OriginalDefinition;
+        }
+
+        var info = model.GetSymbolInfo(name, cancellationToken);
+        var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
+        return symbol switch
+        {
+            IAliasSymbol alias => alias.Target,
+            IMethodSymbol method => (method.ReducedFrom ?? method).OriginalDefinition,
+            null => null,
+            _ => symbol.OriginalDefinition,
+        };
+    }
+
+    /// <summary>True if <paramref name="extent"/> is the qualifier of a member (<c>File</c> in <c>File.Exists</c>) that
+    /// the rule reports itself: then only the member is reported.</summary>
+    private bool QualifiesAMatchedMember(SemanticModel model, ExpressionSyntax extent, CancellationToken cancellationToken)
+    {
+        SimpleNameSyntax? member = extent.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Expression == extent => access.Name,
+            QualifiedNameSyntax qualified when qualified.Left == extent => qualified.Right,
+            _ => null,
+        };
+        if (member is null)
+        {
+            return false;
+        }
+
+        var symbol = Bind(model, member, QualifiedExtent(member), cancellationToken);
+        return symbol is not null && Matches(symbol);
+    }
+
+    /// <summary>The name with its qualifiers: <c>System.IO.File</c> for the <c>File</c> in it.</summary>
+    private static ExpressionSyntax QualifiedExtent(SimpleNameSyntax name)
+    {
+        ExpressionSyntax current = name;
+        while (true)
+        {
+            switch (current.Parent)
+            {
+                case MemberAccessExpressionSyntax access when access.Name == current:
+                    current = access;
+                    break;
+                case QualifiedNameSyntax qualified when qualified.Right == current:
+                    current = qualified;
+                    break;
+                case AliasQualifiedNameSyntax alias when alias.Name == current:
+                    current = alias;
+                    break;
+                default:
+                    return current;
+            }
+        }
+    }
+
+    /// <summary>False for a qualifier (<c>System.IO</c> in <c>System.IO.File</c>): only the whole name is looked at.</summary>
+    private static bool IsOutermostName(ExpressionSyntax extent) => extent.Parent switch
+    {
+        MemberAccessExpressionSyntax access => access.Expression != extent,
+        QualifiedNameSyntax qualified => qualified.Left != extent,
+        _ => true,
+    };
+
+    private static bool IsInNameof(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            if (ancestor is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+            {
+                return true;
+            }
+
+            if (ancestor is StatementSyntax or MemberDeclarationSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Normalize(string qualifiedName) =>
+        qualifiedName.Replace("global::", string.Empty).Replace(" ", string.Empty).Replace("\n", string.Empty).Replace("\r", string.Empty);
+}
