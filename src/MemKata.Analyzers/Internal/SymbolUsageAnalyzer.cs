@@ -13,8 +13,9 @@ namespace MemKata.Analyzers.Internal;
 /// </summary>
 /// <remarks>
 /// <para>One use gives one diagnostic, placed on the whole qualified name: in <c>System.IO.File.ReadAllText(p)</c> the
-/// qualifier <c>System.IO.File</c> is not reported on its own when the member after it is, and the diagnostic covers
-/// <c>System.IO.File.ReadAllText</c>. Names in <c>using</c> directives and inside <c>nameof(...)</c> do nothing and are
+/// qualifier <c>System.IO.File</c> is never reported on its own (the member after it decides), and the diagnostic covers
+/// <c>System.IO.File.ReadAllText</c>. A member reached through a value the rule already reported
+/// (<c>Process.GetCurrentProcess().ProcessName</c>) is not reported again. Names in <c>using</c> directives and inside <c>nameof(...)</c> do nothing and are
 /// skipped, unless the rule asks for using directives (<see cref="AnalyzeUsingDirectives"/>).</para>
 /// <para>Generated code is analyzed too: a learner's file does not stop being learner code by claiming to be generated.</para>
 /// </remarks>
@@ -76,7 +77,11 @@ public abstract class SymbolUsageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (!Matches(symbol) || QualifiesAMatchedMember(context.SemanticModel, extent, context.CancellationToken))
+        // Locals, parameters (named arguments too) and labels say nothing about which API is used.
+        if (symbol.Kind is SymbolKind.Local or SymbolKind.Parameter or SymbolKind.TypeParameter or SymbolKind.Label
+                or SymbolKind.RangeVariable or SymbolKind.Discard
+            || !Matches(symbol) || (IsQualifier(extent) && symbol is ITypeSymbol or INamespaceSymbol)
+            || ReceiverIsReported(context.SemanticModel, extent, context.CancellationToken))
         {
             return;
         }
@@ -105,23 +110,59 @@ public abstract class SymbolUsageAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    /// <summary>True if <paramref name="extent"/> is the qualifier of a member (<c>File</c> in <c>File.Exists</c>) that
-    /// the rule reports itself: then only the member is reported.</summary>
-    private bool QualifiesAMatchedMember(SemanticModel model, ExpressionSyntax extent, CancellationToken cancellationToken)
+    /// <summary>True for the <c>File</c> of <c>File.Exists</c>: a type or namespace before a dot is never reported on its
+    /// own, the member after it decides (so <c>Environment.NewLine</c> can be allowed while <c>Environment.Exit</c> is not).</summary>
+    private static bool IsQualifier(ExpressionSyntax extent) => extent.Parent switch
     {
-        SimpleNameSyntax? member = extent.Parent switch
-        {
-            MemberAccessExpressionSyntax access when access.Expression == extent => access.Name,
-            QualifiedNameSyntax qualified when qualified.Left == extent => qualified.Right,
-            _ => null,
-        };
-        if (member is null)
+        MemberAccessExpressionSyntax access => access.Expression == extent,
+        QualifiedNameSyntax qualified => qualified.Left == extent,
+        _ => false,
+    };
+
+    /// <summary>True if the member is reached through a value the rule already reports: in
+    /// <c>Process.GetCurrentProcess().ProcessName</c> only <c>Process.GetCurrentProcess</c> is reported.</summary>
+    private bool ReceiverIsReported(SemanticModel model, ExpressionSyntax extent, CancellationToken cancellationToken)
+    {
+        if (extent is not MemberAccessExpressionSyntax access)
         {
             return false;
         }
 
-        var symbol = Bind(model, member, QualifiedExtent(member), cancellationToken);
-        return symbol is not null && Matches(symbol);
+        var receiver = access.Expression;
+        while (true)
+        {
+            switch (receiver)
+            {
+                case InvocationExpressionSyntax invocation:
+                    receiver = invocation.Expression;
+                    continue;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    receiver = parenthesized.Expression;
+                    continue;
+                case PostfixUnaryExpressionSyntax postfix:
+                    receiver = postfix.Operand;
+                    continue;
+                case ElementAccessExpressionSyntax element:
+                    receiver = element.Expression;
+                    continue;
+                case ObjectCreationExpressionSyntax creation:
+                    return model.GetSymbolInfo(creation, cancellationToken).Symbol is IMethodSymbol constructor
+                        && Matches(constructor.OriginalDefinition);
+            }
+
+            break;
+        }
+
+        var name = receiver switch
+        {
+            MemberAccessExpressionSyntax member => member.Name,
+            SimpleNameSyntax simple => simple,
+            _ => null,
+        };
+        return name is not null
+            && Bind(model, name, QualifiedExtent(name), cancellationToken) is { } symbol
+            && symbol is not (ITypeSymbol or INamespaceSymbol or ILocalSymbol or IParameterSymbol)
+            && Matches(symbol);
     }
 
     /// <summary>The name with its qualifiers: <c>System.IO.File</c> for the <c>File</c> in it.</summary>

@@ -7,7 +7,7 @@ namespace MemKata.Analyzers.Rules;
 /// <summary>MK0002: learner code may not use reflection or generate code at run time.</summary>
 /// <remarks>Forbidden: anything in <c>System.Reflection</c> (but its assembly-metadata attributes such as
 /// <c>AssemblyVersionAttribute</c>, which the SDK generates, and the three <c>Assembly.Get*Assembly</c> methods, which are
-/// MK0010's), <c>System.Runtime.Loader</c> and <c>System.Linq.Expressions</c>; <c>Activator</c>;
+/// MK0010's, and <c>MemberInfo.Name</c>, so that <c>value.GetType().Name</c> is fine), <c>System.Runtime.Loader</c> and <c>System.Linq.Expressions</c>; <c>Activator</c>;
 /// <c>Type.GetType(string…)</c> and <c>Type.InvokeMember</c>; any member that hands back a reflection object
 /// (<c>typeof(T).GetMethod(…)</c>, <c>typeof(T).Assembly</c>).</remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -32,7 +32,9 @@ public sealed class DoNotUseReflectionAnalyzer : SymbolUsageAnalyzer
     /// <inheritdoc />
     protected override bool Matches(ISymbol symbol)
     {
-        if (DoNotDetectTheGraderAnalyzer.IsCallerOrEntryAssemblyLookup(symbol))
+        // value.GetType().Name is a name, not reflection.
+        if (DoNotDetectTheGraderAnalyzer.IsCallerOrEntryAssemblyLookup(symbol)
+            || SymbolNames.IsMember(symbol, "System.Reflection.MemberInfo", "Name"))
         {
             return false;
         }
