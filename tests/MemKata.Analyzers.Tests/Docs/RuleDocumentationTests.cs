@@ -1,4 +1,5 @@
 using System.Text;
+using MemKata.Analyzers.Tests.Infrastructure;
 using MemKata.Analyzers.Runner;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,7 +13,7 @@ namespace MemKata.Analyzers.Tests.Docs;
 //   MEMKATA_REGENERATE_DOCS=1 dotnet test tests/MemKata.Analyzers.Tests --filter FullyQualifiedName~RuleDocumentation
 public class RuleDocumentationTests
 {
-    private static readonly string RulesFolder = Path.Combine(RepositoryRoot(), "docs", "rules");
+    private static readonly string RulesFolder = Path.Combine(Repository.Root, "docs", "rules");
 
     public static IEnumerable<TestCaseData> Rules() =>
         LearnerCodeAnalysis.Analyzers
@@ -107,17 +108,4 @@ public class RuleDocumentationTests
     }
 
     private static string SeverityWord(DiagnosticSeverity severity) => severity.ToString().ToLowerInvariant();
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "MemKata.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MemKata.slnx not found above " + AppContext.BaseDirectory);
-    }
 }
