@@ -15,7 +15,8 @@ namespace MemKata.Analyzers.Internal;
 /// <para>One use gives one diagnostic, placed on the whole qualified name: in <c>System.IO.File.ReadAllText(p)</c> the
 /// qualifier <c>System.IO.File</c> is never reported on its own (the member after it decides), and the diagnostic covers
 /// <c>System.IO.File.ReadAllText</c>. A member reached through a value the rule already reported
-/// (<c>Process.GetCurrentProcess().ProcessName</c>) is not reported again. Names in <c>using</c> directives and inside <c>nameof(...)</c> do nothing and are
+/// (<c>Process.GetCurrentProcess().ProcessName</c>), or through a value of a forbidden type (<c>stream.Name</c> when
+/// <c>FileStream stream</c> was reported where it was declared), is not reported again. Names in <c>using</c> directives and inside <c>nameof(...)</c> do nothing and are
 /// skipped, unless the rule asks for using directives (<see cref="AnalyzeUsingDirectives"/>).</para>
 /// <para>Generated code is analyzed too: a learner's file does not stop being learner code by claiming to be generated.</para>
 /// </remarks>
@@ -36,6 +37,7 @@ public abstract class SymbolUsageAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterSyntaxNodeAction(AnalyzeName, SyntaxKind.IdentifierName, SyntaxKind.GenericName);
+        context.RegisterSyntaxNodeAction(AnalyzeTargetTypedNew, SyntaxKind.ImplicitObjectCreationExpression);
         RegisterMoreActions(context);
     }
 
@@ -59,7 +61,8 @@ public abstract class SymbolUsageAnalyzer : DiagnosticAnalyzer
     {
         var name = (SimpleNameSyntax)context.Node;
         // `var` binds to the inferred type: the expression that produced the value is what gets reported.
-        if (name is IdentifierNameSyntax { IsVar: true } || !LearnerCode.IsLearnerCode(context.Options, name.SyntaxTree) || IsInNameof(name)
+        // Named arguments (`Name = ...` in an attribute, `pinned: true`) belong to the call, which is looked at itself.
+        if (name is IdentifierNameSyntax { IsVar: true } || name.Parent is NameEqualsSyntax or NameColonSyntax || !LearnerCode.IsLearnerCode(context.Options, name.SyntaxTree) || IsInNameof(name)
             || (!AnalyzeUsingDirectives && name.FirstAncestorOrSelf<UsingDirectiveSyntax>() is not null))
         {
             return;
@@ -87,6 +90,19 @@ public abstract class SymbolUsageAnalyzer : DiagnosticAnalyzer
         }
 
         Report(context, extent.GetLocation(), SymbolNames.Display(symbol));
+    }
+
+    /// <summary><c>StreamReader reader = new("notes.txt")</c>: no name to bind, so the constructor is looked at here. When
+    /// the whole type is forbidden the type name that gave <c>new()</c> its type is reported instead.</summary>
+    private void AnalyzeTargetTypedNew(SyntaxNodeAnalysisContext context)
+    {
+        var creation = (ImplicitObjectCreationExpressionSyntax)context.Node;
+        if (LearnerCode.IsLearnerCode(context.Options, creation.SyntaxTree)
+            && context.SemanticModel.GetSymbolInfo(creation, context.CancellationToken).Symbol is IMethodSymbol constructor
+            && Matches(constructor.OriginalDefinition) && !Matches(constructor.ContainingType.OriginalDefinition))
+        {
+            Report(context, creation.GetLocation(), SymbolNames.Display(constructor));
+        }
     }
 
     /// <summary>The symbol a name stands for, normalized for <see cref="Matches"/>.</summary>
@@ -119,13 +135,21 @@ public abstract class SymbolUsageAnalyzer : DiagnosticAnalyzer
         _ => false,
     };
 
-    /// <summary>True if the member is reached through a value the rule already reports: in
-    /// <c>Process.GetCurrentProcess().ProcessName</c> only <c>Process.GetCurrentProcess</c> is reported.</summary>
+    /// <summary>True if the member is reached through a value whose type the rule forbids, or that a reported member
+    /// produced: in <c>Process.GetCurrentProcess().ProcessName</c> only <c>Process.GetCurrentProcess</c> is reported, and
+    /// in <c>info.Length</c> nothing (the declaration or creation of <c>info</c> was).</summary>
     private bool ReceiverIsReported(SemanticModel model, ExpressionSyntax extent, CancellationToken cancellationToken)
     {
-        if (extent is not MemberAccessExpressionSyntax access)
+        if (extent is not MemberAccessExpressionSyntax access
+            || model.GetSymbolInfo(access.Expression, cancellationToken).Symbol is ITypeSymbol or INamespaceSymbol)
         {
             return false;
+        }
+
+        if (model.GetTypeInfo(access.Expression, cancellationToken).Type is { } receiverType
+            && receiverType.TypeKind != TypeKind.Error && Matches(receiverType.OriginalDefinition))
+        {
+            return true;
         }
 
         var receiver = access.Expression;

@@ -8,6 +8,7 @@ namespace MemKata.Analyzers.Rules;
 /// <remarks>Forbidden: anything in <c>System.Reflection</c> (but its assembly-metadata attributes such as
 /// <c>AssemblyVersionAttribute</c>, which the SDK generates, and the three <c>Assembly.Get*Assembly</c> methods, which are
 /// MK0010's, and <c>MemberInfo.Name</c>, so that <c>value.GetType().Name</c> is fine), <c>System.Runtime.Loader</c> and <c>System.Linq.Expressions</c>; <c>Activator</c>;
+/// <c>[UnsafeAccessor]</c> and <c>[UnsafeAccessorType]</c>; the type <c>dynamic</c>;
 /// <c>Type.GetType(string…)</c> and <c>Type.InvokeMember</c>; any member that hands back a reflection object
 /// (<c>typeof(T).GetMethod(…)</c>, <c>typeof(T).Assembly</c>).</remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -46,7 +47,8 @@ public sealed class DoNotUseReflectionAnalyzer : SymbolUsageAnalyzer
 
         if (symbol is ITypeSymbol type)
         {
-            return IsForbidden(type);
+            // dynamic binds members by name at run time: ((dynamic)memory).AnythingTheEngineHas().
+            return type.TypeKind == TypeKind.Dynamic || IsForbidden(type);
         }
 
         if (SymbolNames.IsMember(symbol, "System.Type", "InvokeMember")
@@ -65,7 +67,9 @@ public sealed class DoNotUseReflectionAnalyzer : SymbolUsageAnalyzer
             return false;
         }
 
-        if (SymbolNames.IsOrIsNestedIn(type, "System.Activator"))
+        // UnsafeAccessor reads private fields and calls private methods by name, as reflection does.
+        if (SymbolNames.IsOrIsNestedIn(type, "System.Activator", "System.Runtime.CompilerServices.UnsafeAccessorAttribute",
+                "System.Runtime.CompilerServices.UnsafeAccessorTypeAttribute"))
         {
             return true;
         }

@@ -14,7 +14,7 @@ public class DoNotControlTheGarbageCollectorAnalyzerTests
             public void Free(byte[] block)
             {
                 var handle = [|GCHandle.Alloc|](block, GCHandleType.Pinned);
-                [|handle.Free|]();
+                handle.Free();
                 [|GC.Collect|]();
                 var pinned = [|GC.AllocateArray<byte>|](4096, pinned: true);
             }

@@ -72,4 +72,22 @@ public class DoNotUseFileOrNetworkIoAnalyzerTests
                 }
                 """)
             .ValidateAsync();
+
+    [Test]
+    public Task Reports_a_target_typed_new_on_a_path_once() =>
+        ProjectBuilder.For<DoNotUseFileOrNetworkIoAnalyzer>()
+            .WithSourceCode("""
+                using System.IO;
+
+                class Leak
+                {
+                    public string Read()
+                    {
+                        StreamReader reader = [|new("notes.txt")|];
+                        [|FileInfo|] info = new("notes.txt");
+                        return reader.ReadToEnd() + info.Length;
+                    }
+                }
+                """)
+            .ValidateAsync();
 }

@@ -15,7 +15,7 @@ public class DoNotUseReflectionAnalyzerTests
                 var type = [|Type.GetType|]("MemKata.Engine.Libc.GlibcMalloc, MemKata.Engine");
                 var instance = [|Activator.CreateInstance|](type!);
                 var malloc = [|typeof(Sneaky).GetMethod|]("Run");
-                return [|malloc!.Invoke|](instance, null);
+                return malloc!.Invoke(instance, null);
             }
         }
         """;
@@ -60,6 +60,23 @@ public class DoNotUseReflectionAnalyzerTests
                 class Sneaky
                 {
                     public object? Who() => System.Reflection.Assembly.GetEntryAssembly();
+                }
+                """)
+            .ValidateAsync();
+
+    [Test]
+    public Task Reports_dynamic_and_unsafe_accessors() =>
+        ProjectBuilder.For<DoNotUseReflectionAnalyzer>()
+            .WithSourceCode("""
+                using System.Runtime.CompilerServices;
+                using MemKata.Contracts;
+
+                static class Sneaky
+                {
+                    public static object Peek(IProcessMemory memory) => (([|dynamic|])memory).Mappings;
+
+                    [[|UnsafeAccessor|](UnsafeAccessorKind.Field, Name = "_pages")]
+                    private static extern ref object Pages(object memory);
                 }
                 """)
             .ValidateAsync();
