@@ -31,6 +31,12 @@ internal static class TestMessages
     {
         var message = (finished.Message ?? "").Trim();
         message = message.Replace("System.NotImplementedException : ", "not implemented yet: ", StringComparison.Ordinal);
+        if (message.StartsWith("System.OutOfMemoryException", StringComparison.Ordinal))
+        {
+            message = "out of memory: the code allocated more than the test process may have. Something allocates " +
+                "without bound (a list that only grows, a loop that never ends)?";
+        }
+
         if (status == TestStatus.Skipped)
         {
             return $"skipped: {message}";
