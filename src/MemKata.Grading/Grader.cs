@@ -68,7 +68,7 @@ public sealed class Grader
         }
 
         var learner = _compiler.CompileLearner(files);
-        var findings = _options.PreflightChecks.SelectMany(check => check.Check(new PreflightContext(_exercise, learner))).ToList();
+        var findings = _options.PreflightChecks.SelectMany(check => check.Check(new PreflightContext(_exercise, learner, _compiler.LearnerTrees(learner)))).ToList();
         var (suitePath, compileErrors) = _compiler.Emit(learner, work);
         if (suitePath is null)
         {

@@ -21,4 +21,10 @@ public interface IPreflightCheck
 /// <param name="Exercise">The exercise and its grader.</param>
 /// <param name="Compilation">The learner's code, compiled with only the references a learner may use. Its syntax trees'
 /// paths are the declared file names (<c>Allocator.cs</c>), so diagnostics locate themselves for the learner.</param>
-public sealed record PreflightContext(ExerciseLayout Exercise, CSharpCompilation Compilation);
+/// <param name="LearnerTrees">The trees of <paramref name="Compilation"/> the learner wrote (the others, such as the
+/// generated global usings, are the grader's): what <c>LearnerCodeAnalysis.AnalyzeAsync(compilation, learnerTrees)</c>
+/// of <c>MemKata.Analyzers.Runner</c> takes.</param>
+public sealed record PreflightContext(
+    ExerciseLayout Exercise,
+    CSharpCompilation Compilation,
+    IReadOnlyList<Microsoft.CodeAnalysis.SyntaxTree> LearnerTrees);

@@ -57,6 +57,13 @@ public sealed class SubmissionCompiler
             CompileReferences.ForLearner,
             Options);
 
+    /// <summary>The trees of <paramref name="learner"/> that the learner wrote (not the generated global usings).</summary>
+    public IReadOnlyList<SyntaxTree> LearnerTrees(CSharpCompilation learner)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        return [.. learner.SyntaxTrees.Where(tree => !ReferenceEquals(tree, _learnerUsings))];
+    }
+
     /// <summary>Emits the learner's assembly and the hidden suite into <paramref name="outputDirectory"/>. Returns the
     /// suite's path, or null and the problems (the learner's compiler errors, or the hidden tests' errors against this
     /// submission) when either does not compile.</summary>
@@ -123,7 +130,7 @@ public sealed class SubmissionCompiler
         return errors
             .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
             .Distinct(StringComparer.Ordinal)
-            .Select(message => new SourceProblem(null, null, null, "MK0002",
+            .Select(message => new SourceProblem(null, null, null, "MKG002",
                 $"the hidden tests do not build against your code: {message}. Keep the class name, constructor and " +
                 "public members the instructions ask for (see .docs/instructions.md).", true));
     }

@@ -10,7 +10,7 @@ namespace MemKata.Grading.Steps;
 public static class SubmissionFiles
 {
     /// <summary>The problem id of a declared file that is missing or too large.</summary>
-    public const string MissingFileId = "MK0001";
+    public const string MissingFileId = "MKG001";
 
     private const long MaxFileBytes = 512 * 1024;
 
