@@ -47,11 +47,14 @@ public static class CliApp
         root.Subcommands.Add(replay);
         var grade = GradeCommand.Create(context);
         root.Subcommands.Add(grade);
+        var bench = BenchCommand.Create(context);
+        root.Subcommands.Add(bench);
         HelpWithExamplesAction.Install(root, new Dictionary<Command, string>
         {
             [root] = HelpSection,
             [replay] = ReplayCommand.HelpSection,
             [grade] = GradeCommand.HelpSection,
+            [bench] = BenchCommand.HelpSection,
         });
 
         // BenchCommand (engine vs the real glibc) joins here once MemKata.Oracle exists: see MemKata.Cli.csproj.
