@@ -77,13 +77,13 @@ internal static class GradeCommand
         command.Validators.Add(result =>
         {
             var chosen = new[] { result.GetResult(submission), result.GetResult(submissions), result.GetResult(reference) }
-                .Count(r => r is not null);
+                .Count(r => r is { Implicit: false });
             if (chosen > 1)
             {
                 result.AddError("give at most one of --submission, --submissions and --reference.");
             }
 
-            if (result.GetResult(submissions) is not null && result.GetValue(format) != TextFormat)
+            if (result.GetResult(submissions) is not null && result.GetResult(format) is { Implicit: false })
             {
                 result.AddError("--submissions writes a CSV of scores: leave out --format.");
             }

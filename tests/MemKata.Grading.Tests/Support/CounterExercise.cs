@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
 
@@ -10,6 +11,12 @@ internal static class CounterExercise
     public static GradingLimits Limits { get; } = new(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), 256, 10);
 
     private static readonly Lazy<Grader> _grader = new(() => new Grader(Layout, new GradingOptions(Limits, [])));
+
+    private static readonly ConcurrentDictionary<string, Lazy<GradeReport>> _reports = new(StringComparer.Ordinal);
+
+    /// <summary>The report of sample submission <paramref name="name"/>, graded once per test run and shared.</summary>
+    public static GradeReport Report(string name) =>
+        _reports.GetOrAdd(name, n => new Lazy<GradeReport>(() => Grader.Grade(Submission(n)))).Value;
 
     public static ExerciseLayout Layout => ExerciseLayout.Load(TestData.FakeRepository, "counter");
 
