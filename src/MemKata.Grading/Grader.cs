@@ -70,6 +70,7 @@ public sealed class Grader
         var learner = _compiler.CompileLearner(files);
         var findings = _options.PreflightChecks.SelectMany(check => check.Check(new PreflightContext(_exercise, learner, _compiler.LearnerTrees(learner)))).ToList();
         var (suitePath, compileErrors) = _compiler.Emit(learner, work);
+        var compiled = clock.Elapsed;
         if (suitePath is null)
         {
             return Report(name, GradeOutcome.CompileError, [], [.. compileErrors, .. findings.Where(f => !f.IsError)], [], [], clock);
@@ -84,11 +85,13 @@ public sealed class Grader
         if (run.FatalError is not null)
         {
             var tasks = Scorer.Score(_exercise, []).Tasks;
-            return Report(name, GradeOutcome.Graded, tasks, findings, [$"No hidden test ran: {run.FatalError}", .. run.Notes], [], clock);
+            var empty = Report(name, GradeOutcome.Graded, tasks, findings, [$"No hidden test ran: {run.FatalError}", .. run.Notes], [], clock);
+            return empty with { CompileTime = compiled };
         }
 
         var scored = Scorer.Score(_exercise, run.Tests);
-        return Report(name, GradeOutcome.Graded, scored.Tasks, findings, [.. run.Notes, .. scored.Notes], scored.Tests, clock);
+        var report = Report(name, GradeOutcome.Graded, scored.Tasks, findings, [.. run.Notes, .. scored.Notes], scored.Tests, clock);
+        return report with { CompileTime = compiled };
     }
 
     private GradeReport Report(

@@ -67,13 +67,17 @@ internal static class GradeCommand
                 "report then goes to standard output.",
             HelpName = "PATH",
         };
+        var bench = RoundCountOption.Create(
+            "--bench",
+            "Instead of one report, time grading: grade the submission once to warm up, then N times, and print the " +
+            "compile and run times (min, median, max), e.g. --bench 5.");
         var repo = new Option<string?>("--repo")
         {
             Description = "The MemKata repository. Default: the folder holding MemKata.slnx, at or above the current one.",
             HelpName = "DIR",
         };
 
-        var command = new Command("grade", Description) { slug, submission, submissions, reference, format, output, repo };
+        var command = new Command("grade", Description) { slug, submission, submissions, reference, format, output, bench, repo };
         command.Validators.Add(result =>
         {
             var chosen = new[] { result.GetResult(submission), result.GetResult(submissions), result.GetResult(reference) }
@@ -81,6 +85,11 @@ internal static class GradeCommand
             if (chosen > 1)
             {
                 result.AddError("give at most one of --submission, --submissions and --reference.");
+            }
+
+            if (result.GetResult(bench) is not null && (result.GetResult(submissions) is not null || result.GetResult(output) is not null))
+            {
+                result.AddError("--bench prints timings for one submission: leave out --submissions and --output.");
             }
 
             if (result.GetResult(submissions) is not null && result.GetResult(format) is { Implicit: false })
@@ -95,12 +104,13 @@ internal static class GradeCommand
             parse.GetValue(reference),
             parse.GetValue(format) ?? TextFormat,
             parse.GetValue(output),
+            parse.GetResult(bench) is null ? null : parse.GetValue(bench),
             parse.GetValue(repo))));
         return command;
     }
 
     private sealed record Request(
-        string Slug, string? Submission, string? Submissions, bool Reference, string Format, string? Output, string? Repo);
+        string Slug, string? Submission, string? Submissions, bool Reference, string Format, string? Output, int? Bench, string? Repo);
 
     private static int Run(CliContext context, Request request)
     {
@@ -125,24 +135,31 @@ internal static class GradeCommand
     private static int GradeOne(CliContext context, Grader grader, Request request)
     {
         var exercise = grader.Exercise;
-        GradeReport report;
-        if (request.Reference)
+        var work = Path.Combine(Path.GetTempPath(), "memkata-reference", Guid.NewGuid().ToString("N"));
+        var folder = request.Reference
+            ? ReferenceSubmission.Create(exercise, Path.Combine(work, "reference"))
+            : request.Submission ?? exercise.ExerciseDirectory;
+        try
         {
-            var work = Path.Combine(Path.GetTempPath(), "memkata-reference", Guid.NewGuid().ToString("N"));
-            try
+            if (request.Bench is { } rounds)
             {
-                report = grader.Grade(ReferenceSubmission.Create(exercise, work));
+                GradeBenchmark.Write(ConsoleFactory.Create(context.Out, context.UseColor), grader, folder, rounds);
+                return ExitCodes.Success;
             }
-            finally
+
+            return Report(context, request, grader.Grade(folder));
+        }
+        finally
+        {
+            if (Directory.Exists(work))
             {
                 Directory.Delete(work, recursive: true);
             }
         }
-        else
-        {
-            report = grader.Grade(request.Submission ?? exercise.ExerciseDirectory);
-        }
+    }
 
+    private static int Report(CliContext context, Request request, GradeReport report)
+    {
         var console = ConsoleFactory.Create(context.Out, context.UseColor);
         if (request.Format == TextFormat)
         {

@@ -23,6 +23,10 @@ public sealed record GradeReport(
     IReadOnlyList<string> Notes,
     TimeSpan Elapsed)
 {
+    /// <summary>Of <see cref="Elapsed"/>, the time spent collecting and compiling (the rest is running the tests in
+    /// the child process and scoring).</summary>
+    public TimeSpan CompileTime { get; init; }
+
     /// <summary>Tasks with at least one hidden test that did not meet the stub's <see cref="NotImplementedException"/>.</summary>
     public int TasksAttempted => Tasks.Count(t => t.Attempted);
 
