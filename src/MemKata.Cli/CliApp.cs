@@ -47,6 +47,8 @@ public static class CliApp
         root.Subcommands.Add(replay);
         var grade = GradeCommand.Create(context);
         root.Subcommands.Add(grade);
+        var (snapshots, snapshotsUpdate) = SnapshotsCommand.Create(context);
+        root.Subcommands.Add(snapshots);
         var bench = BenchCommand.Create(context);
         root.Subcommands.Add(bench);
         HelpWithExamplesAction.Install(root, new Dictionary<Command, string>
@@ -54,6 +56,7 @@ public static class CliApp
             [root] = HelpSection,
             [replay] = ReplayCommand.HelpSection,
             [grade] = GradeCommand.HelpSection,
+            [snapshotsUpdate] = SnapshotsCommand.HelpSection,
             [bench] = BenchCommand.HelpSection,
         });
 
