@@ -375,8 +375,37 @@ internal sealed class GradedProcess
         Assert.That(changed, Is.EqualTo(-1L), $"{when} byte {changed} of the block 0x{block.Pointer:x} ({block.Size} bytes, made by {block.MadeBy}) changed: the program wrote 0x{block.Fill:x2} there; another block, a header or a free-list link overlaps it");
     }
 
+    // Big blocks are checked at both ends (where neighbours and headers would hit) and one word per page between:
+    // reading every byte of megabytes after every operation would cost seconds and find nothing more.
     private long FirstByteNotEqual(ulong pointer, ulong length, byte value)
     {
+        const ulong Edge = 4096;
+        if (length <= 16 * Edge)
+        {
+            return FirstByteNotEqualIn(pointer, 0, length, value);
+        }
+
+        var head = FirstByteNotEqualIn(pointer, 0, Edge, value);
+        if (head >= 0)
+        {
+            return head;
+        }
+
+        for (var offset = Edge; offset < length - Edge; offset += Edge)
+        {
+            var probe = FirstByteNotEqualIn(pointer, offset, 8, value);
+            if (probe >= 0)
+            {
+                return probe;
+            }
+        }
+
+        return FirstByteNotEqualIn(pointer, length - Edge, Edge, value);
+    }
+
+    private long FirstByteNotEqualIn(ulong pointer, ulong from, ulong length, byte value)
+    {
+        pointer += from;
         var buffer = new byte[Math.Min(length, 1UL << 16)];
         for (var done = 0UL; done < length;)
         {
@@ -385,7 +414,7 @@ internal sealed class GradedProcess
             var at = buffer.AsSpan(0, run).IndexOfAnyExcept(value);
             if (at >= 0)
             {
-                return (long)done + at;
+                return (long)(from + done) + at;
             }
 
             done += (ulong)run;

@@ -71,7 +71,7 @@ public class MappedBlockTests
         var process = new GradedProcess();
         var baseline = process.Memory.Mappings.Count(m => m.Kind == MappingKind.Anonymous);
 
-        for (var size = 0UL; size <= 1UL << 20; size += 8191)
+        for (var size = 0UL; size <= 1UL << 20; size += 32771)
         {
             process.Malloc(size);
         }

@@ -74,7 +74,7 @@ internal static class RandomPrograms
                     return edges[random.Below((ulong)edges.Length)];
                 }
 
-                return roll < 7 ? random.Below(2049) : random.Below((1UL << 20) + 1);
+                return roll < 9 ? random.Below(2049) : random.Below((1UL << 20) + 1);
         }
     }
 
