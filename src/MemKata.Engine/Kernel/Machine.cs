@@ -142,6 +142,18 @@ public sealed partial class Machine
         }
     }
 
+    /// <summary>Kills <paramref name="process"/> for <paramref name="reason"/> (a signal the simulation delivered, such as
+    /// SIGSEGV) and frees its memory.</summary>
+    public void Kill(SimProcess process, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (process.IsAlive)
+        {
+            Terminate(process, reason);
+            Events.Add(process.Pid, KernelEventKind.ProcessExit, "killed: " + reason);
+        }
+    }
+
     /// <summary>
     /// Lets time pass with no process running: kswapd, if awake, reclaims until free memory is back above the high
     /// watermark (or it cannot make progress).
