@@ -20,7 +20,8 @@ public static class CliApp
         "Examples:\n" +
         "  memkata replay                          a guided tour: heap growth, mmap, thresholds, realloc, trimming\n" +
         "  memkata replay my.rep --format chunks   one line per operation, to diff with the real glibc\n" +
-        "  memkata replay --help                   the trace format and every option";
+        "  memkata replay --help                   the trace format and every option\n" +
+        "  memkata grade allocator                 grade your exercise with the hidden tests";
 
     /// <summary>
     /// Runs <c>memkata</c> with <paramref name="args"/> (without the program name) and returns its exit code (see
@@ -44,10 +45,19 @@ public static class CliApp
         var root = new RootCommand(Description) { HelpName = "memkata" };
         var replay = ReplayCommand.Create(context);
         root.Subcommands.Add(replay);
+        var grade = GradeCommand.Create(context);
+        root.Subcommands.Add(grade);
+        var (snapshots, snapshotsUpdate) = SnapshotsCommand.Create(context);
+        root.Subcommands.Add(snapshots);
+        var bench = BenchCommand.Create(context);
+        root.Subcommands.Add(bench);
         HelpWithExamplesAction.Install(root, new Dictionary<Command, string>
         {
             [root] = HelpSection,
             [replay] = ReplayCommand.HelpSection,
+            [grade] = GradeCommand.HelpSection,
+            [snapshotsUpdate] = SnapshotsCommand.HelpSection,
+            [bench] = BenchCommand.HelpSection,
         });
 
         // BenchCommand (engine vs the real glibc) joins here once MemKata.Oracle exists: see MemKata.Cli.csproj.

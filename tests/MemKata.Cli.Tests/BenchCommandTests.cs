@@ -7,7 +7,7 @@ namespace MemKata.Cli.Tests;
 public class BenchCommandTests
 {
     [Test]
-    public void Bench_times_the_tour_on_both_sides()
+    public void Bench_times_one_generated_trace_per_profile_on_both_sides()
     {
         if (!GlibcOracle.TryCreate(out _, out var whyNot))
         {
@@ -20,9 +20,10 @@ public class BenchCommandTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
             Assert.That(result.Stdout, Does.Contain("against this machine's real glibc"));
-            Assert.That(result.Stdout, Does.Contain("tour.rep"));
+            Assert.That(result.Stdout, Does.Contain("SmallReuse (generated, seed 1)"));
+            Assert.That(result.Stdout, Does.Contain("MmapThreshold (generated, seed 1)"));
             Assert.That(result.Stdout, Does.Contain("engine / glibc"));
-            Assert.That(result.Stdout, Does.Match(@"│\s+40 │"), "2 rounds of the tour's 20 operations");
+            Assert.That(result.Stdout, Does.Match(@"│\s+40000 │"), "2 rounds of 20000 operations");
         });
     }
 

@@ -3,6 +3,7 @@ using MemKata.Cli.Rendering;
 using MemKata.Cli.Replay;
 using MemKata.Cli.Traces;
 using MemKata.Contracts;
+using MemKata.Engine.Traces;
 using MemKata.Oracle;
 
 namespace MemKata.Cli.Commands;
@@ -14,7 +15,7 @@ internal static class BenchCommand
     /// <summary>Shown after the command's help: examples and exit codes.</summary>
     public const string HelpSection =
         "Examples:\n" +
-        "  memkata bench                                the bundled tour, 10 rounds\n" +
+        "  memkata bench                                one generated trace per profile (seed 1, 20000 operations)\n" +
         "  memkata bench traces/*.rep --rounds 50       every trace in a folder\n\n" +
         "Exit codes:\n" +
         "  0    every trace was timed on both sides\n" +
@@ -25,6 +26,7 @@ internal static class BenchCommand
         "  139  the engine's process had a segmentation fault (SIGSEGV)";
 
     private const int DefaultRounds = 10;
+    private const int DefaultOperations = 20000;
 
     private const string Description =
         "Time the engine against the machine's real glibc malloc on the same traces, with the same protocol on both " +
@@ -36,7 +38,8 @@ internal static class BenchCommand
         var tracesArgument = new Argument<string[]>("TRACE")
         {
             Arity = ArgumentArity.ZeroOrMore,
-            Description = "Trace files (.rep) to time, e.g. traces/my.rep; without any, the bundled tour. The format is " +
+            Description = "Trace files (.rep) to time, e.g. traces/my.rep; without any, one generated trace per profile " +
+                "(small-request reuse, mmap threshold, trimming, coalescing, large bins, realloc, mixed). The format is " +
                 "described in memkata replay --help.",
         };
         tracesArgument.Validators.Add(TraceArgumentValidator.RejectOptionLookalikes);
@@ -51,6 +54,11 @@ internal static class BenchCommand
         return command;
     }
 
+    /// <summary>The default workload: every <see cref="TraceProfile"/> once, seed 1, named by its profile.</summary>
+    private static IEnumerable<LoadedTrace> DefaultTraces() =>
+        Enum.GetValues<TraceProfile>().Select(profile =>
+            new LoadedTrace(TraceGenerator.Generate(profile, seed: 1, DefaultOperations) with { Source = $"{profile} (generated, seed 1)" }, IsBundled: false));
+
     private static int Run(CliContext context, string[] paths, int rounds)
     {
         // Every trace is parsed before anything is timed: a malformed one stops the command at once.
@@ -59,7 +67,7 @@ internal static class BenchCommand
         {
             if (paths.Length == 0)
             {
-                traces.Add(TraceLoader.Load(null));
+                traces.AddRange(DefaultTraces());
             }
 
             traces.AddRange(paths.Select(TraceLoader.Load));

@@ -26,4 +26,14 @@ internal static class ConsoleFactory
 
         return console;
     }
+
+    /// <summary>A console for live displays (the class-mode progress bar): only for a real terminal.</summary>
+    public static IAnsiConsole CreateInteractive(TextWriter writer) =>
+        AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(writer),
+        });
 }

@@ -13,7 +13,7 @@ namespace MemKata.Engine.Memory;
 /// </summary>
 public sealed class SimulatedProcessMemory : IProcessMemory
 {
-    private const int TlbEntries = 1024;
+    private const int TlbEntries = 4096;
 
     // Pages are 4 KiB on every architecture simulated here (x86-64 and i386); constants keep the access path short.
     private const int PageShift = 12;
@@ -26,8 +26,9 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     private readonly List<Mapping> _mappings = [];
 
     // Direct-mapped TLBs, one for reads and one for writes. A tag is the page number + 1 (0 marks an empty slot).
-    private readonly TlbEntry[] _readTlb = new TlbEntry[TlbEntries];
-    private readonly TlbEntry[] _writeTlb = new TlbEntry[TlbEntries];
+    // They are inline buffers, not arrays: one dependent load less on every access.
+    private TlbBuffer _readTlb;
+    private TlbBuffer _writeTlb;
 
     /// <summary>Creates an empty address space with the given layout: no heap yet (the break is at
     /// <see cref="AddressSpaceLayout.HeapStart"/>) and the C library's static data mapped.</summary>
@@ -270,7 +271,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     public byte ReadByte(ulong address)
     {
         var page = address >> PageShift;
-        ref var entry = ref Slot(_readTlb, page);
+        ref var entry = ref Slot(ref _readTlb, page);
         var bytes = entry.Tag == page + 1 ? entry.Bytes : MissRead(address);
         return bytes[(int)(address & OffsetMask)];
     }
@@ -280,7 +281,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     public void WriteByte(ulong address, byte value)
     {
         var page = address >> PageShift;
-        ref var entry = ref Slot(_writeTlb, page);
+        ref var entry = ref Slot(ref _writeTlb, page);
         var bytes = entry.Tag == page + 1 ? entry.Bytes : MissWrite(address);
         bytes[(int)(address & OffsetMask)] = value;
     }
@@ -290,7 +291,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     public ulong ReadWord(ulong address)
     {
         var page = address >> PageShift;
-        ref var entry = ref Slot(_readTlb, page);
+        ref var entry = ref Slot(ref _readTlb, page);
         var offset = (int)(address & OffsetMask);
         if (entry.Tag == page + 1 && offset <= PageBytes - sizeof(ulong))
         {
@@ -306,7 +307,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     public void WriteWord(ulong address, ulong value)
     {
         var page = address >> PageShift;
-        ref var entry = ref Slot(_writeTlb, page);
+        ref var entry = ref Slot(ref _writeTlb, page);
         var offset = (int)(address & OffsetMask);
         if (entry.Tag == page + 1 && offset <= PageBytes - sizeof(ulong))
         {
@@ -430,8 +431,8 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     /// swap-out) or changes what an access must notice, as the kernel flushes a real TLB.</summary>
     public void FlushTlb()
     {
-        Array.Clear(_readTlb);
-        Array.Clear(_writeTlb);
+        ((Span<TlbEntry>)_readTlb).Clear();
+        ((Span<TlbEntry>)_writeTlb).Clear();
     }
 
     /// <summary>Forgets cached translations of the pages [<paramref name="firstPage"/>, + <paramref name="count"/>)
@@ -446,13 +447,13 @@ public sealed class SimulatedProcessMemory : IProcessMemory
 
         for (var page = firstPage; page < firstPage + count; page++)
         {
-            ref var read = ref Slot(_readTlb, page);
+            ref var read = ref Slot(ref _readTlb, page);
             if (read.Tag == page + 1)
             {
                 read = default;
             }
 
-            ref var write = ref Slot(_writeTlb, page);
+            ref var write = ref Slot(ref _writeTlb, page);
             if (write.Tag == page + 1)
             {
                 write = default;
@@ -463,20 +464,20 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     // ---- internals -----------------------------------------------------------------------------------------------
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref TlbEntry Slot(TlbEntry[] tlb, ulong page) =>
-        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tlb), (int)(page & (TlbEntries - 1)));
+    private static ref TlbEntry Slot(ref TlbBuffer tlb, ulong page) =>
+        ref Unsafe.Add(ref Unsafe.As<TlbBuffer, TlbEntry>(ref tlb), (int)(page & (TlbEntries - 1)));
 
     private byte[] ReadablePage(ulong address)
     {
         var page = address >> PageShift;
-        ref var entry = ref Slot(_readTlb, page);
+        ref var entry = ref Slot(ref _readTlb, page);
         return entry.Tag == page + 1 ? entry.Bytes : MissRead(address);
     }
 
     private byte[] WritablePage(ulong address)
     {
         var page = address >> PageShift;
-        ref var entry = ref Slot(_writeTlb, page);
+        ref var entry = ref Slot(ref _writeTlb, page);
         return entry.Tag == page + 1 ? entry.Bytes : MissWrite(address);
     }
 
@@ -520,7 +521,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
 
         var page = address >> PageShift;
         var bytes = _backing.PageForRead(page, mapping);
-        Slot(_readTlb, page) = new TlbEntry { Tag = page + 1, Bytes = bytes };
+        Slot(ref _readTlb, page) = new TlbEntry { Tag = page + 1, Bytes = bytes };
         return bytes;
     }
 
@@ -535,10 +536,10 @@ public sealed class SimulatedProcessMemory : IProcessMemory
 
         var page = address >> PageShift;
         var bytes = _backing.PageForWrite(page, mapping);
-        Slot(_writeTlb, page) = new TlbEntry { Tag = page + 1, Bytes = bytes };
+        Slot(ref _writeTlb, page) = new TlbEntry { Tag = page + 1, Bytes = bytes };
 
         // A page read before its first write was served by the zero page: the read side must see the new storage.
-        Slot(_readTlb, page) = new TlbEntry { Tag = page + 1, Bytes = bytes };
+        Slot(ref _readTlb, page) = new TlbEntry { Tag = page + 1, Bytes = bytes };
         return bytes;
     }
 
@@ -656,6 +657,12 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     }
 
     private void Replace(Mapping old, Mapping updated) => _mappings[_mappings.IndexOf(old)] = updated;
+
+    [InlineArray(TlbEntries)]
+    private struct TlbBuffer
+    {
+        private TlbEntry _entry;
+    }
 
     // One TLB slot: which page it translates (page number + 1; 0 when empty) and that page's bytes.
     private struct TlbEntry

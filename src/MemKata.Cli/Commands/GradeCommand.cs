@@ -1,0 +1,258 @@
+using System.CommandLine;
+using MemKata.Cli.Rendering;
+using MemKata.Grading;
+using MemKata.Grading.Layout;
+using MemKata.Grading.Model;
+using MemKata.Grading.Reports;
+using Spectre.Console;
+
+namespace MemKata.Cli.Commands;
+
+/// <summary><c>memkata grade SLUG [--submission DIR | --submissions DIR | --reference] [--format F] [--output PATH]
+/// [--repo DIR]</c>: grades one submission (or a class) with the exercise's hidden tests.</summary>
+internal static class GradeCommand
+{
+    /// <summary>The readable report (the default).</summary>
+    public const string TextFormat = "text";
+
+    /// <summary>Shown after the command's help: examples and exit codes.</summary>
+    public const string HelpSection =
+        "Examples:\n" +
+        "  memkata grade allocator                                   grade your work in exercises/allocator\n" +
+        "  memkata grade allocator --submission ~/hw/alice           grade one learner's folder\n" +
+        "  memkata grade allocator --submission /autograder/submission --format gradescope \\\n" +
+        "        --output /autograder/results/results.json             Gradescope (the report also goes to stdout)\n" +
+        "  memkata grade allocator --submissions ~/hw --output scores.csv   a whole class: one row per folder\n" +
+        "  memkata grade allocator --reference                       the reference solution: must get full marks\n\n" +
+        "Only the files the exercise declares (files.solution in .meta/config.json) are taken from a submission.\n" +
+        "The tests run in a separate process with time and memory limits; a crash fails the test that caused it.\n\n" +
+        "Exit codes:\n" +
+        "  0   graded, whatever the score (compile errors and crashes are part of the report)\n" +
+        "  2   bad options, an unknown exercise, a missing folder, a malformed manifest\n" +
+        "  70  memkata itself failed";
+
+    private const string Description =
+        "Grade a submission with the exercise's hidden tests: compile the learner's files, run the tests in a " +
+        "separate process with time and memory limits, score them per task (grader.json), and report.";
+
+    /// <summary>Builds the command; its action writes to <paramref name="context"/>'s streams.</summary>
+    public static Command Create(CliContext context)
+    {
+        var slug = new Argument<string>("SLUG") { Description = "The exercise, e.g. allocator (a folder of exercises/)." };
+        var submission = new Option<string?>("--submission")
+        {
+            Description = "The folder holding one learner's files. Default: the exercise's own folder, exercises/SLUG.",
+            HelpName = "DIR",
+        };
+        var submissions = new Option<string?>("--submissions")
+        {
+            Description = "Grade every subfolder of DIR (one per learner) and write a CSV of scores, one row each.",
+            HelpName = "DIR",
+        };
+        var reference = new Option<bool>("--reference")
+        {
+            Description = "Grade the exercise's reference solution (.meta/), which must score full marks.",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "The report: 'text' (default, readable), 'gradescope' (results.json), 'junit' (XML), " +
+                "'classroom' (GitHub Classroom runner result). With --submissions: the CSV.",
+            DefaultValueFactory = _ => TextFormat,
+            HelpName = "text|gradescope|junit|classroom",
+        };
+        format.AcceptOnlyFromAmong([TextFormat, .. ReportFormat.All]);
+        var output = new Option<string?>("--output")
+        {
+            Description = "Write the report (or the class CSV) to PATH instead of standard output; the readable " +
+                "report then goes to standard output.",
+            HelpName = "PATH",
+        };
+        var bench = RoundCountOption.Create(
+            "--bench",
+            "Instead of one report, time grading: grade the submission once to warm up, then N times, and print the " +
+            "compile and run times (min, median, max), e.g. --bench 5.");
+        var repo = new Option<string?>("--repo")
+        {
+            Description = "The MemKata repository. Default: the folder holding MemKata.slnx, at or above the current one.",
+            HelpName = "DIR",
+        };
+
+        var command = new Command("grade", Description) { slug, submission, submissions, reference, format, output, bench, repo };
+        command.Validators.Add(result =>
+        {
+            var chosen = new[] { result.GetResult(submission), result.GetResult(submissions), result.GetResult(reference) }
+                .Count(r => r is { Implicit: false });
+            if (chosen > 1)
+            {
+                result.AddError("give at most one of --submission, --submissions and --reference.");
+            }
+
+            if (result.GetResult(bench) is not null && (result.GetResult(submissions) is not null || result.GetResult(output) is not null))
+            {
+                result.AddError("--bench prints timings for one submission: leave out --submissions and --output.");
+            }
+
+            if (result.GetResult(submissions) is not null && result.GetResult(format) is { Implicit: false })
+            {
+                result.AddError("--submissions writes a CSV of scores: leave out --format.");
+            }
+        });
+        command.SetAction(parse => Run(context, new Request(
+            parse.GetValue(slug)!,
+            parse.GetValue(submission),
+            parse.GetValue(submissions),
+            parse.GetValue(reference),
+            parse.GetValue(format) ?? TextFormat,
+            parse.GetValue(output),
+            parse.GetResult(bench) is null ? null : parse.GetValue(bench),
+            parse.GetValue(repo))));
+        return command;
+    }
+
+    private sealed record Request(
+        string Slug, string? Submission, string? Submissions, bool Reference, string Format, string? Output, int? Bench, string? Repo);
+
+    private static int Run(CliContext context, Request request)
+    {
+        try
+        {
+            var root = request.Repo is { } repo
+                ? Path.GetFullPath(repo)
+                : RepositoryRoot.Find(Directory.GetCurrentDirectory());
+            var exercise = ExerciseLayout.Load(root, request.Slug);
+            var grader = new Grader(exercise);
+            return request.Submissions is { } folder
+                ? GradeClass(context, grader, folder, request.Output)
+                : GradeOne(context, grader, request);
+        }
+        catch (GradingInputException e)
+        {
+            context.Error.WriteLine($"memkata: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+    }
+
+    private static int GradeOne(CliContext context, Grader grader, Request request)
+    {
+        var exercise = grader.Exercise;
+        var work = Path.Combine(Path.GetTempPath(), "memkata-reference", Guid.NewGuid().ToString("N"));
+        var folder = request.Reference
+            ? ReferenceSubmission.Create(exercise, Path.Combine(work, "reference"))
+            : request.Submission ?? exercise.ExerciseDirectory;
+        try
+        {
+            if (request.Bench is { } rounds)
+            {
+                GradeBenchmark.Write(ConsoleFactory.Create(context.Out, context.UseColor), grader, folder, rounds);
+                return ExitCodes.Success;
+            }
+
+            return Report(context, request, grader.Grade(folder));
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    private static int Report(CliContext context, Request request, GradeReport report)
+    {
+        var console = ConsoleFactory.Create(context.Out, context.UseColor);
+        if (request.Format == TextFormat)
+        {
+            if (request.Output is { } path)
+            {
+                using var file = OpenOutput(path);
+                GradeReportRenderer.Write(ConsoleFactory.Create(file, useColor: false), report);
+            }
+
+            GradeReportRenderer.Write(console, report);
+            return ExitCodes.Success;
+        }
+
+        if (request.Output is { } target)
+        {
+            using (var file = OpenOutput(target))
+            {
+                ReportFormat.Write(request.Format, report, file);
+            }
+
+            GradeReportRenderer.Write(console, report);
+        }
+        else
+        {
+            ReportFormat.Write(request.Format, report, context.Out);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static int GradeClass(CliContext context, Grader grader, string folder, string? output)
+    {
+        var submissions = ClassGrader.Submissions(folder);
+        IReadOnlyList<GradeReport> reports;
+        if (context.UseColor)
+        {
+            var console = ConsoleFactory.CreateInteractive(context.Out);
+            reports = console.Progress().Start(progress =>
+            {
+                var bar = progress.AddTask($"grading {submissions.Count} submissions", maxValue: submissions.Count);
+                return ClassGrader.GradeAll(grader, submissions, report => bar.Increment(1));
+            });
+        }
+        else
+        {
+            reports = ClassGrader.GradeAll(grader, submissions, report =>
+                context.Error.WriteLine($"memkata: graded {report.SubmissionName}: {Feedback.Headline(report)} ({report.Outcome})"));
+        }
+
+        var tasks = grader.Exercise.Manifest.Tasks.Select(t => t.Number)
+            .Concat(grader.Exercise.Manifest.Snapshots is { } s ? [s.Task] : [])
+            .Distinct().Order().ToList();
+        if (output is { } path)
+        {
+            using (var file = OpenOutput(path))
+            {
+                ScoresCsv.Write(reports, tasks, file);
+            }
+
+            ClassSummary(ConsoleFactory.Create(context.Out, context.UseColor), reports, path);
+        }
+        else
+        {
+            ScoresCsv.Write(reports, tasks, context.Out);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void ClassSummary(IAnsiConsole console, IReadOnlyList<GradeReport> reports, string path)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("Submission").AddColumn(new TableColumn("Score").RightAligned()).AddColumn("Outcome");
+        foreach (var report in reports)
+        {
+            table.AddRow(Markup.Escape(report.SubmissionName), Feedback.Headline(report), report.Outcome.ToString());
+        }
+
+        console.Write(table);
+        console.MarkupLine($"Scores written to {Markup.Escape(path)}.");
+    }
+
+    private static StreamWriter OpenOutput(string path)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            return new StreamWriter(full) { NewLine = "\n" };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new GradingInputException($"cannot write {path}: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using MemKata.Cli.Rendering;
+using MemKata.Grading;
+using MemKata.Grading.Layout;
+using MemKata.Grading.Model;
+using Spectre.Console;
+
+namespace MemKata.Cli.Commands;
+
+/// <summary><c>memkata snapshots update SLUG [--repo DIR]</c>: regenerates a grader's committed snapshots from the
+/// exercise's reference solution.</summary>
+internal static class SnapshotsCommand
+{
+    /// <summary>Shown after the command's help: examples and exit codes.</summary>
+    public const string HelpSection =
+        "Examples:\n" +
+        "  memkata snapshots update allocator     rewrite graders/allocator/__snapshots__ from the reference\n\n" +
+        "It deletes the grader's *.snap files, then runs the reference solution (.meta/) through the hidden tests with\n" +
+        "MEMKATA_UPDATE_SNAPSHOTS=1 and Snapshooter's strict mode off, so every snapshot check writes its snapshot.\n" +
+        "Review the diff (git diff graders/) and commit it with the change that caused it.\n\n" +
+        "Exit codes:\n" +
+        "  0   snapshots written and every hidden test passed on the reference\n" +
+        "  1   snapshots written, but some hidden test failed on the reference: fix the grader or the reference\n" +
+        "  2   bad options, an unknown exercise, a malformed manifest\n" +
+        "  70  memkata itself failed";
+
+    /// <summary>Builds <c>snapshots</c> with its <c>update</c> subcommand.</summary>
+    public static (Command Snapshots, Command Update) Create(CliContext context)
+    {
+        var slug = new Argument<string>("SLUG") { Description = "The exercise whose grader's snapshots to rewrite, e.g. allocator." };
+        var repo = new Option<string?>("--repo")
+        {
+            Description = "The MemKata repository. Default: the folder holding MemKata.slnx, at or above the current one.",
+            HelpName = "DIR",
+        };
+        var update = new Command("update", "Rewrite a grader's snapshots from the exercise's reference solution.") { slug, repo };
+        update.SetAction(parse => Run(context, parse.GetValue(slug)!, parse.GetValue(repo)));
+        var snapshots = new Command("snapshots", "Maintain the graders' committed snapshots (instructors).") { update };
+        return (snapshots, update);
+    }
+
+    private static int Run(CliContext context, string slug, string? repo)
+    {
+        SnapshotUpdater.Result result;
+        try
+        {
+            var root = repo is not null ? Path.GetFullPath(repo) : RepositoryRoot.Find(Directory.GetCurrentDirectory());
+            result = SnapshotUpdater.Update(ExerciseLayout.Load(root, slug));
+        }
+        catch (GradingInputException e)
+        {
+            context.Error.WriteLine($"memkata: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+
+        var console = ConsoleFactory.Create(context.Out, context.UseColor);
+        console.MarkupLine($"Removed {result.Removed} old snapshot file(s); wrote {result.Written.Count}:");
+        foreach (var file in result.Written)
+        {
+            console.MarkupLine($"  {Markup.Escape(file)}");
+        }
+
+        var failed = result.Report.Tests.Where(t => t.Status != TestStatus.Passed).ToList();
+        if (result.Report.Outcome == GradeOutcome.Graded && failed.Count == 0)
+        {
+            console.MarkupLine($"The reference passes all {result.Report.Tests.Count} hidden tests.");
+            return ExitCodes.Success;
+        }
+
+        console.WriteLine();
+        GradeReportRenderer.Write(console, result.Report);
+        context.Error.WriteLine("memkata: the reference solution does not pass every hidden test: the snapshots may be incomplete.");
+        return 1;
+    }
+}

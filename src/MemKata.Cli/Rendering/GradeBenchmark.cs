@@ -1,0 +1,46 @@
+using System.Globalization;
+using MemKata.Grading;
+using MemKata.Grading.Model;
+using MemKata.Grading.Reports;
+using Spectre.Console;
+
+namespace MemKata.Cli.Rendering;
+
+/// <summary><c>memkata grade --bench N</c>: grades one submission once to warm up (Roslyn, the shared references), then
+/// N times, and prints how long grading took: in all, compiling (in this process) and running the tests (child process
+/// start, suite load, tests, scoring). Wall-clock times of this machine: a measurement, not a test.</summary>
+internal static class GradeBenchmark
+{
+    /// <summary>Runs the benchmark and writes its table to <paramref name="console"/>.</summary>
+    public static void Write(IAnsiConsole console, Grader grader, string submission, int rounds)
+    {
+        var cold = grader.Grade(submission);
+        var reports = new List<GradeReport>();
+        for (var i = 0; i < rounds; i++)
+        {
+            reports.Add(grader.Grade(submission));
+        }
+
+        console.MarkupLine(
+            $"[bold]{Markup.Escape(cold.Slug)}[/] · {Markup.Escape(cold.SubmissionName)} · {Feedback.Headline(cold)}, " +
+            $"{cold.Tests.Count} hidden tests · first (cold) grading {Ms(cold.Elapsed)}, then {rounds} warm:");
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("phase")
+            .AddColumn(new TableColumn("min").RightAligned())
+            .AddColumn(new TableColumn("median").RightAligned())
+            .AddColumn(new TableColumn("max").RightAligned());
+        Row(table, "total", reports.Select(r => r.Elapsed));
+        Row(table, "compile", reports.Select(r => r.CompileTime));
+        Row(table, "run + score", reports.Select(r => r.Elapsed - r.CompileTime));
+        console.Write(table);
+    }
+
+    private static void Row(Table table, string phase, IEnumerable<TimeSpan> times)
+    {
+        var sorted = times.Order().ToList();
+        table.AddRow(phase, Ms(sorted[0]), Ms(sorted[sorted.Count / 2]), Ms(sorted[^1]));
+    }
+
+    private static string Ms(TimeSpan time) =>
+        time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+}

@@ -1,0 +1,50 @@
+namespace MemKata.Grading.Worker.Protocol;
+
+/// <summary>One line of the worker's result stream: <c>NONCE {json}</c>. <see cref="Kind"/> says which fields are set.</summary>
+/// <param name="Kind">One of the <see cref="WorkerEventKinds"/>.</param>
+/// <param name="Tests">For <see cref="WorkerEventKinds.Discovered"/>: every test the suite holds, in run order.</param>
+/// <param name="FullName">For <see cref="WorkerEventKinds.Started"/> and <see cref="WorkerEventKinds.Finished"/>: the
+/// test's NUnit full name.</param>
+/// <param name="Status">For <see cref="WorkerEventKinds.Finished"/>: NUnit's status (Passed, Failed, Skipped,
+/// Inconclusive) and, after a colon, its label when it has one (<c>Failed:Error</c>).</param>
+/// <param name="Message">For a finished test, NUnit's message; for <see cref="WorkerEventKinds.Error"/>, what went
+/// wrong.</param>
+/// <param name="StackTrace">For a failed test, the stack trace NUnit recorded (the grader keeps only the learner's
+/// frames).</param>
+/// <param name="Output">What the test wrote to the console, cut to a few kilobytes.</param>
+/// <param name="DurationMs">How long the test ran, in milliseconds.</param>
+public sealed record WorkerEvent(
+    string Kind,
+    IReadOnlyList<DiscoveredTest>? Tests = null,
+    string? FullName = null,
+    string? Status = null,
+    string? Message = null,
+    string? StackTrace = null,
+    string? Output = null,
+    double DurationMs = 0);
+
+/// <summary>A test the worker found in the suite, before running anything.</summary>
+/// <param name="FullName">NUnit's full name (namespace, class, method and arguments): the test's identity.</param>
+/// <param name="Name">The short name a learner reads (method and arguments).</param>
+/// <param name="Task">The task number from <c>[Task(n)]</c> on the test or its fixture, or null when untagged.</param>
+/// <param name="IsSnapshot">True when the test is a snapshot check (NUnit category <c>Snapshot</c>).</param>
+public sealed record DiscoveredTest(string FullName, string Name, int? Task, bool IsSnapshot);
+
+/// <summary>The values of <see cref="WorkerEvent.Kind"/>.</summary>
+public static class WorkerEventKinds
+{
+    /// <summary>The suite was loaded; <see cref="WorkerEvent.Tests"/> lists its tests. Sent once, first.</summary>
+    public const string Discovered = "discovered";
+
+    /// <summary>A test began: if the process dies now, this test is the one that brought it down.</summary>
+    public const string Started = "started";
+
+    /// <summary>A test ended, whatever its result.</summary>
+    public const string Finished = "finished";
+
+    /// <summary>The run reached its end. Sent once, last.</summary>
+    public const string Done = "done";
+
+    /// <summary>The worker could not run the suite at all (e.g. the assembly would not load).</summary>
+    public const string Error = "error";
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+
+namespace MemKata.Grading.Layout;
+
+/// <summary>An exercise's manifest, <c>exercises/&lt;slug&gt;/.meta/config.json</c> (docs/EXERCISES.md).</summary>
+/// <param name="Slug">The exercise's key, e.g. <c>allocator</c>.</param>
+/// <param name="Title">The exercise's title.</param>
+/// <param name="Files">Which files are the learner's, the public tests and the reference.</param>
+/// <param name="Tasks">The numbered tasks of <c>.docs/instructions.md</c>.</param>
+public sealed record ExerciseConfig(
+    string Slug,
+    string? Title,
+    ExerciseFiles Files,
+    IReadOnlyList<ExerciseTask>? Tasks);
+
+/// <summary>The <c>files</c> map of an exercise's manifest; paths are relative to the exercise folder.</summary>
+/// <param name="Solution">The only files taken from a submission.</param>
+/// <param name="Test">The public tests.</param>
+/// <param name="Example">The reference solution, one file per solution file, in the same order.</param>
+public sealed record ExerciseFiles(
+    IReadOnlyList<string> Solution,
+    IReadOnlyList<string>? Test,
+    IReadOnlyList<string>? Example);
+
+/// <summary>One numbered task of an exercise.</summary>
+/// <param name="Number">The task's number (1-based), as in <c>[Task(n)]</c>.</param>
+/// <param name="Title">The task's heading in the instructions.</param>
+public sealed record ExerciseTask(int Number, string? Title);
+
+/// <summary>A grader's manifest, <c>graders/&lt;slug&gt;/grader.json</c> (docs/EXERCISES.md).</summary>
+/// <param name="Slug">The exercise it grades.</param>
+/// <param name="Tasks">The weight of each task, shared equally among the hidden tests tagged with it.</param>
+/// <param name="Snapshots">The weight of the snapshot checks and the task they belong to, if the grader has any.</param>
+/// <param name="Limits">Optional limits for this grader's runs, overriding the defaults.</param>
+public sealed record GraderManifest(
+    string Slug,
+    IReadOnlyList<TaskWeight> Tasks,
+    SnapshotWeight? Snapshots,
+    GraderLimits? Limits);
+
+/// <summary>The points a task is worth.</summary>
+/// <param name="Number">The task's number.</param>
+/// <param name="Weight">Its points.</param>
+public sealed record TaskWeight(int Number, double Weight);
+
+/// <summary>The points the snapshot checks (tests in category <c>Snapshot</c>) are worth, shared equally among them, and
+/// the task they are reported under.</summary>
+/// <param name="Weight">Their points, on top of the task weights.</param>
+/// <param name="Task">The task they belong to.</param>
+public sealed record SnapshotWeight(double Weight, int Task);
+
+/// <summary>Optional per-grader limits in <c>grader.json</c> (<c>"limits": { "testSeconds": 5 }</c>).</summary>
+/// <param name="TestSeconds">Longest a single test may run.</param>
+/// <param name="RunSeconds">Longest the whole suite may run.</param>
+/// <param name="MemoryMegabytes">Most memory the test process may use.</param>
+public sealed record GraderLimits(
+    [property: JsonPropertyName("testSeconds")] double? TestSeconds,
+    [property: JsonPropertyName("runSeconds")] double? RunSeconds,
+    [property: JsonPropertyName("memoryMegabytes")] int? MemoryMegabytes);

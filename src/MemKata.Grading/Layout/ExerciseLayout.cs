@@ -1,0 +1,107 @@
+using System.Text.Json;
+
+namespace MemKata.Grading.Layout;
+
+/// <summary>Where an exercise and its grader live, and their manifests, all derived from the slug
+/// (docs/EXERCISES.md).</summary>
+/// <param name="RepositoryRoot">The repository's root folder.</param>
+/// <param name="Slug">The exercise's key.</param>
+/// <param name="ExerciseDirectory"><c>exercises/&lt;slug&gt;</c>.</param>
+/// <param name="GraderDirectory"><c>graders/&lt;slug&gt;</c>.</param>
+/// <param name="Config">The exercise's <c>.meta/config.json</c>.</param>
+/// <param name="Manifest">The grader's <c>grader.json</c>.</param>
+public sealed record ExerciseLayout(
+    string RepositoryRoot,
+    string Slug,
+    string ExerciseDirectory,
+    string GraderDirectory,
+    ExerciseConfig Config,
+    GraderManifest Manifest)
+{
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>The hidden test sources: every <c>*.cs</c> under the grader folder.</summary>
+    public IReadOnlyList<string> GraderSources =>
+        [.. Directory.EnumerateFiles(GraderDirectory, "*.cs", SearchOption.AllDirectories)
+            .Where(path => !IsBuildOutput(GraderDirectory, path))
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>The snapshot folder of the grader (may not exist yet).</summary>
+    public string SnapshotDirectory => Path.Combine(GraderDirectory, "__snapshots__");
+
+    /// <summary>Finds exercise <paramref name="slug"/> in <paramref name="repositoryRoot"/> and reads its manifests;
+    /// throws <see cref="GradingInputException"/> naming the missing or malformed file.</summary>
+    public static ExerciseLayout Load(string repositoryRoot, string slug)
+    {
+        if (string.IsNullOrWhiteSpace(slug) || slug.IndexOfAny(['/', '\\', '.']) >= 0)
+        {
+            throw new GradingInputException($"'{slug}' is not an exercise slug: use the folder name under exercises/, e.g. allocator.");
+        }
+
+        var exercise = Path.Combine(repositoryRoot, "exercises", slug);
+        var grader = Path.Combine(repositoryRoot, "graders", slug);
+        if (!Directory.Exists(exercise))
+        {
+            throw new GradingInputException($"no exercise '{slug}': {exercise} does not exist. {Known(repositoryRoot)}");
+        }
+
+        if (!Directory.Exists(grader))
+        {
+            throw new GradingInputException($"exercise '{slug}' has no grader: {grader} does not exist.");
+        }
+
+        var config = Read<ExerciseConfig>(Path.Combine(exercise, ".meta", "config.json"));
+        if (config.Files?.Solution is not { Count: > 0 })
+        {
+            throw new GradingInputException(
+                $"{Path.Combine(exercise, ".meta", "config.json")}: \"files.solution\" must list the learner's files.");
+        }
+
+        var manifest = Read<GraderManifest>(Path.Combine(grader, "grader.json"));
+        if (manifest.Tasks is null)
+        {
+            throw new GradingInputException($"{Path.Combine(grader, "grader.json")}: \"tasks\" must list each task's weight.");
+        }
+
+        return new ExerciseLayout(repositoryRoot, slug, exercise, grader, config, manifest);
+    }
+
+    private static T Read<T>(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new GradingInputException($"{path} is missing: see docs/EXERCISES.md for what it holds.");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), _json)
+                ?? throw new GradingInputException($"{path} is empty: see docs/EXERCISES.md for what it holds.");
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $"{path}:{line + 1}" : path;
+            throw new GradingInputException($"{where}: not valid JSON for this file: {e.Message} See docs/EXERCISES.md.", e);
+        }
+    }
+
+    private static string Known(string repositoryRoot)
+    {
+        var root = Path.Combine(repositoryRoot, "exercises");
+        var slugs = Directory.Exists(root)
+            ? Directory.EnumerateDirectories(root).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()
+            : [];
+        return slugs.Count == 0 ? "There are no exercises yet." : $"Exercises: {string.Join(", ", slugs)}.";
+    }
+
+    private static bool IsBuildOutput(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+        return relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal)
+            || relative.Contains("/bin/", StringComparison.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,24 @@
+namespace MemKata.Grading.Model;
+
+/// <summary>One hidden test, run and scored.</summary>
+/// <param name="FullName">NUnit's full name: the test's identity.</param>
+/// <param name="Name">The short name a learner reads.</param>
+/// <param name="Task">The task it checks, or null when the test is not tagged.</param>
+/// <param name="IsSnapshot">True for a snapshot check.</param>
+/// <param name="Status">How it ended.</param>
+/// <param name="Message">Why it failed, in words a learner can act on (null when it passed).</param>
+/// <param name="Output">What the test wrote to the console, if anything.</param>
+/// <param name="DurationMs">How long it ran.</param>
+/// <param name="Points">Points earned.</param>
+/// <param name="MaxPoints">Points it is worth.</param>
+public sealed record GradedTest(
+    string FullName,
+    string Name,
+    int? Task,
+    bool IsSnapshot,
+    TestStatus Status,
+    string? Message,
+    string? Output,
+    double DurationMs,
+    double Points,
+    double MaxPoints);

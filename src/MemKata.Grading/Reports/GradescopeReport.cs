@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MemKata.Grading.Model;
+
+namespace MemKata.Grading.Reports;
+
+/// <summary>
+/// Gradescope's autograder <c>results.json</c>: <c>score</c>, <c>max_score</c>, <c>execution_time</c>, <c>output</c>
+/// (the summary: tasks attempted, compile errors, notes) and <c>tests</c>, one per hidden test with <c>name</c>,
+/// <c>number</c> (task.test), <c>score</c>, <c>max_score</c>, <c>status</c> (passed/failed), <c>output</c> (why it
+/// failed) and <c>visibility</c>. When nothing ran, a single "Compilation" (or "Checks", "Grader") test carries the
+/// reason and the whole max score, so Gradescope still shows the right total.
+/// </summary>
+public static class GradescopeReport
+{
+    private static readonly JsonSerializerOptions _json = new() { WriteIndented = true };
+
+    /// <summary>Writes <paramref name="report"/> as Gradescope JSON.</summary>
+    public static void Write(GradeReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        var tests = new JsonArray();
+        if (report.Outcome != GradeOutcome.Graded)
+        {
+            tests.Add(new JsonObject
+            {
+                ["name"] = report.Outcome switch
+                {
+                    GradeOutcome.CompileError => "Compilation",
+                    GradeOutcome.Rejected => "Checks",
+                    _ => "Grader",
+                },
+                ["score"] = 0,
+                ["max_score"] = report.MaxScore,
+                ["status"] = "failed",
+                ["output"] = Feedback.WhyNotRun(report),
+                ["visibility"] = "visible",
+            });
+        }
+
+        var perTask = new Dictionary<int, int>();
+        foreach (var test in report.Tests)
+        {
+            var task = test.Task ?? 0;
+            perTask[task] = perTask.GetValueOrDefault(task) + 1;
+            tests.Add(new JsonObject
+            {
+                ["name"] = Feedback.TestTitle(test),
+                ["number"] = $"{task}.{perTask[task]}",
+                ["score"] = test.Points,
+                ["max_score"] = test.MaxPoints,
+                ["status"] = test.Status == TestStatus.Passed ? "passed" : "failed",
+                ["output"] = test.Message is null ? Feedback.StatusWord(test.Status) : $"{Feedback.StatusWord(test.Status)}: {test.Message}",
+                ["tags"] = new JsonArray(test.Task is { } n ? $"task {n}" : "untagged"),
+                ["visibility"] = "visible",
+            });
+        }
+
+        var root = new JsonObject
+        {
+            ["score"] = report.Score,
+            ["max_score"] = report.MaxScore,
+            ["execution_time"] = Math.Round(report.Elapsed.TotalSeconds, 3),
+            ["output"] = Feedback.Summary(report),
+            ["visibility"] = "visible",
+            ["stdout_visibility"] = "hidden",
+            ["tests"] = tests,
+        };
+        writer.WriteLine(root.ToJsonString(_json));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using MemKata.Grading.Model;
+
+namespace MemKata.Grading.Reports;
+
+/// <summary>
+/// JUnit XML as CI systems read it (Jenkins, GitLab, GitHub test reporters): one <c>testsuite</c> per task, one
+/// <c>testcase</c> per hidden test; a failed assertion is a <c>failure</c>, a crash or a test that never ran an
+/// <c>error</c>, a skipped test <c>skipped</c>. Points go in <c>properties</c> (score and max_score per suite and
+/// test). A submission that did not compile is one suite, "compilation", with one failing case carrying the errors.
+/// </summary>
+public static class JUnitReport
+{
+    /// <summary>Writes <paramref name="report"/> as JUnit XML.</summary>
+    public static void Write(GradeReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        var suites = new List<XElement>();
+        if (report.Outcome != GradeOutcome.Graded)
+        {
+            suites.Add(Suite("compilation", [Case("Compilation", "submission", 0, new XElement("failure",
+                new XAttribute("message", report.Outcome.ToString()),
+                new XAttribute("type", report.Outcome.ToString()),
+                Feedback.WhyNotRun(report)))], 0, report.MaxScore));
+        }
+
+        foreach (var group in report.Tests.GroupBy(t => t.Task).OrderBy(g => g.Key ?? int.MaxValue))
+        {
+            var title = group.Key is { } n
+                ? $"task {n}{(report.Tasks.FirstOrDefault(t => t.Number == n)?.Title is { } name ? $": {name}" : "")}"
+                : "untagged";
+            suites.Add(Suite(
+                title,
+                [.. group.Select(TestCase)],
+                group.Sum(t => t.Points),
+                group.Sum(t => t.MaxPoints)));
+        }
+
+        var root = new XElement("testsuites",
+            new XAttribute("name", $"memkata grade {report.Slug} {report.SubmissionName}"),
+            new XAttribute("tests", suites.Sum(s => (int)s.Attribute("tests")!)),
+            new XAttribute("failures", suites.Sum(s => (int)s.Attribute("failures")!)),
+            new XAttribute("errors", suites.Sum(s => (int)s.Attribute("errors")!)),
+            new XAttribute("skipped", suites.Sum(s => (int)s.Attribute("skipped")!)),
+            new XAttribute("time", Seconds(report.Elapsed.TotalMilliseconds)),
+            suites);
+        using var xml = XmlWriter.Create(writer, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, CloseOutput = false });
+        new XDocument(root).Save(xml);
+        xml.Flush();
+        writer.WriteLine();
+    }
+
+    private static XElement TestCase(GradedTest test)
+    {
+        var classname = test.FullName.EndsWith("." + test.Name, StringComparison.Ordinal)
+            ? test.FullName[..^(test.Name.Length + 1)]
+            : test.FullName;
+        XElement? outcome = test.Status switch
+        {
+            TestStatus.Passed => null,
+            TestStatus.Skipped => new XElement("skipped", new XAttribute("message", test.Message ?? "")),
+            TestStatus.Crashed or TestStatus.DidNotRun => new XElement("error",
+                new XAttribute("message", FirstLine(test.Message)), new XAttribute("type", test.Status.ToString()), test.Message ?? ""),
+            _ => new XElement("failure",
+                new XAttribute("message", FirstLine(test.Message)), new XAttribute("type", test.Status.ToString()), test.Message ?? ""),
+        };
+        var element = Case(test.Name, classname, test.DurationMs, outcome);
+        element.AddFirst(new XElement("properties",
+            Property("task", test.Task?.ToString(CultureInfo.InvariantCulture) ?? ""),
+            Property("score", Feedback.Points(test.Points)),
+            Property("max_score", Feedback.Points(test.MaxPoints))));
+        if (test.Output is { Length: > 0 } output)
+        {
+            element.Add(new XElement("system-out", output));
+        }
+
+        return element;
+    }
+
+    private static XElement Case(string name, string classname, double milliseconds, XElement? outcome) =>
+        new("testcase",
+            new XAttribute("name", name),
+            new XAttribute("classname", classname),
+            new XAttribute("time", Seconds(milliseconds)),
+            outcome);
+
+    private static XElement Suite(string name, IReadOnlyList<XElement> cases, double score, double maxScore) =>
+        new("testsuite",
+            new XAttribute("name", name),
+            new XAttribute("tests", cases.Count),
+            new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)),
+            new XAttribute("errors", cases.Count(c => c.Element("error") is not null)),
+            new XAttribute("skipped", cases.Count(c => c.Element("skipped") is not null)),
+            new XAttribute("time", Seconds(cases.Sum(c => double.Parse((string)c.Attribute("time")!, CultureInfo.InvariantCulture) * 1000))),
+            new XElement("properties", Property("score", Feedback.Points(score)), Property("max_score", Feedback.Points(maxScore))),
+            cases);
+
+    private static XElement Property(string name, string value) =>
+        new("property", new XAttribute("name", name), new XAttribute("value", value));
+
+    private static string Seconds(double milliseconds) =>
+        (milliseconds / 1000).ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string FirstLine(string? text) => (text ?? "").Split('\n')[0];
+}

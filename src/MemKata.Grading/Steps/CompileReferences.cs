@@ -1,0 +1,55 @@
+using Microsoft.CodeAnalysis;
+
+namespace MemKata.Grading.Steps;
+
+/// <summary>What the two compilations reference. Learner code sees the .NET libraries and <c>MemKata.Contracts</c>
+/// only (the convention in docs/EXERCISES.md, enforced by the compiler); hidden tests also see the engine, NUnit and the
+/// snapshot and diff libraries. The implementation assemblies are taken from the worker's own folder, so what a grader
+/// compiles against is exactly what the worker loads. Built once per process and shared.</summary>
+internal static class CompileReferences
+{
+    /// <summary>Assemblies learner code may use beside the .NET libraries.</summary>
+    public static readonly string[] LearnerAssemblies = ["MemKata.Contracts"];
+
+    /// <summary>Assemblies hidden tests may use beside the .NET libraries and the submission.</summary>
+    public static readonly string[] GraderAssemblies =
+    [
+        "MemKata.Contracts", "MemKata.Engine", "MemKata.Testing", "nunit.framework", "nunit.framework.legacy",
+        "DiffPlex", "Snapshooter", "Snapshooter.NUnit", "Newtonsoft.Json",
+    ];
+
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> _framework = new(() =>
+        [.. Basic.Reference.Assemblies.Net100.References.All]);
+
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> _learner = new(() => Load(LearnerAssemblies));
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> _grader = new(() => Load(GraderAssemblies));
+
+    /// <summary>The folder holding the worker and everything it loads.</summary>
+    public static string WorkerDirectory => AppContext.BaseDirectory;
+
+    /// <summary>References for the learner's assembly.</summary>
+    public static IEnumerable<MetadataReference> ForLearner => _framework.Value.Concat(_learner.Value);
+
+    /// <summary>References for the hidden suite's assembly (the submission's own reference is added by the caller).</summary>
+    public static IEnumerable<MetadataReference> ForGrader => _framework.Value.Concat(_grader.Value);
+
+    /// <summary>Loads the shared references now, so the first grading is not charged for it (class mode, benchmarks).</summary>
+    public static void Warm()
+    {
+        _ = _framework.Value;
+        _ = _learner.Value;
+        _ = _grader.Value;
+    }
+
+    private static List<MetadataReference> Load(IEnumerable<string> names) =>
+    [
+        .. names.Select(name =>
+        {
+            var path = Path.Combine(WorkerDirectory, name + ".dll");
+            return File.Exists(path)
+                ? (MetadataReference)MetadataReference.CreateFromFile(path)
+                : throw new InvalidOperationException(
+                    $"{path} is missing: the grader needs the worker's libraries next to it. Rebuild MemKata.Grading.");
+        }),
+    ];
+}

@@ -1,0 +1,166 @@
+using System.Text.Json;
+using MemKata.Cli;
+using MemKata.Grading.Tests.Support;
+
+namespace MemKata.Grading.Tests.Cli;
+
+public sealed class GradeCommandTests
+{
+    [Test]
+    public void Text_report_shows_the_score_the_tasks_and_why_a_test_failed()
+    {
+        var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submission", CounterExercise.Submission("partial"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
+            Assert.That(result.Stdout, Does.Contain("8/12 points"));
+            Assert.That(result.Stdout, Does.Contain("2 of 2 tasks attempted"));
+            Assert.That(result.Stdout, Does.Contain("Task 2 · AddNegativeCountsDown"));
+            Assert.That(result.Stdout, Does.Contain("Expected: -3"));
+            Assert.That(result.Stdout, Does.Not.Contain("\u001b["), "no colors when stdout is not a terminal");
+        });
+    }
+
+    [Test]
+    public void Compile_error_is_graded_zero_with_exit_code_0()
+    {
+        var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submission", CounterExercise.Submission("compile-error"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success));
+            Assert.That(result.Stdout, Does.Contain("0/12 points"));
+            Assert.That(result.Stdout, Does.Contain("Counter.cs:7:41: error CS0103"));
+        });
+    }
+
+    [Test]
+    public void Gradescope_output_goes_to_the_file_and_the_readable_report_to_stdout()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"memkata-results-{Guid.NewGuid():N}", "results.json");
+        try
+        {
+            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference",
+                "--format", "gradescope", "--output", path);
+
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
+                Assert.That(json.RootElement.GetProperty("score").GetDouble(), Is.EqualTo(12));
+                Assert.That(result.Stdout, Does.Contain("12/12 points"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Junit_without_output_goes_to_stdout_alone()
+    {
+        var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submission",
+            CounterExercise.Submission("stub"), "--format", "junit");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
+            Assert.That(System.Xml.Linq.XDocument.Parse(result.Stdout).Root!.Name.LocalName, Is.EqualTo("testsuites"));
+        });
+    }
+
+    [Test]
+    public void Class_mode_writes_one_csv_row_per_folder_and_continues_past_broken_ones()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"memkata-class-{Guid.NewGuid():N}");
+        try
+        {
+            foreach (var name in new[] { "reference", "compile-error", "missing-file" })
+            {
+                Directory.CreateDirectory(Path.Combine(folder, name));
+                foreach (var file in Directory.GetFiles(CounterExercise.Submission(name)))
+                {
+                    File.Copy(file, Path.Combine(folder, name, Path.GetFileName(file)));
+                }
+            }
+
+            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submissions", folder);
+
+            var lines = result.Stdout.TrimEnd('\n').Split('\n');
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
+                Assert.That(lines, Has.Length.EqualTo(4));
+                Assert.That(lines[1], Does.StartWith("compile-error,0,12,"));
+                Assert.That(lines[2], Does.StartWith("missing-file,0,12,"));
+                Assert.That(lines[3], Does.StartWith("reference,12,12,6,6,Graded,2"));
+                Assert.That(result.Stderr, Does.Contain("graded reference: 12/12 points"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestCase("nope", "no exercise 'nope'")]
+    [TestCase("../etc", "is not an exercise slug")]
+    public void Unknown_exercise_is_a_usage_error(string slug, string message)
+    {
+        var result = Memkata("grade", slug, "--repo", TestData.FakeRepository);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(result.Stderr, Does.StartWith("memkata: ").And.Contain(message));
+            Assert.That(result.Stderr, Does.Not.Contain("   at "), "no stack trace for a user error");
+        });
+    }
+
+    [Test]
+    public void Missing_submission_folder_is_a_usage_error()
+    {
+        var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submission", "/no/such/folder");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(result.Stderr, Does.Contain("no submission folder /no/such/folder"));
+        });
+    }
+
+    [Test]
+    public void Two_sources_at_once_is_a_usage_error()
+    {
+        var result = Memkata("grade", "counter", "--reference", "--submission", "x");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(result.Stderr, Does.Contain("at most one of --submission, --submissions and --reference"));
+        });
+    }
+
+    [Test]
+    public void Help_has_examples_and_exit_codes()
+    {
+        var result = Memkata("grade", "--help");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success));
+            Assert.That(result.Stdout, Does.Contain("memkata grade allocator --submissions"));
+            Assert.That(result.Stdout, Does.Contain("Exit codes:"));
+        });
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) Memkata(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exitCode = CliApp.Run(args, stdout, stderr);
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using MemKata.Grading.Reports;
+using MemKata.Grading.Tests.Support;
+
+namespace MemKata.Grading.Tests.Reports;
+
+[Parallelizable(ParallelScope.Children)]
+public sealed class GradescopeReportTests
+{
+    [Test]
+    public void Graded_submission_has_the_results_json_shape_and_its_tests_add_up_to_the_score()
+    {
+        var report = CounterExercise.Report("partial");
+
+        using var json = Write(report);
+        var root = json.RootElement;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("score").GetDouble(), Is.EqualTo(8));
+            Assert.That(root.GetProperty("max_score").GetDouble(), Is.EqualTo(12));
+            Assert.That(root.GetProperty("output").GetString(), Does.Contain("2 of 2 tasks attempted"));
+            var tests = root.GetProperty("tests").EnumerateArray().ToList();
+            Assert.That(tests, Has.Count.EqualTo(6));
+            foreach (var test in tests)
+            {
+                Assert.That(test.GetProperty("name").GetString(), Is.Not.Empty);
+                Assert.That(test.GetProperty("status").GetString(), Is.AnyOf("passed", "failed"));
+                Assert.That(test.GetProperty("visibility").GetString(), Is.EqualTo("visible"));
+                Assert.That(test.TryGetProperty("output", out _), Is.True);
+                Assert.That(test.GetProperty("max_score").GetDouble(), Is.EqualTo(2));
+            }
+
+            Assert.That(tests.Sum(t => t.GetProperty("score").GetDouble()), Is.EqualTo(8));
+            var failed = tests.Single(t => t.GetProperty("name").GetString() == "Task 2 · AddNegativeCountsDown");
+            Assert.That(failed.GetProperty("output").GetString(), Does.Contain("Expected: -3"));
+        });
+    }
+
+    [Test]
+    public void Compile_error_is_one_failed_test_worth_the_whole_max_score_with_the_errors()
+    {
+        var report = CounterExercise.Report("compile-error");
+
+        using var json = Write(report);
+        var tests = json.RootElement.GetProperty("tests").EnumerateArray().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.RootElement.GetProperty("score").GetDouble(), Is.Zero);
+            Assert.That(tests, Has.Count.EqualTo(1));
+            Assert.That(tests[0].GetProperty("name").GetString(), Is.EqualTo("Compilation"));
+            Assert.That(tests[0].GetProperty("max_score").GetDouble(), Is.EqualTo(12));
+            Assert.That(tests[0].GetProperty("output").GetString(), Does.Contain("Counter.cs:7:41: error CS0103"));
+        });
+    }
+
+    private static JsonDocument Write(Model.GradeReport report)
+    {
+        var text = new StringWriter();
+        GradescopeReport.Write(report, text);
+        return JsonDocument.Parse(text.ToString());
+    }
+}

@@ -1,0 +1,25 @@
+using MemKata.Grading.Reports;
+using MemKata.Grading.Tests.Support;
+
+namespace MemKata.Grading.Tests.Reports;
+
+public sealed class ScoresCsvTests
+{
+    [Test]
+    public void One_row_per_submission_with_task_columns_and_the_first_error_quoted()
+    {
+        var reports = new[] { CounterExercise.Report("reference"), CounterExercise.Report("partial"), CounterExercise.Report("compile-error") };
+        var text = new StringWriter();
+
+        ScoresCsv.Write(reports, [1, 2], text);
+
+        var lines = text.ToString().TrimEnd('\n').Split('\n');
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[0], Is.EqualTo("submission,score,max_score,task_1,task_2,outcome,tasks_attempted,note"));
+            Assert.That(lines[1], Is.EqualTo("reference,12,12,6,6,Graded,2,"));
+            Assert.That(lines[2], Is.EqualTo("partial,8,12,6,2,Graded,2,"));
+            Assert.That(lines[3], Does.StartWith("compile-error,0,12,0,0,CompileError,,Counter.cs:7:41: error CS0103"));
+        });
+    }
+}

@@ -1,0 +1,60 @@
+using MemKata.Exercises.Counter;
+using MemKata.Testing;
+
+namespace MemKata.Graders.Counter;
+
+// Hidden tests of the fake counter exercise: task 1 has 3 tests (2 points each), task 2 has 2 (2 points each), and one
+// snapshot check carries the snapshot weight (2 points).
+public sealed class CounterGrader
+{
+    [Test]
+    [Task(1)]
+    public void StartsAtZero() => Assert.That(new MemKata.Exercises.Counter.Counter().Value, Is.Zero);
+
+    [Test]
+    [Task(1)]
+    public void IncrementAddsOne()
+    {
+        var counter = new MemKata.Exercises.Counter.Counter();
+        counter.Increment();
+        Assert.That(counter.Value, Is.EqualTo(1));
+    }
+
+    [Test]
+    [Task(1)]
+    public void IncrementTwiceGivesTwo()
+    {
+        var counter = new MemKata.Exercises.Counter.Counter();
+        counter.Increment();
+        counter.Increment();
+        Assert.That(counter.Value, Is.EqualTo(2));
+    }
+
+    [Test]
+    [Task(2)]
+    public void AddAddsTheAmount()
+    {
+        var counter = new MemKata.Exercises.Counter.Counter();
+        counter.Add(5);
+        Assert.That(counter.Value, Is.EqualTo(5), "Add(5) on a new counter");
+    }
+
+    [Test]
+    [Task(2)]
+    public void AddNegativeCountsDown()
+    {
+        var counter = new MemKata.Exercises.Counter.Counter();
+        counter.Add(-3);
+        Assert.That(counter.Value, Is.EqualTo(-3), "Add(-3) on a new counter");
+    }
+
+    [Test]
+    [Category("Snapshot")]
+    public void DescribeMatchesTheReference()
+    {
+        var counter = new MemKata.Exercises.Counter.Counter();
+        counter.Add(2);
+        counter.Increment();
+        Snapshooter.NUnit.Snapshot.Match(counter.Describe());
+    }
+}
