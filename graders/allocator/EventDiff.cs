@@ -11,6 +11,7 @@ internal static class EventDiff
 {
     private const int Context = 3;
     private const int MaxHunks = 3;
+    private const int MaxChangedLines = 8;
 
     /// <summary>The index of the first line where the logs differ, or -1 if they are equal.</summary>
     public static int FirstDivergence(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
@@ -63,14 +64,22 @@ internal static class EventDiff
                 text.AppendLine(" " + expected[i]);
             }
 
-            for (var i = 0; i < block.DeleteCountA; i++)
+            // A hunk where every line differs (a shifted heap) would be the whole log: show its start only.
+            for (var i = 0; i < Math.Min(block.DeleteCountA, MaxChangedLines); i++)
             {
                 text.AppendLine("-" + expected[block.DeleteStartA + i]);
             }
 
-            for (var i = 0; i < block.InsertCountB; i++)
+            for (var i = 0; i < Math.Min(block.InsertCountB, MaxChangedLines); i++)
             {
                 text.AppendLine("+" + actual[block.InsertStartB + i]);
+            }
+
+            var hidden = Math.Max(0, block.DeleteCountA - MaxChangedLines) + Math.Max(0, block.InsertCountB - MaxChangedLines);
+            if (hidden > 0)
+            {
+                text.AppendLine($"... {hidden} more changed lines in this hunk");
+                continue;
             }
 
             for (var i = block.DeleteStartA + block.DeleteCountA; i < endA; i++)

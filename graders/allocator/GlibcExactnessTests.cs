@@ -4,9 +4,9 @@ using MemKata.Testing;
 
 namespace MemKata.Graders.Allocator;
 
-// Level 7, optional (bonus points, grader.json): the learner's allocator against the engine's glibc 2.36 malloc on the
-// same traces, line for line in the chunks format (offset from the initial break, chunk size, break after each op).
-[Category("Bonus")]
+// Level 7, optional (task 7 weighs 0 in grader.json: shown, not scored): the learner's allocator against the engine's
+// glibc 2.36 malloc on the same traces, line for line in the chunks format (offset from the initial break, chunk size,
+// break after each op).
 public class GlibcExactnessTests
 {
     [TestCase("small", 501UL)]

@@ -179,14 +179,11 @@ internal sealed class GradedProcess
         var first = SyscallsSoFar;
         var breakBefore = Break;
         ulong result;
+
+        // NotImplementedException passes through: the grader reports the task as not started yet.
         try
         {
             result = operation();
-        }
-        catch (NotImplementedException e)
-        {
-            Assert.Fail($"{what}: not implemented yet ({e.Message})");
-            throw;
         }
         catch (SegmentationFaultException e)
         {
