@@ -7,7 +7,8 @@
 #   exercises/allocator/.meta/check.sh --update-snapshots        rewrite graders/allocator/__snapshots__ from the reference
 #   options: --hidden-only (skip the public tests), --json FILE (write the score as JSON), --work DIR (build folder)
 #
-# The build happens in a scratch folder (default: a new mktemp -d folder), never in the exercise: the stub stays as it is.
+# The build happens in a scratch folder (default: a new mktemp -d folder, removed at the end; with --work DIR it is
+# kept), never in the exercise: the stub stays as it is.
 # The scoring here mirrors the rule of docs/EXERCISES.md (a task's weight shared equally by its tests; the tests in
 # category Snapshot share the snapshot weight); `memkata grade allocator --submission DIR` is the real grader.
 set -euo pipefail
@@ -33,7 +34,10 @@ if [ "$update" = 1 ] && [ "$submission" != "$here/Example.cs" ]; then
   echo "check.sh: snapshots come from the reference only; --update-snapshots cannot be combined with --submission" >&2
   exit 2
 fi
-work=${work:-$(mktemp -d)}
+if [ -z "$work" ]; then
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
 mkdir -p "$work"
 # The repository's house rules and package versions, as if the scratch projects lived in it.
 for props in Directory.Build.props Directory.Packages.props; do
@@ -130,7 +134,7 @@ if [ ! -s "$log" ]; then
   exit 1
 fi
 
-python3 - "$repo/graders/allocator/grader.json" "$log" "$json" <<'PY'
+if python3 - "$repo/graders/allocator/grader.json" "$log" "$json" <<'PY'
 import collections, json, sys
 grader = json.load(open(sys.argv[1]))
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[2]) if line.strip()]
@@ -154,5 +158,11 @@ result["score"] = round(result["score"], 2)
 print(f"score: {result['score']} of {result['max_score']}")
 if sys.argv[3]:
     json.dump(result, open(sys.argv[3], "w"), indent=2)
+sys.exit(0 if result["score"] == result["max_score"] else 3)
 PY
+then full=1; else full=0; fi
+if [ "$submission" = "$here/Example.cs" ] && [ "$full" = 0 ]; then
+  echo "check.sh: the reference must score full marks on its grader" >&2
+  status=1
+fi
 exit $status
