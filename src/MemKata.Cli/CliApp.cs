@@ -51,6 +51,10 @@ public static class CliApp
         root.Subcommands.Add(snapshots);
         var bench = BenchCommand.Create(context);
         root.Subcommands.Add(bench);
+        var (scenario, scenarioRun) = ScenarioCommand.Create(context);
+        root.Subcommands.Add(scenario);
+        var tour = TourCommand.Create(context);
+        root.Subcommands.Insert(0, tour);
         HelpWithExamplesAction.Install(root, new Dictionary<Command, string>
         {
             [root] = HelpSection,
@@ -58,6 +62,8 @@ public static class CliApp
             [grade] = GradeCommand.HelpSection,
             [snapshotsUpdate] = SnapshotsCommand.HelpSection,
             [bench] = BenchCommand.HelpSection,
+            [scenarioRun] = ScenarioCommand.RunHelpSection,
+            [tour] = TourCommand.HelpSection,
         });
 
         // BenchCommand (engine vs the real glibc) joins here once MemKata.Oracle exists: see MemKata.Cli.csproj.
