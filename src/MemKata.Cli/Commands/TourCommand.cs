@@ -15,6 +15,7 @@ internal static class TourCommand
         "  memkata tour                                        every stop, then the malloc(8 GiB) table\n" +
         "  memkata tour --list                                 the stops and their titles\n" +
         "  memkata tour --scenario 05-full-machine-kswapd-then-direct-reclaim\n" +
+        "  memkata tour --touch                                also touch the variants that only allocate (slow)\n" +
         "  memkata tour --format text > tour.txt               plain text, the same on every run\n\n" +
         "Exit codes:\n" +
         "  0    the tour ran\n" +
@@ -34,11 +35,16 @@ internal static class TourCommand
             HelpName = "NAME",
         };
         var listOption = new Option<bool>("--list") { Description = "List the stops (the built-in scenarios) and stop." };
+        var touchOption = new Option<bool>("--touch")
+        {
+            Description = "Complete the malloc(8 GiB) table: run every variant that only allocates again with a write to " +
+                "every page. Slow: each such run faults in gigabytes (tens of seconds, several GiB of memory).",
+        };
         var formatOption = ReportFormatOption.Create(context);
-        var command = new Command("tour", Description) { scenarioOption, listOption, formatOption };
+        var command = new Command("tour", Description) { scenarioOption, listOption, touchOption, formatOption };
         command.SetAction(parse => parse.GetValue(listOption)
             ? List(context)
-            : Run(context, parse.GetValue(scenarioOption), parse.GetValue(formatOption) ?? ReportFormatOption.Text));
+            : Run(context, parse.GetValue(scenarioOption), parse.GetValue(touchOption), parse.GetValue(formatOption) ?? ReportFormatOption.Text));
         return command;
     }
 
@@ -55,7 +61,7 @@ internal static class TourCommand
         return ExitCodes.Success;
     }
 
-    private static int Run(CliContext context, string? only, string format)
+    private static int Run(CliContext context, string? only, bool touch, string format)
     {
         var names = BuiltInScenarios.Names;
         IReadOnlyList<string> stops;
@@ -88,7 +94,7 @@ internal static class TourCommand
             renderer.Stop(names.ToList().IndexOf(name) + 1, names.Count, name, result);
             if (name.StartsWith(EightGibVariant.Prefix, StringComparison.Ordinal))
             {
-                variants.Add(EightGibVariant.From(name, result));
+                variants.Add(EightGibVariant.From(name, result, touch));
             }
         }
 

@@ -48,11 +48,12 @@ internal sealed class ScenarioTables(bool plain)
         return table;
     }
 
-    /// <summary>One row per process: its heap and mmap areas, the /proc/PID/status memory lines, its oom_score.</summary>
+    /// <summary>One row per process: its heap and mmap areas, the /proc/PID/status memory lines, its oom_score_adj
+    /// (column adj) and oom_score.</summary>
     public Table Processes(Machine machine)
     {
         var table = NewTable().AddColumn(new TableColumn("pid").RightAligned()).AddColumn("name").AddColumn("state");
-        foreach (var heading in new[] { "heap (brk)", "mmap (anon)", "file maps", "VmSize", "VmRSS", "RssAnon", "RssFile", "VmPTE", "VmSwap", "oom_score_adj", "oom_score" })
+        foreach (var heading in new[] { "heap (brk)", "mmap (anon)", "file maps", "VmSize", "VmRSS", "RssAnon", "RssFile", "VmPTE", "VmSwap", "adj", "oom_score" })
         {
             table.AddColumn(new TableColumn(heading).RightAligned());
         }
@@ -65,7 +66,7 @@ internal sealed class ScenarioTables(bool plain)
             table.AddRow(
                 SizeText.Number(p.Pid),
                 Markup.Escape(p.Name),
-                alive ? "running" : Markup.Escape("dead: " + (p.KillReason ?? "exited")),
+                alive ? "running" : DeathOf(p),
                 Size(alive ? p.Memory.ProgramBreak - p.Memory.HeapStart : 0),
                 Size(Sum(m => m.Kind == MappingKind.Anonymous)),
                 Size(Sum(m => m.Kind is MappingKind.FileShared or MappingKind.FilePrivate)),
@@ -81,6 +82,16 @@ internal sealed class ScenarioTables(bool plain)
 
         return table;
     }
+
+    // Why a process is gone, in a word or two: the steps table and the event log say the rest.
+    private static string DeathOf(SimProcess process) => process.KillReason switch
+    {
+        null => "exited",
+        var r when r.Contains("out of memory", StringComparison.OrdinalIgnoreCase) => "[red]OOM-killed[/]",
+        var r when r.StartsWith("SIGSEGV", StringComparison.Ordinal) => "[red]SIGSEGV[/]",
+        var r when r.StartsWith("SIGABRT", StringComparison.Ordinal) => "[red]aborted[/]",
+        _ => "killed",
+    };
 
     /// <summary>/proc/meminfo as a two-column table (kB, as the file has them).</summary>
     public Table Meminfo(Machine machine) => Lines(ProcFs.Meminfo(machine), "/proc/meminfo", "kB", ':');

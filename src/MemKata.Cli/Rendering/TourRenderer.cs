@@ -61,8 +61,7 @@ internal sealed class TourRenderer(IAnsiConsole console, bool plain)
         _console.WriteLine(
             "\"On 64-bit, malloc(8 GiB) on a 4 GiB machine is fine\" is only half true. Whether malloc succeeds depends on the " +
             "address space and on vm.overcommit_memory; whether the memory can then be used depends on RAM + swap. The " +
-            "'touched' column writes one byte in every page of the block (variants that only allocate were run again " +
-            "with that write added).");
+            "'touched' column is the outcome of writing one byte in every page of the block.");
         _console.WriteLine();
         var table = _tables.NewTable().AddColumn("arch").AddColumn(new TableColumn("overcommit").RightAligned())
             .AddColumn(new TableColumn("swap").RightAligned()).AddColumn("the rule that decides")

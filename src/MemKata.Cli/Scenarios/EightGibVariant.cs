@@ -5,8 +5,10 @@ namespace MemKata.Cli.Scenarios;
 
 /// <summary>
 /// One row of the "malloc 8 GiB on a 4 GiB machine" table: a built-in variant (architecture, overcommit mode, swap),
-/// what its malloc returned, and what touching every page of the block does. A variant that only allocates is run a
-/// second time with a write to every page appended, so that the table shows "allocated only" and "touched" side by side.
+/// what its malloc returned, and what touching every page of the block does. A variant that only allocates is, when
+/// asked (<c>memkata tour --touch</c>), run a second time with a write to every page appended, so that the table shows
+/// "allocated only" and "touched" side by side; that costs seconds and gigabytes (the simulated RAM is really
+/// allocated), so by default such a variant's touched column says it only allocates.
 /// </summary>
 /// <param name="Name">The built-in scenario's name.</param>
 /// <param name="Config">Its machine.</param>
@@ -19,8 +21,9 @@ internal sealed record EightGibVariant(string Name, MachineConfig Config, string
     /// <summary>The name prefix of the variants among the built-ins.</summary>
     public const string Prefix = "10-malloc-8-gib-on-4-gib-";
 
-    /// <summary>The row for the variant <paramref name="name"/>, whose run is <paramref name="result"/>.</summary>
-    public static EightGibVariant From(string name, ScenarioResult result)
+    /// <summary>The row for the variant <paramref name="name"/>, whose run is <paramref name="result"/>; with
+    /// <paramref name="touchIfOnlyAllocated"/>, a variant without a touch step is run again with one.</summary>
+    public static EightGibVariant From(string name, ScenarioResult result, bool touchIfOnlyAllocated)
     {
         var scenario = result.Scenario;
         var malloc = scenario.Steps.OfType<MallocStep>().First();
@@ -28,7 +31,7 @@ internal sealed record EightGibVariant(string Name, MachineConfig Config, string
         var allocated = allocatedOutcome.Result.StartsWith("NULL", StringComparison.Ordinal) ? "NULL: refused" : "succeeds";
         var touchedResult = result;
         var touchOutcome = result.Steps.Zip(scenario.Steps).FirstOrDefault(p => p.Second is TouchStep).First;
-        if (touchOutcome is null && allocated == "succeeds")
+        if (touchOutcome is null && allocated == "succeeds" && touchIfOnlyAllocated)
         {
             var touch = new TouchStep(malloc.Process, malloc.Position, malloc.As, 0, null, Write: true);
             touchedResult = ScenarioRunner.Run(scenario with { Steps = [.. scenario.Steps, touch] });
@@ -39,7 +42,9 @@ internal sealed record EightGibVariant(string Name, MachineConfig Config, string
         if (touchOutcome is null)
         {
             touched = "-";
-            after = "nothing to touch: malloc returned NULL";
+            after = allocated == "succeeds"
+                ? "not touched here (tour --touch)"
+                : "nothing to touch: malloc returned NULL";
         }
         else
         {
@@ -48,7 +53,7 @@ internal sealed record EightGibVariant(string Name, MachineConfig Config, string
             var process = machine.Processes[0];
             after = process.IsAlive
                 ? $"RSS {SizeText.Pages(process.ResidentPages)}, swapped out {SizeText.Pages(process.SwapEntries)}"
-                : $"killed after {SizeText.Pages(touchOutcome.MinorFaults + touchOutcome.MajorFaults)} of faults";
+                : $"killed after faulting in {SizeText.Pages(touchOutcome.MinorFaults + touchOutcome.MajorFaults)}";
         }
 
         return new EightGibVariant(name, scenario.Machine, RuleOf(result.Machine), allocated, touched, after);

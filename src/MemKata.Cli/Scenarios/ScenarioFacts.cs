@@ -48,10 +48,20 @@ internal static class ScenarioFacts
 
         facts.Add(("Page faults", $"{SizeText.Number(vm.PgFault - vm.PgMajFault)} minor (no I/O), {SizeText.Number(vm.PgMajFault)} major (read from swap or a file)"));
 
-        if (machine.Overcommit.Refusals > 0 || machine.Config.Overcommit == OvercommitMode.Never)
+        var refused = $"{SizeText.Number(machine.Overcommit.Refusals)} request(s) refused";
+        switch (machine.Config.Overcommit)
         {
-            facts.Add(("Overcommit", $"{SizeText.Number(machine.Overcommit.Refusals)} request(s) refused; Committed_AS " +
-                $"{SizeText.Pages(machine.Overcommit.CommittedPages)} of CommitLimit {SizeText.Pages(machine.Overcommit.CommitLimitPages)}"));
+            case OvercommitMode.Never:
+                facts.Add(("Overcommit", $"{refused}; mode 2 keeps Committed_AS ({SizeText.Pages(machine.Overcommit.CommittedPages)}) " +
+                    $"within CommitLimit ({SizeText.Pages(machine.Overcommit.CommitLimitPages)})"));
+                break;
+            case OvercommitMode.Heuristic when machine.Overcommit.Refusals > 0:
+                facts.Add(("Overcommit", $"{refused}; mode 0 refuses one request larger than RAM + swap " +
+                    $"({SizeText.Bytes(machine.Config.RamBytes + machine.Config.SwapBytes)})"));
+                break;
+            case OvercommitMode.Always when machine.Overcommit.Refusals > 0:
+                facts.Add(("Overcommit", refused));
+                break;
         }
 
         if (vm.PageOutRun > 0 || vm.PgScanKswapd > 0)
