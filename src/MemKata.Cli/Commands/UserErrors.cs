@@ -16,7 +16,7 @@ internal static class UserErrors
         var message = exception switch
         {
             TraceFormatException e => $"{e.Message}\nThe trace format is described in 'memkata replay --help'.",
-            ScenarioException e => $"{e.Message}\nThe scenario format is described in 'memkata scenario run --help'.",
+            ScenarioException e => $"{ScenarioMessage(e)}\nThe scenario format is described in 'memkata scenario run --help'.",
             UnknownBuiltInException e => e.Message,
             FileNotFoundException e => e.Message,
             UnauthorizedAccessException e => $"cannot read the trace: {e.Message}",
@@ -32,4 +32,9 @@ internal static class UserErrors
         error.Flush();
         return true;
     }
+
+    // The parser can leave a YAML syntax error without its detail ("not valid YAML: "): say what to look for instead.
+    private static string ScenarioMessage(ScenarioException e) => e.Problem.EndsWith(": ", StringComparison.Ordinal)
+        ? $"{e.File}:{e.Position.Line}:{e.Position.Column}: {e.Problem.TrimEnd(' ', ':')} (look for an unclosed bracket or quote, or a bad indentation, here or just before)"
+        : e.Message;
 }
