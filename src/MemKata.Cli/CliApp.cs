@@ -14,11 +14,13 @@ public static class CliApp
 {
     private const string Description =
         "memkata: watch what happens behind malloc. Replays allocation traces over glibc 2.36's malloc, reimplemented " +
-        "over a simulated process memory.";
+        "over a simulated process memory, and runs scenarios on a simulated Linux kernel (paging, reclaim, swap, OOM).";
 
     private const string HelpSection =
         "Examples:\n" +
-        "  memkata replay                          a guided tour: heap growth, mmap, thresholds, realloc, trimming\n" +
+        "  memkata tour                            the guided tour: heap, mmap, demand paging, reclaim, swap, OOM killer\n" +
+        "  memkata scenario run --builtin NAME     one scenario's steps, event log and /proc views (scenario list)\n" +
+        "  memkata replay                          a trace tour: heap growth, mmap, thresholds, realloc, trimming\n" +
         "  memkata replay my.rep --format chunks   one line per operation, to diff with the real glibc\n" +
         "  memkata replay --help                   the trace format and every option\n" +
         "  memkata grade allocator                 grade your exercise with the hidden tests";
