@@ -52,6 +52,8 @@ internal static class ScenarioRunRenderer
         console.WriteLine();
         console.MarkupLine("[bold]Processes[/] [dim](address space, /proc/PID/status, /proc/PID/oom_score)[/]");
         console.Write(tables.Processes(machine));
+        console.MarkupLine("[bold]Mappings[/] [dim](/proc/PID/maps, top down)[/]");
+        console.Write(tables.Maps(machine));
         console.WriteLine();
         console.Write(new Columns(tables.Meminfo(machine), tables.VmStat(machine)) { Expand = false });
         console.Profile.Out.Writer.Flush();

@@ -83,6 +83,36 @@ internal sealed class ScenarioTables(bool plain)
         return table;
     }
 
+    /// <summary>The live processes' mappings from the top of the address space down, as /proc/PID/maps lists them in
+    /// reverse: the mmap area (malloc's own mappings, mapped files, libc's data) far above the heap.</summary>
+    public Table Maps(Machine machine)
+    {
+        var table = NewTable().AddColumn(new TableColumn("pid").RightAligned()).AddColumn("start").AddColumn("end")
+            .AddColumn(new TableColumn("size").RightAligned()).AddColumn("perms").AddColumn("what");
+        foreach (var p in machine.Processes.Where(p => p.IsAlive))
+        {
+            foreach (var m in p.Memory.Mappings.OrderByDescending(m => m.Start))
+            {
+                var what = m.Kind switch
+                {
+                    MappingKind.FileShared => $"{m.FileName} (MAP_SHARED)",
+                    MappingKind.FilePrivate => $"{m.FileName} (MAP_PRIVATE)",
+                    MappingKind.Anonymous => "anonymous mmap (a malloc chunk of its own)",
+                    _ => MemoryText.Describe(m.Kind),
+                };
+                table.AddRow(SizeText.Number(p.Pid), MemoryText.Hex(m.Start), MemoryText.Hex(m.End), SizeText.Bytes(m.Length),
+                    Permissions(m), Markup.Escape(what));
+            }
+        }
+
+        return table;
+    }
+
+    // As /proc/PID/maps: the last letter is s for a shared mapping, p for a private one.
+    private static string Permissions(Mapping mapping) => mapping.Kind == MappingKind.FileShared
+        ? MemoryText.Permissions(mapping.Protection)[..3] + "s"
+        : MemoryText.Permissions(mapping.Protection);
+
     // Why a process is gone, in a word or two: the steps table and the event log say the rest.
     private static string DeathOf(SimProcess process) => process.KillReason switch
     {

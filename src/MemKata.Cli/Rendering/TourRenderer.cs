@@ -6,7 +6,7 @@ namespace MemKata.Cli.Rendering;
 
 /// <summary>
 /// The tour's pages: an introduction, then for each built-in scenario its title, explanation, machine, a table of its
-/// steps, its key numbers, a picture of RAM and swap and a table of its processes; at the end, the "malloc 8 GiB on a
+/// steps, its key numbers, a picture of RAM and swap, a table of its processes and their mappings; at the end, the "malloc 8 GiB on a
 /// 4 GiB machine" table assembled from the variants. In the text format everything is drawn with ASCII and a fixed
 /// width, so that the output is the same byte for byte on every run and terminal.
 /// </summary>
@@ -45,11 +45,19 @@ internal sealed class TourRenderer(IAnsiConsole console, bool plain)
         _console.WriteLine();
         _console.MarkupLine("[bold]What happened[/]");
         _console.Write(_tables.Steps(result));
+        _console.WriteLine();
+        _console.MarkupLine("[bold]Key numbers[/]");
         FactList.Write(_console, ScenarioFacts.KeyNumbers(result));
         _console.WriteLine();
+        _console.MarkupLine("[bold]Memory at the end[/]");
         MemoryPicture.Write(_console, result.Machine);
-        _console.WriteLine();
         _console.Write(_tables.Processes(result.Machine));
+        if (result.Machine.Processes.Any(p => p.IsAlive))
+        {
+            _console.MarkupLine("[bold]Address space[/] [dim](top down: the mmap area sits far above the heap)[/]");
+            _console.Write(_tables.Maps(result.Machine));
+        }
+
         _console.WriteLine();
         _console.Profile.Out.Writer.Flush();
     }
