@@ -49,4 +49,24 @@ public class ScaleTests
         TestContext.Out.WriteLine($"{p.MinorFaults} faults, {clock.ElapsedMilliseconds} ms, no reclaim");
         Assert.That(p.ResidentPages, Is.EqualTo((long)(size / 4096)));
     }
+
+    [Test]
+    public void Touching_1_GiB_on_a_2_GiB_machine_without_reclaim()
+    {
+        var machine = new Machine(new MachineConfig { RamBytes = 2UL << 30, LoaderTouchesLibraryData = false });
+        machine.Events.LogFaults = false;
+        var p = machine.Spawn("mid");
+        var size = 1UL << 30;
+        var a = p.Memory.Mmap(size);
+        var clock = Stopwatch.StartNew();
+
+        for (var offset = 0UL; offset < size; offset += 4096)
+        {
+            p.Memory.WriteByte(a + offset, 1);
+        }
+
+        clock.Stop();
+        TestContext.Out.WriteLine($"{p.MinorFaults} faults, {clock.ElapsedMilliseconds} ms, no reclaim");
+        Assert.That(p.ResidentPages, Is.EqualTo((long)(size / 4096)));
+    }
 }
