@@ -25,8 +25,7 @@ internal static class ScenarioSource
         return ScenarioParser.Load(path);
     }
 
-    /// <summary>The built-in scenario <paramref name="name"/>, which may be written without its number prefix's
-    /// leading zero or with its <c>.yaml</c> extension.</summary>
+    /// <summary>The built-in scenario <paramref name="name"/> (its <c>.yaml</c> extension may be given), with its name.</summary>
     public static (string Name, Scenario Scenario) BuiltIn(string name)
     {
         var wanted = name.EndsWith(".yaml", StringComparison.Ordinal) ? name[..^".yaml".Length] : name;
