@@ -119,6 +119,33 @@ public class ScenarioCommandTests
     }
 
     [Test]
+    public void A_folder_is_not_a_scenario_file()
+    {
+        var result = CliResult.Run("scenario", "run", Path.GetTempPath());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+            Assert.That(result.Stderr, Does.Contain("it is a folder, not a scenario file"));
+        });
+    }
+
+    [Test]
+    public void A_scenario_file_runs_in_rich_format_too()
+    {
+        using var file = new ScenarioFile(MallocAndTouch);
+
+        var result = CliResult.Run("scenario", "run", file.Path, "--format", "rich");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success));
+            Assert.That(result.Stdout, Does.Contain("│ p = malloc(200 KiB)"));
+            Assert.That(result.Stdout, Does.Contain("anonymous mmap (a malloc chunk of its own)"));
+        });
+    }
+
+    [Test]
     public void An_unknown_builtin_is_refused_with_every_builtin_name_and_exit_2()
     {
         var result = CliResult.Run("scenario", "run", "--builtin", "no-such-scenario");
