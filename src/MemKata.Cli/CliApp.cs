@@ -14,11 +14,13 @@ public static class CliApp
 {
     private const string Description =
         "memkata: watch what happens behind malloc. Replays allocation traces over glibc 2.36's malloc, reimplemented " +
-        "over a simulated process memory.";
+        "over a simulated process memory, and runs scenarios on a simulated Linux kernel (paging, reclaim, swap, OOM).";
 
     private const string HelpSection =
         "Examples:\n" +
-        "  memkata replay                          a guided tour: heap growth, mmap, thresholds, realloc, trimming\n" +
+        "  memkata tour                            the guided tour: heap, mmap, demand paging, reclaim, swap, OOM killer\n" +
+        "  memkata scenario run --builtin NAME     one scenario's steps, event log and /proc views (scenario list)\n" +
+        "  memkata replay                          a trace tour: heap growth, mmap, thresholds, realloc, trimming\n" +
         "  memkata replay my.rep --format chunks   one line per operation, to diff with the real glibc\n" +
         "  memkata replay --help                   the trace format and every option\n" +
         "  memkata grade allocator                 grade your exercise with the hidden tests";
@@ -51,6 +53,10 @@ public static class CliApp
         root.Subcommands.Add(snapshots);
         var bench = BenchCommand.Create(context);
         root.Subcommands.Add(bench);
+        var (scenario, scenarioRun) = ScenarioCommand.Create(context);
+        root.Subcommands.Add(scenario);
+        var tour = TourCommand.Create(context);
+        root.Subcommands.Insert(0, tour);
         HelpWithExamplesAction.Install(root, new Dictionary<Command, string>
         {
             [root] = HelpSection,
@@ -58,6 +64,8 @@ public static class CliApp
             [grade] = GradeCommand.HelpSection,
             [snapshotsUpdate] = SnapshotsCommand.HelpSection,
             [bench] = BenchCommand.HelpSection,
+            [scenarioRun] = ScenarioCommand.RunHelpSection,
+            [tour] = TourCommand.HelpSection,
         });
 
         // BenchCommand (engine vs the real glibc) joins here once MemKata.Oracle exists: see MemKata.Cli.csproj.

@@ -146,7 +146,10 @@ public class UsageErrorTests
             Assert.That(result.Stderr, Is.Empty);
             Assert.That(result.Stdout, Does.Contain("Usage:\n  memkata [command] [options]"));
             Assert.That(result.Stdout, Does.Contain("replay <TRACE>"));
-            Assert.That(result.Stdout, Does.Contain("Examples:\n  memkata replay "));
+            Assert.That(result.Stdout, Does.Contain("Examples:\n  memkata tour "));
+            Assert.That(result.Stdout, Does.Contain("\n  memkata replay "));
+            Assert.That(result.Stdout, Does.Contain("\n  tour "));
+            Assert.That(result.Stdout, Does.Contain("\n  scenario "));
         });
     }
 

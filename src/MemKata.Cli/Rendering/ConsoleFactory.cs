@@ -6,7 +6,8 @@ namespace MemKata.Cli.Rendering;
 internal static class ConsoleFactory
 {
     // A pipe or file has no width; wide enough that an strace line is never wrapped.
-    private const int RedirectedWidth = 160;
+    /// <summary>The width of a pipe or file, and of the text format everywhere.</summary>
+    public const int RedirectedWidth = 160;
 
     /// <summary>A console over <paramref name="writer"/>: ANSI colors only when <paramref name="useColor"/>, never any
     /// cursor movement or interaction, so that redirected output is plain text.</summary>

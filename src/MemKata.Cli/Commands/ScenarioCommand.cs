@@ -1,0 +1,126 @@
+using System.CommandLine;
+using MemKata.Cli.Rendering;
+using MemKata.Cli.Scenarios;
+using MemKata.Scenarios;
+
+namespace MemKata.Cli.Commands;
+
+/// <summary><c>memkata scenario run FILE | --builtin NAME [--format rich|text]</c> and <c>memkata scenario list</c>:
+/// runs a scenario (a machine, its processes and their steps, in YAML) on the simulated kernel and shows what
+/// happened.</summary>
+internal static class ScenarioCommand
+{
+    /// <summary>Shown after <c>scenario run --help</c>: the file format, examples and exit codes.</summary>
+    public const string RunHelpSection =
+        "A scenario file (YAML):\n" +
+        "  name: two processes and the OOM killer\n" +
+        "  explain: |\n" +
+        "    What the scenario shows, printed before the run.\n" +
+        "  machine: { ram: 64 MiB, swap: 0, arch: x86-64, overcommit: 1, swappiness: 60 }\n" +
+        "  files: [ { name: data.bin, size: 1 MiB } ]\n" +
+        "  processes: [ { name: db, oom_score_adj: 0 }, { name: app } ]   # default: one process named app\n" +
+        "  steps:\n" +
+        "    - malloc: 30 MiB        # 'as: p' names the pointer; 'in: db' names the process when there are several\n" +
+        "      in: db\n" +
+        "      as: p\n" +
+        "    - touch: p              # one byte per page; access: read|write, offset:, length:\n" +
+        "      in: db\n" +
+        "    - calloc: { count: 1, size: 1 MiB }\n" +
+        "    - realloc: p            # with size:\n" +
+        "    - map_file: data.bin    # length:, offset:, shared: (true), writable: (false), as:\n" +
+        "    - free: p\n" +
+        "    - oom_score_adj: 500\n" +
+        "    - sleep                 # time passes: kswapd catches up\n" +
+        "    - exit: app\n\n" +
+        "Examples:\n" +
+        "  memkata scenario list                                    the built-in scenarios and their titles\n" +
+        "  memkata scenario run --builtin 08-oom-killer-picks-the-biggest\n" +
+        "  memkata scenario run my.yaml --format text > run.txt     plain text, the same on every run\n\n" +
+        "Exit codes:\n" +
+        "  0    the scenario ran (a process killed by the OOM killer or a SIGSEGV is an outcome, not an error)\n" +
+        "  2    bad options, a missing file, an unknown built-in, or a malformed scenario (memkata: FILE:LINE:COL: problem)";
+
+    private const string Description =
+        "Run scenarios: a machine (RAM, swap, overcommit mode), processes with glibc's malloc, and the steps they take, " +
+        "on the simulated kernel (demand paging, reclaim, swap, the OOM killer).";
+
+    private const string RunDescription =
+        "Run a scenario file or a built-in scenario and show what happened: the outcome of each step, the kernel's event " +
+        "log, and the /proc views at the end (meminfo, each process's status and oom_score, vmstat).";
+
+    /// <summary>Builds <c>scenario</c> and returns it with its <c>run</c> subcommand (whose help has a section).</summary>
+    public static (Command Scenario, Command Run) Create(CliContext context)
+    {
+        var fileArgument = new Argument<string?>("FILE")
+        {
+            Arity = ArgumentArity.ZeroOrOne,
+            Description = "The scenario file (YAML) to run, e.g. scenarios/my.yaml; the format is shown below.",
+        };
+        fileArgument.Validators.Add(TraceArgumentValidator.RejectOptionLookalikes);
+        var builtinOption = new Option<string?>("--builtin")
+        {
+            Description = "Run the built-in scenario NAME instead of a file, e.g. --builtin 01-malloc-1-grows-the-heap " +
+                "('memkata scenario list' shows them all).",
+            HelpName = "NAME",
+        };
+        var formatOption = ReportFormatOption.Create(context);
+
+        var run = new Command("run", RunDescription) { fileArgument, builtinOption, formatOption };
+        run.Validators.Add(result =>
+        {
+            var hasFile = result.GetValue(fileArgument) is not null;
+            var hasBuiltin = result.GetResult(builtinOption) is not null;
+            if (hasFile == hasBuiltin)
+            {
+                result.AddError(hasFile
+                    ? "give either a scenario FILE or --builtin NAME, not both."
+                    : "which scenario? Give a FILE, e.g. memkata scenario run my.yaml, or --builtin NAME (see memkata scenario list).");
+            }
+        });
+        run.SetAction(parse => Run(context, parse.GetValue(fileArgument), parse.GetValue(builtinOption), parse.GetValue(formatOption) ?? ReportFormatOption.Text));
+
+        var list = new Command("list", "List the built-in scenarios, in tour order, with their titles.");
+        list.SetAction(_ => List(context));
+
+        var scenario = new Command("scenario", Description) { run, list };
+        return (scenario, run);
+    }
+
+    private static int Run(CliContext context, string? path, string? builtin, string format)
+    {
+        Scenario scenario;
+        try
+        {
+            scenario = builtin is not null ? ScenarioSource.BuiltIn(builtin).Scenario : ScenarioSource.FromFile(path!);
+        }
+        catch (Exception e) when (UserErrors.TryReport(e, context.Error))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var result = ScenarioRunner.Run(scenario);
+        if (format == ReportFormatOption.Text)
+        {
+            context.Out.Write(result.Render());
+            context.Out.Flush();
+        }
+        else
+        {
+            ScenarioRunRenderer.Write(ConsoleFactory.Create(context.Out, context.UseColor), result);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static int List(CliContext context)
+    {
+        var width = BuiltInScenarios.Names.Max(n => n.Length) + 2;
+        foreach (var name in BuiltInScenarios.Names)
+        {
+            context.Out.WriteLine(name.PadRight(width) + BuiltInScenarios.Load(name).Name);
+        }
+
+        context.Out.Flush();
+        return ExitCodes.Success;
+    }
+}

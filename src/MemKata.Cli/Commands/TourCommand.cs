@@ -1,0 +1,108 @@
+using System.CommandLine;
+using MemKata.Cli.Rendering;
+using MemKata.Cli.Scenarios;
+using MemKata.Scenarios;
+
+namespace MemKata.Cli.Commands;
+
+/// <summary><c>memkata tour [--scenario NAME] [--list] [--format rich|text]</c>: walks through every built-in scenario
+/// in order, then shows the "malloc 8 GiB on a 4 GiB machine" table.</summary>
+internal static class TourCommand
+{
+    /// <summary>Shown after the command's help: examples and exit codes.</summary>
+    public const string HelpSection =
+        "Examples:\n" +
+        "  memkata tour                                        every stop, then the malloc(8 GiB) table\n" +
+        "  memkata tour --list                                 the stops and their titles\n" +
+        "  memkata tour --scenario 05-full-machine-kswapd-then-direct-reclaim\n" +
+        "  memkata tour --touch                                also touch the variants that only allocate (slow)\n" +
+        "  memkata tour --format text > tour.txt               plain text, the same on every run\n\n" +
+        "Exit codes:\n" +
+        "  0    the tour ran\n" +
+        "  2    bad options, or an unknown --scenario name (the message lists the names)";
+
+    private const string Description =
+        "A guided tour of process memory: runs every built-in scenario (heap growth, mmap, free, demand paging, kswapd " +
+        "and direct reclaim, writeback, swap, the OOM killer, malloc(8 GiB) on 4 GiB) and explains what each shows, " +
+        "with its key numbers and a picture of RAM and swap.";
+
+    /// <summary>Builds the command; its action writes to <paramref name="context"/>'s streams.</summary>
+    public static Command Create(CliContext context)
+    {
+        var scenarioOption = new Option<string?>("--scenario")
+        {
+            Description = "Show only the stop NAME, e.g. --scenario 01-malloc-1-grows-the-heap (see --list).",
+            HelpName = "NAME",
+        };
+        var listOption = new Option<bool>("--list") { Description = "List the stops (the built-in scenarios) and stop." };
+        var touchOption = new Option<bool>("--touch")
+        {
+            Description = "Complete the malloc(8 GiB) table: run every variant that only allocates again with a write to " +
+                "every page. Slow: each such run faults in gigabytes (tens of seconds, several GiB of memory).",
+        };
+        var formatOption = ReportFormatOption.Create(context);
+        var command = new Command("tour", Description) { scenarioOption, listOption, touchOption, formatOption };
+        command.SetAction(parse => parse.GetValue(listOption)
+            ? List(context)
+            : Run(context, parse.GetValue(scenarioOption), parse.GetValue(touchOption), parse.GetValue(formatOption) ?? ReportFormatOption.Text));
+        return command;
+    }
+
+    private static int List(CliContext context)
+    {
+        var names = BuiltInScenarios.Names;
+        var width = names.Max(n => n.Length) + 2;
+        for (var i = 0; i < names.Count; i++)
+        {
+            context.Out.WriteLine($"{i + 1,2}. {names[i].PadRight(width)}{BuiltInScenarios.Load(names[i]).Name}");
+        }
+
+        context.Out.Flush();
+        return ExitCodes.Success;
+    }
+
+    private static int Run(CliContext context, string? only, bool touch, string format)
+    {
+        var names = BuiltInScenarios.Names;
+        IReadOnlyList<string> stops;
+        try
+        {
+            stops = only is null ? names : [ScenarioSource.BuiltIn(only).Name];
+        }
+        catch (Exception e) when (UserErrors.TryReport(e, context.Error))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var plain = format == ReportFormatOption.Text;
+        var console = ConsoleFactory.Create(context.Out, context.UseColor && !plain);
+        if (plain)
+        {
+            console.Profile.Width = ConsoleFactory.RedirectedWidth;
+        }
+
+        var renderer = new TourRenderer(console, plain);
+        if (only is null)
+        {
+            renderer.Introduce(stops.Count);
+        }
+
+        var variants = new List<EightGibVariant>();
+        foreach (var name in stops)
+        {
+            var result = ScenarioRunner.Run(BuiltInScenarios.Load(name));
+            renderer.Stop(names.ToList().IndexOf(name) + 1, names.Count, name, result);
+            if (name.StartsWith(EightGibVariant.Prefix, StringComparison.Ordinal))
+            {
+                variants.Add(EightGibVariant.From(name, result, touch));
+            }
+        }
+
+        if (only is null && variants.Count > 0)
+        {
+            renderer.EightGibTable(variants);
+        }
+
+        return ExitCodes.Success;
+    }
+}

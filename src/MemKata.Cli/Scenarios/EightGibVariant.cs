@@ -1,0 +1,81 @@
+using MemKata.Engine.Kernel;
+using MemKata.Scenarios;
+
+namespace MemKata.Cli.Scenarios;
+
+/// <summary>
+/// One row of the "malloc 8 GiB on a 4 GiB machine" table: a built-in variant (architecture, overcommit mode, swap),
+/// what its malloc returned, and what touching every page of the block does. A variant that only allocates is, when
+/// asked (<c>memkata tour --touch</c>), run a second time with a write to every page appended, so that the table shows
+/// "allocated only" and "touched" side by side; that costs seconds and gigabytes (the simulated RAM is really
+/// allocated), so by default such a variant's touched column says it only allocates.
+/// </summary>
+/// <param name="Name">The built-in scenario's name.</param>
+/// <param name="Config">Its machine.</param>
+/// <param name="Limit">The rule that decides the malloc, with this machine's numbers.</param>
+/// <param name="Allocated">What malloc returned.</param>
+/// <param name="Touched">What writing every page did.</param>
+/// <param name="AfterTouch">RSS and swap of the process after touching, or why there was nothing to touch.</param>
+internal sealed record EightGibVariant(string Name, MachineConfig Config, string Limit, string Allocated, string Touched, string AfterTouch)
+{
+    /// <summary>The name prefix of the variants among the built-ins.</summary>
+    public const string Prefix = "10-malloc-8-gib-on-4-gib-";
+
+    /// <summary>The row for the variant <paramref name="name"/>, whose run is <paramref name="result"/>; with
+    /// <paramref name="touchIfOnlyAllocated"/>, a variant without a touch step is run again with one.</summary>
+    public static EightGibVariant From(string name, ScenarioResult result, bool touchIfOnlyAllocated)
+    {
+        var scenario = result.Scenario;
+        var malloc = scenario.Steps.OfType<MallocStep>().First();
+        var allocatedOutcome = result.Steps.First(s => s.Position == malloc.Position);
+        var allocated = allocatedOutcome.Result.StartsWith("NULL", StringComparison.Ordinal) ? "NULL: refused" : "succeeds";
+        var touchedResult = result;
+        var touchOutcome = result.Steps.Zip(scenario.Steps).FirstOrDefault(p => p.Second is TouchStep).First;
+        if (touchOutcome is null && allocated == "succeeds" && touchIfOnlyAllocated)
+        {
+            var touch = new TouchStep(malloc.Process, malloc.Position, malloc.As, 0, null, Write: true);
+
+            // A simulated machine keeps its RAM in real arrays: the machines of the runs before this one, no longer
+            // referenced, still hold gigabytes until a full collection. Free them before this run fills 4 GiB more.
+            GC.Collect();
+            touchedResult = ScenarioRunner.Run(scenario with { Steps = [.. scenario.Steps, touch] });
+            touchOutcome = touchedResult.Steps[^1];
+        }
+
+        string touched, after;
+        if (touchOutcome is null)
+        {
+            touched = "-";
+            after = allocated == "succeeds"
+                ? "not touched here (tour --touch)"
+                : "nothing to touch: malloc returned NULL";
+        }
+        else
+        {
+            touched = touchOutcome.Result.StartsWith("killed", StringComparison.Ordinal) ? "OOM-killed" : "every page written";
+            var machine = touchedResult.Machine;
+            var process = machine.Processes[0];
+            after = process.IsAlive
+                ? $"RSS {SizeText.Pages(process.ResidentPages)}, swapped out {SizeText.Pages(process.SwapEntries)}"
+                : $"killed after faulting in {SizeText.Pages(touchOutcome.MinorFaults + touchOutcome.MajorFaults)}";
+        }
+
+        return new EightGibVariant(name, scenario.Machine, RuleOf(result.Machine), allocated, touched, after);
+    }
+
+    private static string RuleOf(Machine machine)
+    {
+        var c = machine.Config;
+        if (c.Architecture.UserSpaceBytes < 8UL << 30)
+        {
+            return $"user address space is {SizeText.Bytes(c.Architecture.UserSpaceBytes)}";
+        }
+
+        return c.Overcommit switch
+        {
+            OvercommitMode.Heuristic => $"one request <= RAM + swap = {SizeText.Bytes(c.RamBytes + c.SwapBytes)}",
+            OvercommitMode.Always => "never refuses",
+            _ => $"CommitLimit {SizeText.Pages(machine.Overcommit.CommitLimitPages)}",
+        };
+    }
+}
