@@ -47,7 +47,7 @@ public static partial class ScenarioParser
         }
         catch (YamlException e)
         {
-            throw new ScenarioException(fileName, new SourcePosition((int)e.Start.Line, (int)e.Start.Column), "not valid YAML: " + e.InnerException?.Message ?? e.Message);
+            throw new ScenarioException(fileName, new SourcePosition((int)e.Start.Line, (int)e.Start.Column), "not valid YAML: " + (e.InnerException?.Message ?? e.Message));
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
