@@ -49,6 +49,8 @@ public static class CliApp
         root.Subcommands.Add(grade);
         var (snapshots, snapshotsUpdate) = SnapshotsCommand.Create(context);
         root.Subcommands.Add(snapshots);
+        var publish = PublishCommand.Create(context);
+        root.Subcommands.Add(publish);
         var bench = BenchCommand.Create(context);
         root.Subcommands.Add(bench);
         HelpWithExamplesAction.Install(root, new Dictionary<Command, string>
@@ -57,6 +59,7 @@ public static class CliApp
             [replay] = ReplayCommand.HelpSection,
             [grade] = GradeCommand.HelpSection,
             [snapshotsUpdate] = SnapshotsCommand.HelpSection,
+            [publish] = PublishCommand.HelpSection,
             [bench] = BenchCommand.HelpSection,
         });
 
