@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using MemKata.Analyzers.Runner;
+using MemKata.Contracts;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace MemKata.Analyzers.Tests.Runner;
+
+// The grader's entry point, run on sample submissions kept as data (Submissions/*.cs). Each file states in its first
+// lines what the analysis must find: the rule IDs (suppressed or not), whether the grader must refuse to run it, and
+// which members are still unimplemented.
+public class LearnerCodeAnalysisTests
+{
+    private static readonly ImmutableArray<MetadataReference> References =
+    [
+        .. Basic.Reference.Assemblies.Net100.References.All,
+        MetadataReference.CreateFromFile(typeof(IAllocator).Assembly.Location),
+    ];
+
+    private static string SubmissionsFolder => Path.Combine(TestContext.CurrentContext.TestDirectory, "Runner", "Submissions");
+
+    public static IEnumerable<TestCaseData> Submissions() =>
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Runner", "Submissions"), "*.cs")
+            .Order(StringComparer.Ordinal)
+            .Select(path => new TestCaseData(Path.GetFileNameWithoutExtension(path)).SetName(Path.GetFileNameWithoutExtension(path)));
+
+    [TestCaseSource(nameof(Submissions))]
+    public async Task Sample_submission_gets_its_expected_analysis(string name)
+    {
+        var path = Path.Combine(SubmissionsFolder, name + ".cs");
+        var text = await File.ReadAllTextAsync(path);
+        var expected = Expectation.Parse(text);
+
+        var report = await LearnerCodeAnalysis.AnalyzeAsync([Parse(text, path)], References);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(report.Diagnostics.Select(d => d.Id).Distinct().Order(), Is.EqualTo(expected.Ids.Order()), "rule IDs");
+            Assert.That(report.IsRejected, Is.EqualTo(expected.Rejected), "rejected");
+            Assert.That(report.UnimplementedMembers.Select(m => m.Name), Is.EqualTo(expected.Unimplemented), "unimplemented");
+            Assert.That(report.AnalyzerFailures, Is.Empty, "analyzer failures");
+        }
+    }
+
+    [Test]
+    public void There_is_one_analyzer_per_rule()
+    {
+        var ruleIds = typeof(RuleIdentifiers).GetFields().Select(f => (string)f.GetRawConstantValue()!).Order().ToList();
+        var reported = LearnerCodeAnalysis.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Order().ToList();
+
+        Assert.That(reported, Is.EqualTo(ruleIds));
+    }
+
+    [Test]
+    public async Task Suppressing_in_source_does_not_hide_a_rule_from_the_grader()
+    {
+        var report = await LearnerCodeAnalysis.AnalyzeAsync([Parse("""
+            class Leak
+            {
+            #pragma warning disable MK0001
+                public string Read() => System.IO.File.ReadAllText("/graders/hidden.cs");
+            #pragma warning restore MK0001
+            }
+            """)], References);
+
+        Assert.That(report.Diagnostics, Has.Exactly(1).Matches<Diagnostic>(d => d.Id == "MK0001" && d.IsSuppressed));
+        Assert.That(report.IsRejected, Is.True);
+    }
+
+    [Test]
+    public async Task The_compilations_own_options_cannot_turn_a_rule_off()
+    {
+        var tree = Parse("""class Quitter { public void Quit() => System.Environment.Exit(1); }""");
+        var compilation = CSharpCompilation.Create("Submission", [tree], References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+                specificDiagnosticOptions: [new("MK0004", ReportDiagnostic.Suppress)]));
+
+        var report = await LearnerCodeAnalysis.AnalyzeAsync(compilation, [tree]);
+
+        Assert.That(report.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "MK0004" }));
+    }
+
+    [Test]
+    public async Task Only_the_learners_trees_are_reported_on()
+    {
+        var learner = Parse("""class Mine { public void Quit() => System.Environment.Exit(1); }""", "/submission/Mine.cs");
+        var harness = Parse("""class Harness { public void Quit() => System.Environment.Exit(2); }""", "/grader/Harness.cs");
+        var compilation = CSharpCompilation.Create("Graded", [learner, harness], References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        var report = await LearnerCodeAnalysis.AnalyzeAsync(compilation, [learner]);
+
+        Assert.That(report.Diagnostics.Select(d => d.Location.SourceTree!.FilePath), Is.EqualTo(new[] { "/submission/Mine.cs" }));
+    }
+
+    [Test]
+    public void A_learner_tree_missing_from_the_compilation_is_the_callers_mistake()
+    {
+        var compilation = CSharpCompilation.Create("Graded", [], References);
+
+        Assert.ThrowsAsync<ArgumentException>(() => LearnerCodeAnalysis.AnalyzeAsync(compilation, [Parse("class A { }")]));
+    }
+
+    [Test]
+    public async Task Compile_errors_in_the_learners_code_are_reported_beside_the_rules()
+    {
+        var report = await LearnerCodeAnalysis.AnalyzeAsync([Parse("class Broken { public int F() => undefinedName; }")], References);
+
+        Assert.That(report.CompilerErrors.Select(d => d.Id), Is.EqualTo(new[] { "CS0103" }));
+        Assert.That(report.IsRejected, Is.False);
+    }
+
+    private static SyntaxTree Parse(string text, string path = "/submission/Submission.cs") =>
+        CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path);
+
+    private sealed record Expectation(IReadOnlyList<string> Ids, bool Rejected, IReadOnlyList<string> Unimplemented)
+    {
+        public static Expectation Parse(string text)
+        {
+            var header = text.Split('\n').TakeWhile(line => line.StartsWith("//", StringComparison.Ordinal))
+                .Select(line => line.TrimStart('/').Trim())
+                .Where(line => line.Contains(':', StringComparison.Ordinal))
+                .ToDictionary(line => line[..line.IndexOf(':', StringComparison.Ordinal)],
+                    line => line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim());
+            return new Expectation(List(header["expected-ids"]), bool.Parse(header["rejected"]), List(header["unimplemented"]));
+        }
+
+        private static List<string> List(string value) =>
+            value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    }
+}

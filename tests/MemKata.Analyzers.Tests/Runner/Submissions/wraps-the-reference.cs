@@ -1,0 +1,20 @@
+// expected-ids: MK0009
+// rejected: true
+// unimplemented:
+using MemKata.Contracts;
+using MemKata.Engine.Libc;
+
+namespace Exercise;
+
+public class MyAllocator(IProcessMemory memory) : IAllocator
+{
+    private readonly IAllocator _reference = new GlibcMalloc((MemKata.Engine.Memory.SimulatedProcessMemory)memory);
+
+    public ulong Malloc(ulong size) => _reference.Malloc(size);
+
+    public void Free(ulong pointer) => _reference.Free(pointer);
+
+    public ulong Realloc(ulong pointer, ulong size) => _reference.Realloc(pointer, size);
+
+    public ulong Calloc(ulong count, ulong size) => _reference.Calloc(count, size);
+}
