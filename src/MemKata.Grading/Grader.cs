@@ -73,7 +73,7 @@ public sealed class Grader
         var compiled = clock.Elapsed;
         if (suitePath is null)
         {
-            return Report(name, GradeOutcome.CompileError, [], [.. compileErrors, .. findings.Where(f => !f.IsError)], [], [], clock);
+            return Report(name, GradeOutcome.CompileError, [], [.. compileErrors, .. findings], [], [], clock);
         }
 
         if (findings.Any(f => f.IsError))

@@ -20,6 +20,9 @@ internal static class WorkerProcess
     /// <summary>The environment variable that makes a grader's snapshot checks write snapshots instead of comparing.</summary>
     public const string UpdateSnapshotsVariable = "MEMKATA_UPDATE_SNAPSHOTS";
 
+    /// <summary>How many times the per-test limit a test may take in wall-clock time (waiting, not computing).</summary>
+    public const int WallFactor = 3;
+
     private const int MaxStderrChars = 16 * 1024;
     private static readonly TimeSpan _poll = TimeSpan.FromMilliseconds(20);
 
@@ -130,6 +133,9 @@ internal static class WorkerProcess
         }
     }
 
+    // A test's time is the CPU time the process spends while it runs, so a loaded grading machine (a class graded in
+    // parallel, a CI runner) does not turn a slow honest test into a timeout; a test that waits instead of computing is
+    // caught by the wall clock, at WallFactor times the limit.
     private static CrashClassifier.Kill Watch(
         Process process,
         GradingLimits limits,
@@ -138,9 +144,11 @@ internal static class WorkerProcess
         Lock gate,
         Func<(string? InProgress, TimeSpan LastEvent)> state)
     {
-        // Loading the suite and JIT-compiling the first test may take a while on a cold machine: allow a start-up grace.
-        var quietLimit = limits.TestTimeout + TimeSpan.FromSeconds(10);
+        // Loading the suite, a fixture's set-up and JIT-compiling on a cold machine happen between tests: a wide margin.
+        var quietLimit = (WallFactor * limits.TestTimeout) + TimeSpan.FromSeconds(10);
         var memoryLimit = 2L * limits.MemoryMegabytes * 1024 * 1024;
+        var markedEvent = TimeSpan.MinValue;
+        var cpuAtEvent = TimeSpan.Zero;
         while (!process.WaitForExit(_poll))
         {
             var reason = CrashClassifier.Kill.None;
@@ -150,14 +158,25 @@ internal static class WorkerProcess
                 current = state();
             }
 
+            var cpu = ProcessorTime(process);
+            if (current.lastEvent != markedEvent)
+            {
+                markedEvent = current.lastEvent;
+                cpuAtEvent = cpu;
+            }
+
             var quiet = clock.Elapsed - current.lastEvent;
             if (DateTime.UtcNow > deadlineUtc)
             {
                 reason = CrashClassifier.Kill.RunTimeout;
             }
-            else if ((current.inProgress is not null && quiet > limits.TestTimeout) || quiet > quietLimit)
+            else if (current.inProgress is not null && cpu - cpuAtEvent > limits.TestTimeout)
             {
                 reason = CrashClassifier.Kill.TestTimeout;
+            }
+            else if ((current.inProgress is not null && quiet > WallFactor * limits.TestTimeout) || quiet > quietLimit)
+            {
+                reason = CrashClassifier.Kill.TestWallTimeout;
             }
             else if (ResidentBytes(process) > memoryLimit)
             {
@@ -182,6 +201,19 @@ internal static class WorkerProcess
         return CrashClassifier.Kill.None;
     }
 
+    private static TimeSpan ProcessorTime(Process process)
+    {
+        try
+        {
+            return process.TotalProcessorTime;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // The process ended between two looks.
+            return TimeSpan.Zero;
+        }
+    }
+
     private static long ResidentBytes(Process process)
     {
         try
@@ -189,8 +221,9 @@ internal static class WorkerProcess
             process.Refresh();
             return process.WorkingSet64;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
+            // The process ended between two looks.
             return 0;
         }
     }
