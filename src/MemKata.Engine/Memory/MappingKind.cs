@@ -11,4 +11,10 @@ public enum MappingKind
 
     /// <summary>A library's static data (.data/.bss), mapped by the loader before <c>main</c>.</summary>
     LibraryData,
+
+    /// <summary>A file mapped with <c>MAP_SHARED</c>: its pages are the page cache's.</summary>
+    FileShared,
+
+    /// <summary>A file mapped with <c>MAP_PRIVATE</c>: reads share the page cache, writes copy.</summary>
+    FilePrivate,
 }

@@ -21,6 +21,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     private const ulong OffsetMask = PageBytes - 1;
 
     private readonly IPageBacking _backing;
+    private readonly ICommitAccounting? _accounting;
 
     // Mappings sorted by start address, never overlapping.
     private readonly List<Mapping> _mappings = [];
@@ -32,8 +33,13 @@ public sealed class SimulatedProcessMemory : IProcessMemory
 
     /// <summary>Creates an empty address space with the given layout: no heap yet (the break is at
     /// <see cref="AddressSpaceLayout.HeapStart"/>) and the C library's static data mapped.</summary>
-    public SimulatedProcessMemory(AddressSpaceLayout? layout = null, IPageBacking? backing = null)
+    /// <param name="layout">Where things sit; x86-64 when null.</param>
+    /// <param name="backing">What lies behind each page; plain demand-zero memory when null.</param>
+    /// <param name="accounting">The kernel's overcommit accounting, asked before private writable memory grows; no
+    /// limit when null.</param>
+    public SimulatedProcessMemory(AddressSpaceLayout? layout = null, IPageBacking? backing = null, ICommitAccounting? accounting = null)
     {
+        _accounting = accounting;
         Layout = layout ?? AddressSpaceLayout.X86_64;
         _backing = backing ?? new DemandZeroPageBacking(PageSize);
         HeapStart = Layout.HeapStart;
@@ -64,6 +70,24 @@ public sealed class SimulatedProcessMemory : IProcessMemory
 
     /// <summary>When set, every memory system call is appended here (strace for the simulation).</summary>
     public List<SyscallRecord>? SyscallLog { get; set; }
+
+    /// <summary>Pages the mappings span (<c>VmSize</c> in pages, Linux's <c>total_vm</c>).</summary>
+    public ulong TotalVmPages
+    {
+        get
+        {
+            var pages = 0UL;
+            foreach (var m in _mappings)
+            {
+                pages += m.Length >> PageShift;
+            }
+
+            return pages;
+        }
+    }
+
+    /// <summary>When set, called with every memory system call as it completes (the kernel's event log listens here).</summary>
+    public Action<SyscallRecord>? SyscallObserver { get; set; }
 
     /// <summary>Number of memory system calls made (brk, mmap, munmap, mremap), logged or not.</summary>
     public long SyscallCount { get; private set; }
@@ -127,6 +151,11 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             {
                 return ProgramBreak;
             }
+
+            if (!TryCommit(newEnd - oldEnd))
+            {
+                return ProgramBreak;
+            }
         }
         else if (newEnd < oldEnd)
         {
@@ -163,8 +192,59 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             return Syscall.Failed;
         }
 
-        Insert(new Mapping(start, start + rounded, protection, MappingKind.Anonymous));
+        var mapping = new Mapping(start, start + rounded, protection, MappingKind.Anonymous);
+        if (IsAccountable(mapping) && !TryCommit(rounded))
+        {
+            error = Errno.ENOMEM;
+            return Syscall.Failed;
+        }
+
+        Insert(mapping);
         return start;
+    }
+
+    /// <summary>
+    /// <c>mmap(NULL, length, prot, shared ? MAP_SHARED : MAP_PRIVATE, fd, offset)</c> of a file the kernel knows by
+    /// <paramref name="fileName"/>: maps <paramref name="length"/> bytes (rounded up to pages) of the file from
+    /// <paramref name="offset"/> (page-aligned). A private writable file mapping is committed like anonymous memory.
+    /// Returns the address or <see cref="Syscall.Failed"/> (EINVAL, ENOMEM).
+    /// </summary>
+    public ulong MmapFile(ulong length, Protection protection, string fileName, ulong offset, bool shared)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var error = Errno.None;
+        var result = Syscall.Failed;
+        var rounded = PageMath.RoundUp(length, PageSize);
+        if (length == 0 || !PageMath.IsAligned(offset, PageSize))
+        {
+            error = Errno.EINVAL;
+        }
+        else if (rounded < length || !TryFindGap(rounded, out var start))
+        {
+            error = Errno.ENOMEM;
+        }
+        else
+        {
+            var kind = shared ? MappingKind.FileShared : MappingKind.FilePrivate;
+            var mapping = new Mapping(start, start + rounded, protection, kind) { FileName = fileName, FileOffset = offset };
+            if (IsAccountable(mapping) && !TryCommit(rounded))
+            {
+                error = Errno.ENOMEM;
+            }
+            else
+            {
+                Insert(mapping);
+                result = start;
+            }
+        }
+
+        if (error != Errno.None)
+        {
+            LastError = error;
+        }
+
+        Record(SyscallKind.Mmap, 0, length, 0, result, error);
+        return result;
     }
 
     /// <inheritdoc/>
@@ -246,6 +326,12 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             var limit = next?.Start ?? Layout.UserSpaceEnd;
             if (oldAddress + newSize <= limit && oldAddress + newSize > oldAddress)
             {
+                if (IsAccountable(mapping) && !TryCommit(newSize - oldSize))
+                {
+                    error = Errno.ENOMEM;
+                    return Syscall.Failed;
+                }
+
                 Replace(mapping, mapping with { End = oldAddress + newSize });
                 return oldAddress;
             }
@@ -257,9 +343,19 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             return Syscall.Failed;
         }
 
+        if (IsAccountable(mapping) && !TryCommit(newSize - oldSize))
+        {
+            error = Errno.ENOMEM;
+            return Syscall.Failed;
+        }
+
         _backing.Move(oldAddress >> PageShift, target >> PageShift, oldSize >> PageShift);
         RemoveRange(oldAddress, oldSize);
-        Insert(new Mapping(target, target + newSize, mapping.Protection, mapping.Kind));
+        Insert(new Mapping(target, target + newSize, mapping.Protection, mapping.Kind)
+        {
+            FileName = mapping.FileName,
+            FileOffset = mapping.FileOffsetAt(oldAddress),
+        });
         FlushTlb(oldAddress >> PageShift, oldSize >> PageShift);
         return target;
     }
@@ -546,7 +642,14 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     private void Record(SyscallKind kind, ulong address, ulong length, ulong newLength, ulong result, Errno error)
     {
         SyscallCount++;
-        SyscallLog?.Add(new SyscallRecord(kind, address, length, newLength, result, error));
+        if (SyscallLog is null && SyscallObserver is null)
+        {
+            return;
+        }
+
+        var record = new SyscallRecord(kind, address, length, newLength, result, error);
+        SyscallLog?.Add(record);
+        SyscallObserver?.Invoke(record);
     }
 
     private Mapping? FirstMappingAtOrAbove(ulong address)
@@ -615,8 +718,32 @@ public sealed class SimulatedProcessMemory : IProcessMemory
         }
     }
 
+    // Linux charges private writable memory only (mm/mmap.c accountable_mapping); library data is left out here.
+    private static bool IsAccountable(Mapping mapping) =>
+        (mapping.Protection & Protection.Write) != 0 && mapping.Kind is MappingKind.Heap or MappingKind.Anonymous or MappingKind.FilePrivate;
+
+    private bool TryCommit(ulong bytes) => _accounting is null || _accounting.TryCommit(bytes >> PageShift, TotalVmPages);
+
     private void Unmap(ulong start, ulong length)
     {
+        if (_accounting is not null)
+        {
+            var end = start + length;
+            var released = 0UL;
+            foreach (var m in _mappings)
+            {
+                if (m.End > start && m.Start < end && IsAccountable(m))
+                {
+                    released += Math.Min(m.End, end) - Math.Max(m.Start, start);
+                }
+            }
+
+            if (released > 0)
+            {
+                _accounting.Uncommit(released >> PageShift);
+            }
+        }
+
         RemoveRange(start, length);
         _backing.Discard(start >> PageShift, length >> PageShift);
         FlushTlb(start >> PageShift, length >> PageShift);
@@ -643,7 +770,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
 
             if (m.End > end)
             {
-                _mappings.Insert(i + pieces++, m with { Start = end });
+                _mappings.Insert(i + pieces++, m with { Start = end, FileOffset = m.FileOffsetAt(end) });
             }
 
             i += pieces - 1;

@@ -136,3 +136,70 @@ public class SimulatedProcessMemoryTests
         Assert.That(memory.ReadByte(a + 100 + 4100), Is.EqualTo(unchecked((byte)4100)));
     }
 }
+
+public class SimulatedProcessMemoryAccountingTests
+{
+    private sealed class Budget(ulong pages) : ICommitAccounting
+    {
+        public ulong Committed { get; private set; }
+
+        public bool TryCommit(ulong pages1, ulong totalVmPages)
+        {
+            if (Committed + pages1 > pages)
+            {
+                return false;
+            }
+
+            Committed += pages1;
+            return true;
+        }
+
+        public void Uncommit(ulong pages1) => Committed -= pages1;
+    }
+
+    [Test]
+    public void Growth_refused_by_the_accounting_fails_with_ENOMEM_and_unmapping_gives_pages_back()
+    {
+        var budget = new Budget(10);
+        var memory = new SimulatedProcessMemory(accounting: budget);
+
+        var a = memory.Mmap(8 * 4096);
+        Assert.That(budget.Committed, Is.EqualTo(8UL));
+        Assert.That(memory.Mmap(3 * 4096), Is.EqualTo(Syscall.Failed));
+        Assert.That(memory.LastError, Is.EqualTo(Errno.ENOMEM));
+        Assert.That(memory.Sbrk(3 * 4096), Is.EqualTo(Syscall.Failed));
+        Assert.That(memory.Sbrk(2 * 4096), Is.Not.EqualTo(Syscall.Failed));
+        Assert.That(budget.Committed, Is.EqualTo(10UL));
+
+        Assert.That(memory.Munmap(a + 4096, 2 * 4096), Is.Zero);
+        Assert.That(budget.Committed, Is.EqualTo(8UL));
+        Assert.That(memory.Mremap(a, 4096, 3 * 4096, mayMove: true), Is.Not.EqualTo(Syscall.Failed));
+        Assert.That(budget.Committed, Is.EqualTo(10UL));
+        Assert.That(memory.Sbrk(-2 * 4096), Is.Not.EqualTo(Syscall.Failed));
+        Assert.That(budget.Committed, Is.EqualTo(8UL));
+    }
+
+    [Test]
+    public void Read_only_mappings_are_not_committed()
+    {
+        var budget = new Budget(0);
+        var memory = new SimulatedProcessMemory(accounting: budget);
+
+        Assert.That(memory.Mmap(1UL << 40, Protection.Read), Is.Not.EqualTo(Syscall.Failed));
+        Assert.That(budget.Committed, Is.Zero);
+    }
+
+    [Test]
+    public void A_file_mapping_split_by_munmap_keeps_the_right_file_offsets()
+    {
+        var memory = new SimulatedProcessMemory();
+        var a = memory.MmapFile(4 * 4096, Protection.Read, "data.bin", 4096, shared: true);
+
+        Assert.That(memory.Munmap(a + 4096, 4096), Is.Zero);
+
+        var tail = memory.FindMapping(a + 2 * 4096)!;
+        Assert.That(tail.FileName, Is.EqualTo("data.bin"));
+        Assert.That(tail.FileOffset, Is.EqualTo(3UL * 4096));
+        Assert.That(tail.Kind, Is.EqualTo(MappingKind.FileShared));
+    }
+}

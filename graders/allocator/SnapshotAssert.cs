@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Snapshooter;
+using Snapshooter.NUnit;
+
+namespace MemKata.Graders.Allocator;
+
+/// <summary>
+/// Compares an event log with its committed snapshot (<c>__snapshots__/&lt;name&gt;.snap</c>, written by Snapshooter from
+/// the reference solution). A mismatch fails with the first diverging event and a unified diff. With the environment
+/// variable <see cref="UpdateVariable"/> set to 1, the snapshot is rewritten instead (run that with the reference only:
+/// <c>exercises/allocator/.meta/check.sh --update-snapshots</c>).
+/// </summary>
+internal static class SnapshotAssert
+{
+    public const string UpdateVariable = "MEMKATA_UPDATE_SNAPSHOTS";
+
+    public static void Match(string name, IReadOnlyList<string> events)
+    {
+        var folder = SnapshotDirectory.Locate();
+        var fileName = name + ".snap";
+        var path = Path.Combine(folder, fileName);
+        var document = new SnapshotDocument(name, SnapshotDocument.WhatIsCompared, events);
+
+        // Snapshooter puts its files in the __snapshots__ folder under the folder it is given.
+        var snapshooterName = new SnapshotFullName(fileName, Path.GetDirectoryName(Path.GetFullPath(folder)) ?? folder);
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            File.Delete(path);
+            Snapshot.Match(document, snapshooterName);
+            return;
+        }
+
+        if (!File.Exists(path))
+        {
+            Assert.Fail($"the snapshot {path} is missing: regenerate the snapshots from the reference (exercises/allocator/.meta/check.sh --update-snapshots)");
+        }
+
+        var expected = Read(path);
+        if (EventDiff.FirstDivergence(expected, events) >= 0)
+        {
+            Assert.Fail(EventDiff.Explain(
+                $"Your allocator's system calls differ from the reference on the program '{name}'. Only what the rules fix is compared: which requests get a mapping, each mapping's length, munmap on free, and the break left alone by big blocks (task 4).",
+                expected,
+                events,
+                "reference",
+                "yours"));
+        }
+
+        // Equal: Snapshooter agrees by construction; let it check its own file format too.
+        Snapshot.Match(document, snapshooterName);
+    }
+
+    private static List<string> Read(string path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        return json.RootElement.GetProperty(nameof(SnapshotDocument.Events)).EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList();
+    }
+}
+
+/// <summary>What a snapshot file holds: the program's name, what is compared, and one line per event.</summary>
+internal sealed record SnapshotDocument(string Program, string Compared, IReadOnlyList<string> Events)
+{
+    public const string WhatIsCompared =
+        "per operation: heap or mmap, the mmap/munmap calls with their lengths, whether a big block moved the break; " +
+        "heap addresses, brk moves of heap operations and the calls of realloc are the learner's choice and not recorded";
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+
+namespace MemKata.Engine.Kernel;
+
+/// <summary>What a <see cref="KernelEvent"/> records.</summary>
+public enum KernelEventKind
+{
+    /// <summary>A process was created.</summary>
+    ProcessStart,
+
+    /// <summary>A process exited or was killed and its memory freed.</summary>
+    ProcessExit,
+
+    /// <summary>A memory system call (brk, mmap, munmap, mremap), as strace shows it.</summary>
+    Syscall,
+
+    /// <summary>The overcommit policy refused a request for virtual memory.</summary>
+    OvercommitRefused,
+
+    /// <summary>A page fault resolved without I/O.</summary>
+    MinorFault,
+
+    /// <summary>A page fault that read from swap or a file.</summary>
+    MajorFault,
+
+    /// <summary>An illegal access: SIGSEGV.</summary>
+    SegmentationFault,
+
+    /// <summary>kswapd woke up (free memory fell below the low watermark) or went back to sleep.</summary>
+    Kswapd,
+
+    /// <summary>One reclaim pass (kswapd's or a direct one): pages scanned, reclaimed, written back, swapped out.</summary>
+    Reclaim,
+
+    /// <summary>The OOM killer killed a process.</summary>
+    OomKill,
+}
+
+/// <summary>One thing the kernel did, numbered in the order it happened. No wall-clock time: runs are reproducible.</summary>
+/// <param name="Sequence">1 for the first event of the machine.</param>
+/// <param name="Pid">The process concerned (0 for the kernel itself, e.g. kswapd).</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="Text">The details, written for a learner.</param>
+public sealed record KernelEvent(long Sequence, int Pid, KernelEventKind Kind, string Text)
+{
+    /// <inheritdoc/>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"#{Sequence} pid {Pid} {Kind}: {Text}");
+}
+
+/// <summary>
+/// The machine's deterministic event log: every event in order, up to a capacity (a long run keeps its first events and
+/// counts the rest), so logs, snapshots and graders all read the same story.
+/// </summary>
+public sealed class EventLog
+{
+    private readonly List<KernelEvent> _events = [];
+    private long _sequence;
+
+    /// <summary>The most events kept; later ones are only counted in <see cref="Dropped"/>.</summary>
+    public int Capacity { get; set; } = 10_000;
+
+    /// <summary>When false, page faults are counted but not logged (long runs fault millions of times).</summary>
+    public bool LogFaults { get; set; } = true;
+
+    /// <summary>The events kept, in order.</summary>
+    public IReadOnlyList<KernelEvent> Events => _events;
+
+    /// <summary>Events not kept because the log was full.</summary>
+    public long Dropped { get; private set; }
+
+    /// <summary>True when an event added now would be kept: callers skip formatting text otherwise.</summary>
+    public bool HasRoom => _events.Count < Capacity;
+
+    /// <summary>Appends an event.</summary>
+    public void Add(int pid, KernelEventKind kind, string text)
+    {
+        _sequence++;
+        if (_events.Count < Capacity)
+        {
+            _events.Add(new KernelEvent(_sequence, pid, kind, text));
+        }
+        else
+        {
+            Dropped++;
+        }
+    }
+
+    /// <summary>Counts an event that was not worth formatting because the log is full.</summary>
+    public void CountDropped()
+    {
+        _sequence++;
+        Dropped++;
+    }
+
+    /// <summary>The whole log as text, one event per line.</summary>
+    public string Render()
+    {
+        var text = new StringBuilder();
+        foreach (var e in _events)
+        {
+            text.Append(e).Append('\n');
+        }
+
+        if (Dropped > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"... {Dropped} more events not kept (capacity {Capacity})\n");
+        }
+
+        return text.ToString();
+    }
+}

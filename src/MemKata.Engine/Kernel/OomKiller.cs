@@ -1,0 +1,92 @@
+using System.Globalization;
+using MemKata.Contracts.Kernel;
+
+namespace MemKata.Engine.Kernel;
+
+/// <summary>
+/// The OOM killer (Linux 6.x mm/oom_kill.c): when reclaim cannot free memory it asks the reclaim policy for a victim,
+/// kills it, frees its memory and logs the kill as the kernel does. Also home of the two formulas a learner sees:
+/// <see cref="Badness"/> (<c>oom_badness</c>) and <see cref="OomScore"/> (what <c>/proc/PID/oom_score</c> prints,
+/// fs/proc/base.c <c>proc_oom_score</c>).
+/// </summary>
+public sealed class OomKiller
+{
+    /// <summary>The oom_score_adj that exempts a process (OOM_SCORE_ADJ_MIN).</summary>
+    public const int Exempt = -1000;
+
+    private readonly Machine _machine;
+
+    internal OomKiller(Machine machine) => _machine = machine;
+
+    /// <summary>
+    /// <c>oom_badness</c>: resident pages + swap entries + page-table pages, plus oom_score_adj × (totalPages / 1000)
+    /// (integer division first, as the kernel does). Null for an exempt process (adj -1000), which Linux marks LONG_MIN.
+    /// </summary>
+    public static long? Badness(OomCandidate candidate, long totalPages)
+    {
+        if (candidate.OomScoreAdj == Exempt)
+        {
+            return null;
+        }
+
+        var points = candidate.ResidentPages + candidate.SwapEntries + candidate.PageTablePages;
+        return points + (candidate.OomScoreAdj * (totalPages / 1000));
+    }
+
+    /// <summary>
+    /// <c>/proc/PID/oom_score</c>: 0 for an exempt process, else (1000 + badness × 1000 / totalPages) × 2 / 3 in C's
+    /// signed integer arithmetic (truncating toward zero), which maps badness onto 0..2000 and then scales it by 2/3.
+    /// </summary>
+    public static long OomScore(OomCandidate candidate, long totalPages)
+    {
+        var badness = Badness(candidate, totalPages);
+        return badness is null ? 0 : (1000 + (badness.Value * 1000 / totalPages)) * 2 / 3;
+    }
+
+    /// <summary>The candidate record of <paramref name="process"/>, with the numbers oom_badness reads.</summary>
+    public static OomCandidate CandidateOf(SimProcess process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        return new OomCandidate(process.Pid, process.Name, process.ResidentPages, process.SwapEntries, process.PageTable.TablePages, process.OomScoreAdj);
+    }
+
+    /// <summary>The value <c>/proc/PID/oom_score</c> shows for <paramref name="process"/> on this machine.</summary>
+    public long OomScoreOf(SimProcess process) => process.IsAlive ? OomScore(CandidateOf(process), _machine.TotalPages) : 0;
+
+    /// <summary>Every process the OOM killer may consider: the live ones, in pid order.</summary>
+    public IReadOnlyList<OomCandidate> Candidates() => [.. _machine.Processes.Where(p => p.IsAlive).Select(CandidateOf)];
+
+    /// <summary>
+    /// Asks the policy for a victim and kills it. Returns false when the policy found none (nothing killable). A policy
+    /// that names a process that is not a candidate, or an exempt one, is a bug and throws.
+    /// </summary>
+    internal bool KillVictim(SimProcess requester)
+    {
+        var candidates = Candidates();
+        var pid = _machine.ReclaimPolicy.ChooseOomVictim(candidates, _machine.TotalPages);
+        if (pid is null)
+        {
+            _machine.Events.Add(requester.Pid, KernelEventKind.OomKill, "out of memory and no killable process");
+            return false;
+        }
+
+        var chosen = candidates.FirstOrDefault(c => c.Pid == pid.Value);
+        if (chosen.Pid != pid.Value)
+        {
+            throw new InvalidOperationException($"reclaim policy {_machine.ReclaimPolicy.GetType().Name}: chose pid {pid}, which is not a live process");
+        }
+
+        if (chosen.OomScoreAdj == Exempt)
+        {
+            throw new InvalidOperationException($"reclaim policy {_machine.ReclaimPolicy.GetType().Name}: chose pid {pid}, whose oom_score_adj is -1000 (never kill)");
+        }
+
+        var victim = _machine.Process(pid.Value);
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"Out of memory: Killed process {victim.Pid} ({victim.Name}) total-vm:{victim.Memory.TotalVmPages * 4}kB, anon-rss:{victim.AnonPages * 4}kB, file-rss:{victim.FilePages * 4}kB, shmem-rss:0kB, UID:0 pgtables:{victim.PageTable.TablePages * 4}kB oom_score_adj:{victim.OomScoreAdj}");
+        _machine.Terminate(victim, "out of memory: chosen by the OOM killer");
+        _machine.VmStat.OomKill++;
+        _machine.Events.Add(requester.Pid, KernelEventKind.OomKill, line);
+        return true;
+    }
+}
