@@ -209,9 +209,7 @@ internal static class GradeCommand
                 context.Error.WriteLine($"memkata: graded {report.SubmissionName}: {Feedback.Headline(report)} ({report.Outcome})"));
         }
 
-        var tasks = grader.Exercise.Manifest.Tasks.Select(t => t.Number)
-            .Concat(grader.Exercise.Manifest.Snapshots is { } s ? [s.Task] : [])
-            .Distinct().Order().ToList();
+        var tasks = grader.Exercise.Manifest.Tasks.Select(t => t.Number).Distinct().Order().ToList();
         if (output is { } path)
         {
             using (var file = OpenOutput(path))
