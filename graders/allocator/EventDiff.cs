@@ -11,6 +11,7 @@ internal static class EventDiff
 {
     private const int Context = 3;
     private const int MaxHunks = 3;
+    private const int MaxChangedLines = 8;
 
     /// <summary>The index of the first line where the logs differ, or -1 if they are equal.</summary>
     public static int FirstDivergence(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
@@ -41,47 +42,70 @@ internal static class EventDiff
         return text.ToString();
     }
 
-    /// <summary>A unified diff (<c>---</c>, <c>+++</c>, <c>@@</c> hunks with three lines of context), first hunks only.</summary>
+    /// <summary>A unified diff (<c>---</c>, <c>+++</c>, <c>@@</c> hunks with three lines of context; changes closer than
+    /// that share a hunk), first hunks only.</summary>
     public static string UnifiedDiff(IReadOnlyList<string> expected, IReadOnlyList<string> actual, string expectedName, string actualName)
     {
-        var result = Differ.Instance.CreateLineDiffs(string.Join('\n', expected), string.Join('\n', actual), ignoreWhitespace: false);
+        var blocks = Differ.Instance.CreateLineDiffs(string.Join('\n', expected), string.Join('\n', actual), ignoreWhitespace: false).DiffBlocks;
         var text = new StringBuilder();
         text.AppendLine($"--- {expectedName}");
         text.AppendLine($"+++ {actualName}");
-        var blocks = result.DiffBlocks;
-        for (var b = 0; b < blocks.Count && b < MaxHunks; b++)
+        var hunks = 0;
+        for (var first = 0; first < blocks.Count && hunks < MaxHunks; hunks++)
         {
-            var block = blocks[b];
-            var startA = Math.Max(0, block.DeleteStartA - Context);
-            var startB = Math.Max(0, block.InsertStartB - Context);
-            var leading = block.DeleteStartA - startA;
-            var endA = Math.Min(expected.Count, block.DeleteStartA + block.DeleteCountA + Context);
-            var trailing = endA - (block.DeleteStartA + block.DeleteCountA);
-            text.AppendLine($"@@ -{startA + 1},{endA - startA} +{startB + 1},{leading + block.InsertCountB + trailing} @@");
-            for (var i = startA; i < block.DeleteStartA; i++)
+            // Group the blocks whose contexts touch.
+            var last = first;
+            while (last + 1 < blocks.Count && blocks[last + 1].DeleteStartA - (blocks[last].DeleteStartA + blocks[last].DeleteCountA) <= 2 * Context)
             {
-                text.AppendLine(" " + expected[i]);
+                last++;
             }
 
-            for (var i = 0; i < block.DeleteCountA; i++)
+            var startA = Math.Max(0, blocks[first].DeleteStartA - Context);
+            var startB = Math.Max(0, blocks[first].InsertStartB - Context);
+            var endA = Math.Min(expected.Count, blocks[last].DeleteStartA + blocks[last].DeleteCountA + Context);
+            var endB = Math.Min(actual.Count, blocks[last].InsertStartB + blocks[last].InsertCountB + Context);
+            text.AppendLine($"@@ -{startA + 1},{endA - startA} +{startB + 1},{endB - startB} @@");
+            var at = startA;
+            var truncated = false;
+            for (var b = first; b <= last && !truncated; b++)
             {
-                text.AppendLine("-" + expected[block.DeleteStartA + i]);
+                var block = blocks[b];
+                for (; at < block.DeleteStartA; at++)
+                {
+                    text.AppendLine(" " + expected[at]);
+                }
+
+                // A block where every line differs (a shifted heap) would be the whole log: show its start only.
+                for (var i = 0; i < Math.Min(block.DeleteCountA, MaxChangedLines); i++)
+                {
+                    text.AppendLine("-" + expected[block.DeleteStartA + i]);
+                }
+
+                for (var i = 0; i < Math.Min(block.InsertCountB, MaxChangedLines); i++)
+                {
+                    text.AppendLine("+" + actual[block.InsertStartB + i]);
+                }
+
+                var hidden = Math.Max(0, block.DeleteCountA - MaxChangedLines) + Math.Max(0, block.InsertCountB - MaxChangedLines);
+                if (hidden > 0)
+                {
+                    text.AppendLine($"... {hidden} more changed lines here");
+                    truncated = true;
+                }
+
+                at = block.DeleteStartA + block.DeleteCountA;
             }
 
-            for (var i = 0; i < block.InsertCountB; i++)
+            for (; at < endA && !truncated; at++)
             {
-                text.AppendLine("+" + actual[block.InsertStartB + i]);
+                text.AppendLine(" " + expected[at]);
             }
 
-            for (var i = block.DeleteStartA + block.DeleteCountA; i < endA; i++)
+            first = last + 1;
+            if (first < blocks.Count && hunks + 1 == MaxHunks)
             {
-                text.AppendLine(" " + expected[i]);
+                text.AppendLine($"... and {blocks.Count - first} more differences");
             }
-        }
-
-        if (blocks.Count > MaxHunks)
-        {
-            text.AppendLine($"... and {blocks.Count - MaxHunks} more differences");
         }
 
         return text.ToString();

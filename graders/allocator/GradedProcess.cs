@@ -29,6 +29,10 @@ internal sealed class GradedProcess
 
     public IAllocator Allocator { get; }
 
+    /// <summary>Check the rules at all. Off for the snapshot recordings, which write down what the allocator did (its
+    /// system calls) and let the comparison with the reference show where it went astray.</summary>
+    public bool CheckRules { get; init; } = true;
+
     /// <summary>Check after every free that the end of the heap keeps at most <see cref="Rules.MaxFreeTail"/> free (task 6).</summary>
     public bool CheckFreeTail { get; init; }
 
@@ -98,6 +102,11 @@ internal sealed class GradedProcess
         }
 
         Forget(pointer);
+        if (!CheckRules)
+        {
+            return;
+        }
+
         if (block.IsMapped)
         {
             CheckUnmapped(block, what, calls, breakBefore);
@@ -121,7 +130,7 @@ internal sealed class GradedProcess
             return result == 0 ? 0 : Adopt(result, size, what, calls, breakBefore, mustBeZero: false, expectMapped: ExpectedPlacement(size));
         }
 
-        if (size == 0)
+        if (size == 0 && CheckRules)
         {
             Assert.That(result, Is.Zero, $"{what}: realloc(p, 0) must free p and return NULL, but it returned 0x{result:x}");
             Forget(pointer);
@@ -134,16 +143,24 @@ internal sealed class GradedProcess
             return 0;
         }
 
-        if (result == 0)
+        if (size == 0 || result == 0)
         {
             // A failed realloc leaves the old block as it was.
-            CheckContents(old, what + " returned NULL, so the old block must be untouched, but");
+            if (size == 0)
+            {
+                Forget(pointer);
+            }
+            else if (CheckRules)
+            {
+                CheckContents(old, what + " returned NULL, so the old block must be untouched, but");
+            }
+
             AfterOperation(null, what);
             return 0;
         }
 
         Forget(pointer);
-        var kept = Math.Min(old.Size, size);
+        var kept = CheckRules ? Math.Min(old.Size, size) : 0;
         var firstChanged = FirstByteNotEqual(result, kept, old.Fill);
         Assert.That(firstChanged, Is.EqualTo(-1L), $"{what}: byte {firstChanged} of the old contents was not kept (realloc keeps the first min(old, new) = {kept} bytes)");
         bool? expectMapped = Rules.IsMappedRequest(size) ? true : old.IsMapped ? null : false;
@@ -179,14 +196,11 @@ internal sealed class GradedProcess
         var first = SyscallsSoFar;
         var breakBefore = Break;
         ulong result;
+
+        // NotImplementedException passes through: the grader reports the task as not started yet.
         try
         {
             result = operation();
-        }
-        catch (NotImplementedException e)
-        {
-            Assert.Fail($"{what}: not implemented yet ({e.Message})");
-            throw;
         }
         catch (SegmentationFaultException e)
         {
@@ -205,9 +219,22 @@ internal sealed class GradedProcess
 
     private ulong Adopt(ulong pointer, ulong size, string what, List<SyscallRecord> calls, ulong breakBefore, bool mustBeZero, bool? expectMapped, TrackedBlock? moving = null)
     {
-        Assert.That(pointer % 16, Is.Zero, $"{what} returned 0x{pointer:x}, which is not 16-byte aligned (task 1: every pointer is a multiple of 16)");
-        var field = ReadSizeWord(pointer, what);
+        var field = CheckRules ? ReadSizeWord(pointer, what) : 0;
         var block = new TrackedBlock(pointer, size, NextFill(), field, what);
+        if (!CheckRules)
+        {
+            // Only recording: a pointer handed out twice replaces the block it overlaps.
+            if (_live.ContainsKey(pointer))
+            {
+                Forget(pointer);
+            }
+
+            _live[pointer] = block;
+            _sorted.Insert(~_sorted.BinarySearch(pointer), pointer);
+            return pointer;
+        }
+
+        Assert.That(pointer % 16, Is.Zero, $"{what} returned 0x{pointer:x}, which is not 16-byte aligned (task 1: every pointer is a multiple of 16)");
         if (block.IsMapped)
         {
             CheckMappedBlock(block, what, calls, breakBefore, fromMalloc: moving is null);
@@ -344,6 +371,11 @@ internal sealed class GradedProcess
     // often as there are blocks held, so a program holding thousands of blocks stays fast).
     private void AfterOperation(TrackedBlock? touched, string what)
     {
+        if (!CheckRules)
+        {
+            return;
+        }
+
         if (touched is not null)
         {
             foreach (var block in Neighbours(touched.Pointer))

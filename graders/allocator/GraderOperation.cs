@@ -13,12 +13,3 @@ internal readonly record struct GraderOperation(GraderOperationKind Kind, int Id
         _ => string.Create(CultureInfo.InvariantCulture, $"f {Id}"),
     };
 }
-
-/// <summary>The four operations a graded program performs.</summary>
-internal enum GraderOperationKind
-{
-    Malloc,
-    Calloc,
-    Realloc,
-    Free,
-}

@@ -12,7 +12,7 @@ internal static class SyscallEvents
 {
     public static List<string> Record(IReadOnlyList<GraderOperation> program)
     {
-        var process = new GradedProcess();
+        var process = new GradedProcess { CheckRules = false };
         var events = new List<string>(program.Count);
         var slots = new Dictionary<int, (ulong Pointer, Placement Rule)>();
         for (var i = 0; i < program.Count; i++)

@@ -16,8 +16,9 @@ namespace MemKata.Analyzers.Internal;
 /// qualifier <c>System.IO.File</c> is never reported on its own (the member after it decides), and the diagnostic covers
 /// <c>System.IO.File.ReadAllText</c>. A member reached through a value the rule already reported
 /// (<c>Process.GetCurrentProcess().ProcessName</c>), or through a value of a forbidden type (<c>stream.Name</c> when
-/// <c>FileStream stream</c> was reported where it was declared), is not reported again. Names in <c>using</c> directives and inside <c>nameof(...)</c> do nothing and are
-/// skipped, unless the rule asks for using directives (<see cref="AnalyzeUsingDirectives"/>).</para>
+/// <c>FileStream stream</c> was reported where it was declared), is not reported again. Names in <c>using</c> directives
+/// and inside <c>nameof(...)</c> do nothing and are skipped, unless the rule asks for using directives
+/// (<see cref="AnalyzeUsingDirectives"/>); so are <c>var</c>, locals, parameters and named arguments.</para>
 /// <para>Generated code is analyzed too: a learner's file does not stop being learner code by claiming to be generated.</para>
 /// </remarks>
 public abstract class SymbolUsageAnalyzer : DiagnosticAnalyzer
@@ -62,7 +63,8 @@ public abstract class SymbolUsageAnalyzer : DiagnosticAnalyzer
         var name = (SimpleNameSyntax)context.Node;
         // `var` binds to the inferred type: the expression that produced the value is what gets reported.
         // Named arguments (`Name = ...` in an attribute, `pinned: true`) belong to the call, which is looked at itself.
-        if (name is IdentifierNameSyntax { IsVar: true } || name.Parent is NameEqualsSyntax or NameColonSyntax || !LearnerCode.IsLearnerCode(context.Options, name.SyntaxTree) || IsInNameof(name)
+        if (name is IdentifierNameSyntax { IsVar: true } || name.Parent is NameEqualsSyntax or NameColonSyntax
+            || !LearnerCode.IsLearnerCode(context.Options, name.SyntaxTree) || IsInNameof(name)
             || (!AnalyzeUsingDirectives && name.FirstAncestorOrSelf<UsingDirectiveSyntax>() is not null))
         {
             return;

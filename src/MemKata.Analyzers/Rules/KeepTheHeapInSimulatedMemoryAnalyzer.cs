@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using MemKata.Analyzers.Internal;
@@ -15,7 +16,8 @@ namespace MemKata.Analyzers.Rules;
 /// <c>List&lt;T&gt;</c>, <c>LinkedList&lt;T&gt;</c>, <c>Dictionary&lt;K,V&gt;</c>, <c>SortedDictionary</c>,
 /// <c>SortedList</c>, <c>SortedSet</c>, <c>HashSet</c>, <c>Queue</c>, <c>Stack</c>, <c>PriorityQueue</c>,
 /// <c>Memory&lt;T&gt;</c>, <c>ArraySegment&lt;T&gt;</c>, <c>MemoryStream</c>, <c>BitArray</c>, anything in
-/// <c>System.Collections.Concurrent</c> (a <c>static readonly</c> lookup table is not reported);</item>
+/// <c>System.Collections.Concurrent</c>; not reported: a <c>static readonly</c> lookup table, and an array field
+/// given a small constant-size array in its declaration or a constructor (bin heads, as glibc's arena keeps them);</item>
 /// <item><c>new T[n]</c> whose size is not a constant, or is one of 4096 bytes or more (small constant scratch arrays are
 /// fine), unless it initializes a field already reported.</item>
 /// </list></remarks>
@@ -62,24 +64,38 @@ public sealed class KeepTheHeapInSimulatedMemoryAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(c => AnalyzeMember(c, allocator), SymbolKind.Field, SymbolKind.Property);
-            start.RegisterOperationAction(c => AnalyzeArrayCreation(c, allocator), OperationKind.ArrayCreation);
+            // Per allocator type: first its array creations (noting the fields given a small constant table), then, at
+            // the end of the type, its fields.
+            start.RegisterSymbolStartAction(typeStart =>
+            {
+                var type = (INamedTypeSymbol)typeStart.Symbol;
+                if (!ComponentTypes.ImplementsOrIsNestedInImplementer(type, allocator))
+                {
+                    return;
+                }
+
+                var tables = new ConcurrentDictionary<IFieldSymbol, bool>(SymbolEqualityComparer.Default);
+                typeStart.RegisterOperationAction(c => AnalyzeArrayCreation(c, type, tables), OperationKind.ArrayCreation);
+                typeStart.RegisterSymbolEndAction(c => AnalyzeFields(c, type, tables));
+            }, SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeMember(SymbolAnalysisContext context, INamedTypeSymbol allocator)
+    private static void AnalyzeFields(SymbolAnalysisContext context, INamedTypeSymbol type, ConcurrentDictionary<IFieldSymbol, bool> tables)
     {
-        // An auto-property is looked at through its backing field, and reported on the property.
-        var field = context.Symbol as IFieldSymbol ?? BackingField((IPropertySymbol)context.Symbol);
-        if (field is null || (context.Symbol is IFieldSymbol && field.IsImplicitlyDeclared) || !IsHeapField(field, allocator)
-            || context.Symbol.Locations.Length == 0 || context.Symbol.Locations[0].SourceTree is not { } tree
-            || !LearnerCode.IsLearnerCode(context.Options, tree))
+        foreach (var field in type.GetMembers().OfType<IFieldSymbol>())
         {
-            return;
-        }
+            // An auto-property is looked at through its backing field, and reported on the property.
+            var named = field.AssociatedSymbol ?? field;
+            if (!IsHeapField(field) || tables.ContainsKey(field) || named.Locations.Length == 0
+                || named.Locations[0].SourceTree is not { } tree || !LearnerCode.IsLearnerCode(context.Options, tree))
+            {
+                continue;
+            }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, context.Symbol.Locations[0], context.Symbol.Name,
-            field.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, named.Locations[0], named.Name,
+                field.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+        }
     }
 
     /// <summary>The compiler-made field behind an auto-property, or null for a property with its own accessors.</summary>
@@ -87,22 +103,43 @@ public sealed class KeepTheHeapInSimulatedMemoryAnalyzer : DiagnosticAnalyzer
         property.ContainingType.GetMembers().OfType<IFieldSymbol>()
             .FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
 
-    private static void AnalyzeArrayCreation(OperationAnalysisContext context, INamedTypeSymbol allocator)
+    private static void AnalyzeArrayCreation(OperationAnalysisContext context, INamedTypeSymbol type,
+        ConcurrentDictionary<IFieldSymbol, bool> tables)
     {
         var creation = (IArrayCreationOperation)context.Operation;
-        if (!ComponentTypes.ImplementsOrIsNestedInImplementer(context.ContainingSymbol.ContainingType, allocator)
-            || !LearnerCode.IsLearnerCode(context.Options, creation.Syntax.SyntaxTree)
-            || InitializesHeapField(creation, allocator) || !IsLarge(creation))
+        if (!SymbolEqualityComparer.Default.Equals(context.ContainingSymbol.ContainingType, type)
+            || !LearnerCode.IsLearnerCode(context.Options, creation.Syntax.SyntaxTree))
         {
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), creation.Syntax.ToString(), "array"));
+        var large = IsLarge(creation);
+        var fields = InitializedFields(creation, context.ContainingSymbol);
+        if (fields.Length > 0)
+        {
+            // A small constant table in a field (bin heads, as glibc's arena has) is fine; a large one is reported
+            // once, on the field.
+            foreach (var field in fields)
+            {
+                if (!large)
+                {
+                    tables.TryAdd(field, true);
+                }
+            }
+
+            if (fields.Any(IsHeapField))
+            {
+                return;
+            }
+        }
+
+        if (large)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), creation.Syntax.ToString(), "array"));
+        }
     }
 
-    private static bool IsHeapField(IFieldSymbol field, INamedTypeSymbol allocator) =>
-        !field.IsConst && !(field.IsStatic && field.IsReadOnly) && IsStore(field.Type)
-        && ComponentTypes.ImplementsOrIsNestedInImplementer(field.ContainingType, allocator);
+    private static bool IsHeapField(IFieldSymbol field) => !field.IsConst && !(field.IsStatic && field.IsReadOnly) && IsStore(field.Type);
 
     private static bool IsStore(ITypeSymbol type)
     {
@@ -115,7 +152,9 @@ public sealed class KeepTheHeapInSimulatedMemoryAnalyzer : DiagnosticAnalyzer
             || SymbolNames.IsUnder(SymbolNames.NamespaceOf(type), "System.Collections.Concurrent");
     }
 
-    private static bool InitializesHeapField(IOperation creation, INamedTypeSymbol allocator)
+    /// <summary>The fields (auto-properties: their backing fields) that <paramref name="creation"/> initializes, in their
+    /// declaration or by an assignment in a constructor.</summary>
+    private static ImmutableArray<IFieldSymbol> InitializedFields(IOperation creation, ISymbol containingSymbol)
     {
         var parent = creation.Parent;
         while (parent is IConversionOperation)
@@ -125,28 +164,34 @@ public sealed class KeepTheHeapInSimulatedMemoryAnalyzer : DiagnosticAnalyzer
 
         return parent switch
         {
-            IFieldInitializerOperation fields => fields.InitializedFields.Any(f => IsHeapField(f, allocator)),
-            IPropertyInitializerOperation properties => properties.InitializedProperties.Any(p =>
-                BackingField(p) is { } field && IsHeapField(field, allocator)),
-            _ => false,
+            IFieldInitializerOperation fields => fields.InitializedFields,
+            IPropertyInitializerOperation properties => properties.InitializedProperties
+                .Select(BackingField).Where(f => f is not null).Select(f => f!).ToImmutableArray(),
+            ISimpleAssignmentOperation { Target: IFieldReferenceOperation field }
+                when containingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } =>
+                ImmutableArray.Create(field.Field.OriginalDefinition),
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property }
+                when containingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }
+                    && BackingField(property.Property.OriginalDefinition) is { } backing =>
+                ImmutableArray.Create(backing),
+            _ => ImmutableArray<IFieldSymbol>.Empty,
         };
     }
 
     private static bool IsLarge(IArrayCreationOperation creation)
     {
-        long elements = 1;
+        var bytes = creation.Type is IArrayTypeSymbol array ? (double)ElementBytes(array.ElementType) : 8;
         foreach (var size in creation.DimensionSizes)
         {
-            if (!size.ConstantValue.HasValue || size.ConstantValue.Value is null)
+            if (size.ConstantValue is not { HasValue: true, Value: { } value })
             {
                 return true;
             }
 
-            elements *= System.Convert.ToInt64(size.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture);
+            bytes *= System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var elementType = ((IArrayTypeSymbol)creation.Type!).ElementType;
-        return elements * ElementBytes(elementType) >= LargeArrayBytes;
+        return bytes >= LargeArrayBytes;
     }
 
     private static long ElementBytes(ITypeSymbol type) => type.SpecialType switch

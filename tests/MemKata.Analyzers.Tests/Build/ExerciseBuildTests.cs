@@ -14,6 +14,8 @@ public class ExerciseBuildTests
         public class Solution
         {
             public void Quit() => System.Environment.Exit(1);
+
+            public ulong Malloc(ulong size) => throw new System.NotImplementedException();
         }
         """;
 
@@ -57,6 +59,16 @@ public class ExerciseBuildTests
 
         Assert.That(output, Does.Contain("Solution.cs(3,27): error MK0004"));
         Assert.That(output, Does.Not.Contain("SolutionTests.cs(3"));
+    }
+
+    [Test]
+    public void Information_diagnostics_are_produced_though_the_console_does_not_print_them()
+    {
+        var log = Path.Combine(_root, "build.sarif");
+        var output = Build("-p:ErrorLog=" + log);
+
+        Assert.That(output, Does.Not.Contain("MK0013"));
+        Assert.That(File.ReadAllText(log), Does.Contain("\"MK0013\""));
     }
 
     [Test]

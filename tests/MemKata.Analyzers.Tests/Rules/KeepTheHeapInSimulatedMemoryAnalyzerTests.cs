@@ -75,4 +75,46 @@ public class KeepTheHeapInSimulatedMemoryAnalyzerTests
                 }
                 """)
             .ValidateAsync();
+
+    [Test]
+    public Task Reports_a_heap_array_made_in_the_constructor_once_on_its_field() =>
+        ProjectBuilder.For<KeepTheHeapInSimulatedMemoryAnalyzer>()
+            .WithSourceCode("""
+                using MemKata.Contracts;
+
+                class ArrayAllocator : IAllocator
+                {
+                    private readonly byte[] [|_heap|];
+
+                    public ArrayAllocator(ulong size) => _heap = new byte[size];
+
+                    public ulong Malloc(ulong size) => 0;
+                    public void Free(ulong pointer) { }
+                    public ulong Realloc(ulong pointer, ulong size) => 0;
+                    public ulong Calloc(ulong count, ulong size) => 0;
+                }
+                """)
+            .ValidateAsync();
+
+    [Test]
+    public Task Does_not_report_a_small_table_of_bin_heads() =>
+        ProjectBuilder.For<KeepTheHeapInSimulatedMemoryAnalyzer>()
+            .WithSourceCode("""
+                using MemKata.Contracts;
+
+                class BinnedAllocator : IAllocator
+                {
+                    private const int BinCount = 10;
+                    private readonly ulong[] _fastbins = new ulong[BinCount];
+                    private readonly ulong[] _smallbins;
+
+                    public BinnedAllocator() => _smallbins = new ulong[2 * BinCount];
+
+                    public ulong Malloc(ulong size) => _fastbins[0] + _smallbins[0];
+                    public void Free(ulong pointer) { }
+                    public ulong Realloc(ulong pointer, ulong size) => 0;
+                    public ulong Calloc(ulong count, ulong size) => 0;
+                }
+                """)
+            .ValidateAsync();
 }

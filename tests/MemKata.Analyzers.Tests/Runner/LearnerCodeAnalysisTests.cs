@@ -110,6 +110,29 @@ public class LearnerCodeAnalysisTests
         Assert.That(report.IsRejected, Is.False);
     }
 
+    [Test]
+    public async Task Analyzing_the_whole_engine_as_learner_code_crashes_no_analyzer()
+    {
+        var sources = new[] { "MemKata.Contracts", "MemKata.Engine" }
+            .SelectMany(project => Directory.GetFiles(Path.Combine(Infrastructure.Repository.Root, "src", project), "*.cs",
+                SearchOption.AllDirectories))
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var trees = sources.Select(path => Parse(File.ReadAllText(path), path)).ToList();
+        var globalUsings = Parse("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; "
+            + "global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;",
+            "/GlobalUsings.cs");
+
+        var report = await LearnerCodeAnalysis.AnalyzeAsync([.. trees, globalUsings], Basic.Reference.Assemblies.Net100.References.All);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(trees, Has.Count.GreaterThan(30));
+            Assert.That(report.CompilerErrors, Is.Empty);
+            Assert.That(report.AnalyzerFailures, Is.Empty);
+            Assert.That(report.Diagnostics.Select(d => d.Id), Does.Contain("MK0009"), "the engine is the engine");
+        }
+    }
+
     private static SyntaxTree Parse(string text, string path = "/submission/Submission.cs") =>
         CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path);
 
