@@ -26,6 +26,12 @@ internal static class WorkerProcess
     private const int MaxStderrChars = 16 * 1024;
     private static readonly TimeSpan _poll = TimeSpan.FromMilliseconds(20);
 
+    private static readonly HashSet<string> _inheritedVariables = new(StringComparer.Ordinal)
+    {
+        "PATH", "HOME", "TMPDIR", "TEMP", "TMP", "LANG", "LC_ALL", "DOTNET_ROOT", "DOTNET_ROOT_X64", "DOTNET_ROOT_ARM64",
+        "SystemRoot", "USERPROFILE",
+    };
+
     /// <summary>What one run reported.</summary>
     /// <param name="Discovered">The suite's tests, or null if the process died before listing them.</param>
     /// <param name="Finished">Finished-test events, in order.</param>
@@ -240,6 +246,18 @@ internal static class WorkerProcess
             StandardOutputEncoding = Encoding.UTF8,
         };
         info.ArgumentList.Add(Path.Combine(CompileReferences.WorkerDirectory, "MemKata.Grading.Worker.dll"));
+
+        // The child gets a minimal environment: whatever the grading machine keeps in its own (a CI token, a
+        // Gradescope secret) is not there for learner code to find.
+        var inherited = info.Environment
+            .Where(pair => _inheritedVariables.Contains(pair.Key) || IsSnapshotFolderVariable(pair.Key))
+            .ToList();
+        info.Environment.Clear();
+        foreach (var (name, value) in inherited)
+        {
+            info.Environment[name] = value;
+        }
+
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + ((long)limits.MemoryMegabytes * 1024 * 1024).ToString("X", System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["DOTNET_DbgEnableMiniDump"] = "0";
@@ -255,6 +273,10 @@ internal static class WorkerProcess
 
         return info;
     }
+
+    // MEMKATA_<SLUG>_SNAPSHOTS: where a hidden suite finds its snapshots, when an instructor moves them (docs/EXERCISES.md).
+    private static bool IsSnapshotFolderVariable(string name) =>
+        name.StartsWith("MEMKATA_", StringComparison.Ordinal) && name.EndsWith("_SNAPSHOTS", StringComparison.Ordinal);
 
     /// <summary>The <c>dotnet</c> host that runs this process, found from the runtime's own folder
     /// (<c>&lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt;/</c>), else <c>dotnet</c> on PATH.</summary>

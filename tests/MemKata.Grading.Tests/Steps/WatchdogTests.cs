@@ -58,4 +58,22 @@ public sealed class WatchdogTests
                 Is.All.Contains("time limit"));
         });
     }
+
+    [Test]
+    [NonParallelizable]
+    public void Learner_code_does_not_see_the_grading_machines_environment()
+    {
+        Environment.SetEnvironmentVariable("MEMKATA_TEST_SECRET", "hunter2");
+        try
+        {
+            var report = CounterExercise.Grader.Grade(Path.Combine(TestData.Root, "limits", "reads-a-secret"));
+
+            var add = report.Tests.Single(t => t.Name == "AddAddsTheAmount");
+            Assert.That(add.Message, Does.Contain("found: nothing").And.Not.Contain("hunter2"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MEMKATA_TEST_SECRET", null);
+        }
+    }
 }
