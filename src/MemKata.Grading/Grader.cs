@@ -84,7 +84,8 @@ public sealed class Grader
         var run = SuiteRunner.Run(suitePath, _limits, _options.UpdateSnapshots, [.. files.Select(f => Path.GetFileName(f.Path))]);
         if (run.FatalError is not null)
         {
-            var empty = Report(name, GradeOutcome.Graded, Scorer.Score(_exercise, []), findings, [$"No hidden test ran: {run.FatalError}", .. run.Notes], clock);
+            var outcome = run.GraderFault ? GradeOutcome.GraderError : GradeOutcome.Graded;
+            var empty = Report(name, outcome, Scorer.Score(_exercise, []), findings, [$"No hidden test ran: {run.FatalError}", .. run.Notes], clock);
             return empty with { CompileTime = compiled };
         }
 
