@@ -57,6 +57,7 @@ public sealed class EventLog
 {
     private readonly List<KernelEvent> _events = [];
     private long _sequence;
+    private FaultRun? _faultRun;
 
     /// <summary>The most events kept; later ones are only counted in <see cref="Dropped"/>.</summary>
     public int Capacity { get; set; } = 10_000;
@@ -87,6 +88,32 @@ public sealed class EventLog
         }
     }
 
+    /// <summary>
+    /// Logs a page fault; a fault of the same process, kind and access on the page right after the previous fault's run
+    /// extends that event instead ("write 0x1000 .. 0x4fff, 4 pages"), so that touching a large block reads as one line.
+    /// </summary>
+    public void AddFault(int pid, KernelEventKind kind, string verb, ulong pageAddress, ulong pageSize)
+    {
+        if (_faultRun is { } run && _events.Count > 0 && ReferenceEquals(_events[^1], run.Event) && run.Pid == pid
+            && run.Kind == kind && run.Verb == verb && run.End == pageAddress)
+        {
+            var pages = run.Pages + 1;
+            var extended = run.Event with { Text = FaultText(verb, run.Start, pageAddress + pageSize, pages) };
+            _events[^1] = extended;
+            _faultRun = run with { Event = extended, End = pageAddress + pageSize, Pages = pages };
+            return;
+        }
+
+        if (!HasRoom)
+        {
+            CountDropped();
+            return;
+        }
+
+        Add(pid, kind, FaultText(verb, pageAddress, pageAddress + pageSize, 1));
+        _faultRun = new FaultRun(_events[^1], pid, kind, verb, pageAddress, pageAddress + pageSize, 1);
+    }
+
     /// <summary>Counts an event that was not worth formatting because the log is full.</summary>
     public void CountDropped()
     {
@@ -110,4 +137,10 @@ public sealed class EventLog
 
         return text.ToString();
     }
+
+    private static string FaultText(string verb, ulong start, ulong end, long pages) => pages == 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{verb} 0x{start:x}")
+        : string.Create(CultureInfo.InvariantCulture, $"{verb} 0x{start:x} .. 0x{end - 1:x}, {pages} pages");
+
+    private sealed record FaultRun(KernelEvent Event, int Pid, KernelEventKind Kind, string Verb, ulong Start, ulong End, long Pages);
 }

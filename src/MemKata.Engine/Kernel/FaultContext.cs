@@ -46,21 +46,58 @@ internal sealed class FaultContext : IFaultContext
 
     private readonly List<FrameNumber> _taken = [];
 
+    // Frames the fault is using (the page already mapped there, a page-cache page it looked up), held off the LRU lists
+    // until the fault ends so that reclaim run by an allocation in the middle cannot free them under the handler, as
+    // the reference Linux holds on a page during a fault.
+    private readonly List<(FrameNumber Frame, LruList List)> _pinned = [];
+
     public FrameNumber? AllocateFrame() => Track(_machine.Allocator.Allocate(_process));
 
-    /// <summary>Called by the machine after the handler returns: frames the handler took but never mapped go back to
-    /// the free list (a handler that leaks frames would otherwise shrink RAM for good).</summary>
-    public void ReleaseUnmapped()
+    /// <summary>Called by the machine before the handler runs: pins the frame the faulting page maps, if any.</summary>
+    public void Begin(ulong page)
     {
+        var entry = _process.PageTable.Get(page);
+        if ((entry & PageTable.Present) != 0)
+        {
+            Pin(PageTable.FrameOf(entry));
+        }
+    }
+
+    /// <summary>Called by the machine after the handler returns: frames the handler took but never mapped go back to
+    /// the free list (a handler that leaks frames would otherwise shrink RAM for good), and pinned frames still in use
+    /// go back on their LRU list.</summary>
+    public void Finish()
+    {
+        var physical = _machine.Physical;
         foreach (var frame in _taken)
         {
-            if (_machine.Physical.Use[frame.Value] == FrameUse.Allocated)
+            if (physical.Use[frame.Value] == FrameUse.Allocated)
             {
-                _machine.Physical.Release(frame);
+                physical.Release(frame);
+            }
+        }
+
+        foreach (var (frame, list) in _pinned)
+        {
+            if (physical.Use[frame.Value] is FrameUse.Anonymous or FrameUse.PageCache && _machine.Lru.ListOf(frame) is null)
+            {
+                _machine.Lru.AddHead(frame, list);
             }
         }
 
         _taken.Clear();
+        _pinned.Clear();
+    }
+
+    private void Pin(FrameNumber frame)
+    {
+        if (frame == _machine.Physical.ZeroFrame || _machine.Lru.ListOf(frame) is not { } list)
+        {
+            return;
+        }
+
+        _machine.Lru.Remove(frame);
+        _pinned.Add((frame, list));
     }
 
     private FrameNumber? Track(FrameNumber? frame)
@@ -81,8 +118,16 @@ internal sealed class FaultContext : IFaultContext
         from.CopyTo(_machine.Physical.Data(Fillable(destination, nameof(CopyFrame))), 0);
     }
 
-    public FrameNumber? ReadFilePage(string fileName, ulong fileOffset, out bool wasCached) =>
-        _machine.ReadFilePage(_process, fileName, fileOffset, out wasCached);
+    public FrameNumber? ReadFilePage(string fileName, ulong fileOffset, out bool wasCached)
+    {
+        var frame = _machine.ReadFilePage(_process, fileName, fileOffset, out wasCached);
+        if (frame is not null)
+        {
+            Pin(frame.Value);
+        }
+
+        return frame;
+    }
 
     public FrameNumber? SwapIn(ulong pageAddress) => Track(_machine.SwapIn(_process, PageOf(pageAddress, nameof(SwapIn))));
 

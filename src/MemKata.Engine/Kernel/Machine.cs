@@ -142,6 +142,18 @@ public sealed partial class Machine
         }
     }
 
+    /// <summary>Kills <paramref name="process"/> for <paramref name="reason"/> (a signal the simulation delivered, such as
+    /// SIGSEGV) and frees its memory.</summary>
+    public void Kill(SimProcess process, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (process.IsAlive)
+        {
+            Terminate(process, reason);
+            Events.Add(process.Pid, KernelEventKind.ProcessExit, "killed: " + reason);
+        }
+    }
+
     /// <summary>
     /// Lets time pass with no process running: kswapd, if awake, reclaims until free memory is back above the high
     /// watermark (or it cannot make progress).
@@ -173,13 +185,14 @@ public sealed partial class Machine
         var address = page * MachineConfig.PageSize;
         var context = process.FaultContext ??= new FaultContext(this, process);
         FaultResult result;
+        context.Begin(page);
         try
         {
             result = FaultHandler.HandleFault(context, new PageFault(process.Pid, address, address, access));
         }
         finally
         {
-            context.ReleaseUnmapped();
+            context.Finish();
         }
 
         switch (result.Outcome)
@@ -221,14 +234,9 @@ public sealed partial class Machine
 
     private void LogFault(SimProcess process, ulong address, AccessKind access, bool major)
     {
-        if (!Events.HasRoom)
-        {
-            Events.CountDropped();
-            return;
-        }
-
         var kind = major ? KernelEventKind.MajorFault : KernelEventKind.MinorFault;
-        Events.Add(process.Pid, kind, $"{(access == AccessKind.Write ? "write" : "read")} {Hex(address)}");
+        var verb = access == AccessKind.Write ? "write" : "read";
+        Events.AddFault(process.Pid, kind, verb, address, MachineConfig.PageSize);
     }
 
     private void CheckResolved(SimProcess process, ulong page, AccessKind access, FaultOutcome outcome)

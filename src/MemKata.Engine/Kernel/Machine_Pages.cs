@@ -67,7 +67,12 @@ public sealed partial class Machine
                 var f = frame.Value;
                 if (Physical.Use[f] == FrameUse.Anonymous)
                 {
-                    Lru.Remove(frame);
+                    // A frame pinned by a fault in progress is off the LRU lists for the moment.
+                    if (Lru.ListOf(frame) is not null)
+                    {
+                        Lru.Remove(frame);
+                    }
+
                     Physical.Release(frame);
                     process.AnonPages--;
                 }

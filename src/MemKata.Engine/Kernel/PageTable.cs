@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MemKata.Contracts.Kernel;
 
 namespace MemKata.Engine.Kernel;
@@ -39,7 +40,8 @@ public sealed class PageTable
     private const int FrameShift = 12;
 
     private readonly Dictionary<ulong, ulong> _entries = [];
-    private readonly Dictionary<(int Level, ulong Index), int> _tableUse = [];
+    // Per level below the top (index 0 = level 1), how many entries each table page covers that exist.
+    private readonly Dictionary<ulong, int>[] _tableUse;
     private readonly int _levels;
     private readonly int _entriesShift;
 
@@ -49,6 +51,7 @@ public sealed class PageTable
     {
         _levels = levels;
         _entriesShift = entriesShift;
+        _tableUse = [.. Enumerable.Range(0, Math.Max(levels - 1, 0)).Select(_ => new Dictionary<ulong, int>())];
     }
 
     /// <summary>Number of entries (present or swapped).</summary>
@@ -72,24 +75,21 @@ public sealed class PageTable
             return;
         }
 
-        if (_entries.TryAdd(page, entry))
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, page, out var present);
+        slot = entry;
+        if (!present)
         {
             // Levels 1 .. levels-1 (PTE, PMD, PUD tables on x86-64; PTE tables on i386); the top level is never counted.
             for (var level = 1; level < _levels; level++)
             {
-                var key = (level, page >> (_entriesShift * level));
-                var users = _tableUse.GetValueOrDefault(key);
-                if (users == 0)
+                ref var users = ref CollectionsMarshal.GetValueRefOrAddDefault(_tableUse[level - 1], page >> (_entriesShift * level), out var existed);
+                if (!existed)
                 {
                     TablePages++;
                 }
 
-                _tableUse[key] = users + 1;
+                users++;
             }
-        }
-        else
-        {
-            _entries[page] = entry;
         }
     }
 
@@ -103,16 +103,13 @@ public sealed class PageTable
 
         for (var level = 1; level < _levels; level++)
         {
-            var key = (level, page >> (_entriesShift * level));
-            var users = _tableUse[key] - 1;
-            if (users == 0)
+            var table = _tableUse[level - 1];
+            var key = page >> (_entriesShift * level);
+            ref var users = ref CollectionsMarshal.GetValueRefOrNullRef(table, key);
+            if (--users == 0)
             {
-                _tableUse.Remove(key);
+                table.Remove(key);
                 TablePages--;
-            }
-            else
-            {
-                _tableUse[key] = users;
             }
         }
     }

@@ -191,7 +191,8 @@ public sealed class PhysicalMemory
 
     private byte[] NewPoisonedPage()
     {
-        var page = new byte[_pageSize];
+        // Frames live as long as the machine: the pinned heap keeps the collector from copying gigabytes of them around.
+        var page = GC.AllocateUninitializedArray<byte>(_pageSize, pinned: true);
         page.AsSpan().Fill(Poison);
         return page;
     }

@@ -62,6 +62,12 @@ internal sealed class Reclaimer : IReclaimContext
             _machine.VmStat.PgStealDirect += freed;
         }
 
+        if (!_machine.Events.HasRoom)
+        {
+            _machine.Events.CountDropped();
+            return freed;
+        }
+
         var who = mode == ReclaimMode.Background ? "kswapd" : "direct reclaim";
         _machine.Events.Add(pid, KernelEventKind.Reclaim, string.Create(CultureInfo.InvariantCulture,
             $"{who}: wanted {wanted}, scanned {_scanned}, reclaimed {freed} (swapped out {_swappedOut}, dropped {_dropped} file pages, wrote back {_writtenBack}); {_machine.Physical.FreeFrames} pages free"));
@@ -124,6 +130,23 @@ internal sealed class Reclaimer : IReclaimContext
     public bool TestAndClearReferenced(FrameNumber frame)
     {
         Listed(frame, nameof(TestAndClearReferenced));
+        var physical = _machine.Physical;
+        if (physical.Use[frame.Value] == FrameUse.Anonymous)
+        {
+            // One owner: no list to build (this runs for every page scanned).
+            var owner = _machine.Process(physical.OwnerPid[frame.Value]);
+            var page = physical.OwnerPage[frame.Value];
+            var entry = owner.PageTable.Get(page);
+            if ((entry & PageTable.Accessed) == 0)
+            {
+                return false;
+            }
+
+            owner.PageTable.Set(page, entry & ~PageTable.Accessed);
+            owner.Memory.FlushTlb(page, 1);
+            return true;
+        }
+
         var referenced = false;
         foreach (var (process, page) in MappersOf(frame))
         {

@@ -2,8 +2,8 @@ namespace MemKata.Engine.Kernel;
 
 /// <summary>
 /// The swap area: a fixed number of page-sized slots on a simulated disk. Anonymous pages evicted from RAM are written
-/// to a free slot (lowest first, so runs are deterministic) and read back on a major fault. A page of zeros costs no
-/// storage. A machine without swap has a device of zero slots.
+/// to a free slot (lowest first, so runs are deterministic) and read back on a major fault. Trailing zero bytes are not
+/// stored, so a page of zeros costs nothing. A machine without swap has a device of zero slots.
 /// </summary>
 public sealed class SwapDevice
 {
@@ -45,7 +45,9 @@ public sealed class SwapDevice
             return -1;
         }
 
-        _slots[slot] = page.IndexOfAnyExcept((byte)0) < 0 ? null : page.ToArray();
+        // Only the bytes up to the last non-zero one are kept: a zero page costs nothing, a page with a few bytes little.
+        var used = page.LastIndexOfAnyExcept((byte)0) + 1;
+        _slots[slot] = used == 0 ? null : page[..used].ToArray();
         return slot;
     }
 
@@ -57,14 +59,9 @@ public sealed class SwapDevice
             throw new InvalidOperationException($"SwapDevice.Read: slot {slot} holds no page");
         }
 
-        if (page is null)
-        {
-            destination[.._pageSize].Clear();
-        }
-        else
-        {
-            page.CopyTo(destination);
-        }
+        var stored = page ?? [];
+        stored.CopyTo(destination);
+        destination[stored.Length.._pageSize].Clear();
     }
 
     /// <summary>Frees <paramref name="slot"/>; freeing a free slot is a bug and throws.</summary>

@@ -151,3 +151,39 @@ public class ReclaimTests
         Assert.That(reader.FilePages, Is.LessThan(400));
     }
 }
+
+public class FaultPinningTests
+{
+    [Test]
+    public void Reclaim_in_the_middle_of_a_copy_on_write_fault_cannot_free_the_page_being_copied()
+    {
+        // kswapd never runs here, so the only reclaim is the one the copy-on-write allocation itself starts.
+        var machine = new Machine(new MachineConfig { RamBytes = 1024 * 4096, KswapdPeriod = int.MaxValue, LoaderTouchesLibraryData = false });
+        machine.CreateFile("data.bin", 4096);
+        var writer = machine.Spawn("writer");
+        var shared = writer.Memory.MmapFile(4096, Protection.ReadWrite, "data.bin", 0, shared: true);
+        writer.Memory.Fill(shared, 0x5a, 4096);
+        var reader = machine.Spawn("reader");
+        var copy = reader.Memory.MmapFile(4096, Protection.ReadWrite, "data.bin", 0, shared: false);
+        Assert.That(reader.Memory.ReadByte(copy + 100), Is.EqualTo(0x5a));
+        machine.Exit(writer);
+
+        // Fill RAM down to exactly the min watermark with a hog's anonymous pages (no swap: they cannot be reclaimed).
+        var hog = machine.Spawn("hog");
+        var pages = machine.Physical.FreeFrames - machine.Watermarks.Min;
+        var h = hog.Memory.Mmap((ulong)pages * 4096);
+        for (var i = 0L; i < pages; i++)
+        {
+            hog.Memory.WriteByte(h + ((ulong)i * 4096), 1);
+        }
+
+        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(machine.Watermarks.Min));
+
+        // The write needs a frame: direct reclaim finds only the page-cache page being copied, which must stay; the OOM
+        // killer then makes room by killing the hog.
+        reader.Memory.WriteByte(copy, 1);
+
+        Assert.That(reader.Memory.ReadByte(copy + 100), Is.EqualTo(0x5a), "the copy holds the file's bytes, not a freed frame's poison");
+        Assert.That(hog.IsAlive, Is.False);
+    }
+}
