@@ -86,7 +86,7 @@ public sealed class GradeCommandTests
                 }
             }
 
-            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submissions", folder);
+            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submissions", folder, "--jobs", "2");
 
             var lines = result.Stdout.TrimEnd('\n').Split('\n');
             Assert.Multiple(() =>
