@@ -27,6 +27,7 @@ public sealed record ArchitectureProfile(string Name, int PageTableLevels, int E
     public static ArchitectureProfile I386 { get; } = new("i386", 2, 10, new AddressSpaceLayout
     {
         UserSpaceEnd = 0xc000_0000,
+        ProgramStart = 0x0804_8000,
         HeapStart = 0x0805_b000,
         MmapBase = 0xb7fc_0000,
         LibcDataStart = 0xb7f9_0000,

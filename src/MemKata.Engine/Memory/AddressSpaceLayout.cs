@@ -11,7 +11,9 @@ namespace MemKata.Engine.Memory;
 ///                     │ heap (grows up with brk)
 ///   HeapStart         ┼ program break at start (page-aligned, just past .bss)
 ///                     │ .bss, .data, .text of the program
-///   0x5555_5555_4000  ┴ program image
+///   ProgramStart      ┼ program image (0x5555_5555_4000)
+///                     │ ... free: used by mmap once nothing fits above the program ...
+///   MmapMinAddress    ┴ 64 KiB: nothing is ever mapped below
 /// </code>
 /// </summary>
 public sealed record AddressSpaceLayout
@@ -21,6 +23,12 @@ public sealed record AddressSpaceLayout
 
     /// <summary>First address past user space: 2^47 - one page (128 TiB).</summary>
     public ulong UserSpaceEnd { get; init; } = 0x7fff_ffff_f000;
+
+    /// <summary>Where the program image (text, data, bss) starts; the heap follows it.</summary>
+    public ulong ProgramStart { get; init; } = 0x5555_5555_4000;
+
+    /// <summary>The lowest address mmap may use (<c>vm.mmap_min_addr</c>, 64 KiB).</summary>
+    public ulong MmapMinAddress { get; init; } = 0x1_0000;
 
     /// <summary>The initial program break: the heap starts here.</summary>
     public ulong HeapStart { get; init; } = 0x5555_5555_9000;

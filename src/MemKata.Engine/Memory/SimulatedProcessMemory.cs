@@ -665,29 +665,54 @@ public sealed class SimulatedProcessMemory : IProcessMemory
         return null;
     }
 
-    // The highest gap below MmapBase that holds length bytes, as Linux's top-down search picks.
+    // The highest hole below MmapBase that holds length bytes, as Linux's top-down search picks: between and below the
+    // existing mappings, skipping the program image and the heap (plus one guard page above the break), and, when
+    // nothing fits above the program, below it, down to mmap_min_addr.
     private bool TryFindGap(ulong length, out ulong start)
     {
         var top = Layout.MmapBase;
-        var floor = PageMath.RoundUp(ProgramBreak, PageSize) + PageSize;
-        for (var i = _mappings.Count - 1; i >= -1; i--)
+        var reservedStart = Math.Min(Layout.ProgramStart, HeapStart);
+        var reservedEnd = PageMath.RoundUp(ProgramBreak, PageSize) + PageSize;
+        var reservedPending = true;
+        var i = _mappings.Count - 1;
+        while (true)
         {
-            var below = i >= 0 ? _mappings[i].End : floor;
-            if (i >= 0 && _mappings[i].Start >= top)
+            // The next obstacle going down: a mapping, or the program-and-heap block.
+            ulong obstacleStart;
+            ulong obstacleEnd;
+            if (reservedPending && (i < 0 || reservedStart >= _mappings[i].Start))
+            {
+                (obstacleStart, obstacleEnd) = (reservedStart, reservedEnd);
+                reservedPending = false;
+            }
+            else if (i >= 0)
+            {
+                (obstacleStart, obstacleEnd) = (_mappings[i].Start, _mappings[i].End);
+                i--;
+            }
+            else
+            {
+                break;
+            }
+
+            if (obstacleStart >= top)
             {
                 continue;
             }
 
-            if (below <= top && top - below >= length)
+            if (obstacleEnd < top && top - obstacleEnd >= length)
             {
                 start = top - length;
                 return true;
             }
 
-            if (i >= 0)
-            {
-                top = Math.Min(top, _mappings[i].Start);
-            }
+            top = obstacleStart;
+        }
+
+        if (top > Layout.MmapMinAddress && top - Layout.MmapMinAddress >= length)
+        {
+            start = top - length;
+            return true;
         }
 
         start = 0;

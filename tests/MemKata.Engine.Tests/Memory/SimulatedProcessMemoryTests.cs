@@ -81,6 +81,28 @@ public class SimulatedProcessMemoryTests
     }
 
     [Test]
+    public void A_mapping_too_big_for_the_space_above_the_program_goes_below_it()
+    {
+        var memory = new SimulatedProcessMemory();
+
+        // About 42 TiB lie between the heap and the mmap base, about 85 TiB below the program image.
+        var big = memory.Mmap(60UL << 40);
+
+        Assert.That(big, Is.Not.EqualTo(Syscall.Failed));
+        Assert.That(big + (60UL << 40), Is.LessThanOrEqualTo(memory.Layout.ProgramStart));
+        Assert.That(big, Is.GreaterThanOrEqualTo(memory.Layout.MmapMinAddress));
+    }
+
+    [Test]
+    public void No_hole_holds_100_TiB_so_mmap_fails_with_ENOMEM_as_on_Linux()
+    {
+        var memory = new SimulatedProcessMemory();
+
+        Assert.That(memory.Mmap(100UL << 40), Is.EqualTo(Syscall.Failed));
+        Assert.That(memory.LastError, Is.EqualTo(Errno.ENOMEM));
+    }
+
+    [Test]
     public void Mremap_keeps_the_contents_when_it_moves_a_mapping()
     {
         var memory = new SimulatedProcessMemory();
