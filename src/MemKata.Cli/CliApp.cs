@@ -51,6 +51,8 @@ public static class CliApp
         root.Subcommands.Add(grade);
         var (snapshots, snapshotsUpdate) = SnapshotsCommand.Create(context);
         root.Subcommands.Add(snapshots);
+        var publish = PublishCommand.Create(context);
+        root.Subcommands.Add(publish);
         var bench = BenchCommand.Create(context);
         root.Subcommands.Add(bench);
         var (scenario, scenarioRun) = ScenarioCommand.Create(context);
@@ -63,6 +65,7 @@ public static class CliApp
             [replay] = ReplayCommand.HelpSection,
             [grade] = GradeCommand.HelpSection,
             [snapshotsUpdate] = SnapshotsCommand.HelpSection,
+            [publish] = PublishCommand.HelpSection,
             [bench] = BenchCommand.HelpSection,
             [scenarioRun] = ScenarioCommand.RunHelpSection,
             [tour] = TourCommand.HelpSection,

@@ -42,6 +42,10 @@ catch (Exception e) when (e is IOException or BadImageFormatException)
 var settings = new Dictionary<string, object>
 {
     [FrameworkPackageSettings.NumberOfTestWorkers] = 0,
+
+    // Events on the test's own thread, not queued to a pump thread: a result is on the pipe before the next test starts,
+    // so a process that dies (Environment.Exit, FailFast, stack overflow) never takes an earlier result with it.
+    [FrameworkPackageSettings.SynchronousEvents] = true,
     [FrameworkPackageSettings.WorkDirectory] = suiteDirectory,
     [FrameworkPackageSettings.RandomSeed] = 20261125,
 };

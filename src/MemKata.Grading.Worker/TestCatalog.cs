@@ -5,13 +5,9 @@ using NUnit.Framework.Internal;
 
 namespace MemKata.Grading.Worker;
 
-/// <summary>Lists the test cases of a loaded suite with what scoring needs: task number and whether it is a snapshot
-/// check.</summary>
+/// <summary>Lists the test cases of a loaded suite with what scoring needs: task number and categories.</summary>
 internal static class TestCatalog
 {
-    /// <summary>The NUnit category that marks a snapshot check (<c>[Category("Snapshot")]</c>).</summary>
-    public const string SnapshotCategory = "Snapshot";
-
     /// <summary>Every test case under <paramref name="root"/>, in the order NUnit runs them.</summary>
     public static List<DiscoveredTest> List(ITest root)
     {
@@ -24,7 +20,7 @@ internal static class TestCatalog
     {
         if (!test.IsSuite)
         {
-            tests.Add(new DiscoveredTest(test.FullName, test.Name, FindTask(test), IsSnapshot(test)));
+            tests.Add(new DiscoveredTest(test.FullName, test.Name, FindTask(test), Categories(test)));
             return;
         }
 
@@ -48,16 +44,14 @@ internal static class TestCatalog
         return null;
     }
 
-    private static bool IsSnapshot(ITest test)
+    private static List<string> Categories(ITest test)
     {
+        var categories = new List<string>();
         for (var node = test; node is not null; node = node.Parent)
         {
-            if (node.Properties[PropertyNames.Category].Contains(SnapshotCategory))
-            {
-                return true;
-            }
+            categories.AddRange(node.Properties[PropertyNames.Category].OfType<string>());
         }
 
-        return false;
+        return [.. categories.Distinct(StringComparer.Ordinal)];
     }
 }

@@ -2,8 +2,9 @@ using MemKata.Grading.Model;
 
 namespace MemKata.Grading;
 
-/// <summary>Grades a whole class: every folder in a submissions folder, one after the other with one
-/// <see cref="Grader"/>, never stopping at a broken submission (it gets its report and a row like any other).</summary>
+/// <summary>Grades a whole class: every folder in a submissions folder with one <see cref="Grader"/>, one or several
+/// at a time, never stopping at a broken submission (it gets its report and a row like any other). Each grading has its
+/// own temp folder and child processes, and test time limits count CPU time, so grading side by side is safe.</summary>
 public static class ClassGrader
 {
     /// <summary>The submission folders of <paramref name="submissionsDirectory"/>, by name; throws
@@ -24,19 +25,25 @@ public static class ClassGrader
             : throw new GradingInputException($"{Path.GetFullPath(submissionsDirectory)} holds no submission folders: expected one subfolder per learner.");
     }
 
-    /// <summary>Grades every folder of <paramref name="submissions"/>, calling <paramref name="graded"/> after each.</summary>
-    public static IReadOnlyList<GradeReport> GradeAll(Grader grader, IReadOnlyList<string> submissions, Action<GradeReport>? graded = null)
+    /// <summary>Grades every folder of <paramref name="submissions"/>, <paramref name="parallelism"/> at a time, calling
+    /// <paramref name="graded"/> after each (never two calls at once). Reports come back in the order of
+    /// <paramref name="submissions"/>.</summary>
+    public static IReadOnlyList<GradeReport> GradeAll(
+        Grader grader, IReadOnlyList<string> submissions, Action<GradeReport>? graded = null, int parallelism = 1)
     {
         ArgumentNullException.ThrowIfNull(grader);
         ArgumentNullException.ThrowIfNull(submissions);
-        var reports = new List<GradeReport>();
-        foreach (var folder in submissions)
+        var reports = new GradeReport[submissions.Count];
+        var gate = new Lock();
+        Parallel.For(0, submissions.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
         {
-            var report = grader.Grade(folder);
-            reports.Add(report);
-            graded?.Invoke(report);
-        }
-
+            var report = grader.Grade(submissions[i]);
+            reports[i] = report;
+            lock (gate)
+            {
+                graded?.Invoke(report);
+            }
+        });
         return reports;
     }
 }

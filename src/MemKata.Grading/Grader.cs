@@ -50,8 +50,8 @@ public sealed class Grader
         catch (Exception e) when (e is not GradingInputException)
         {
             // The grader itself failed (a bug, a missing worker file): report it as such, never as the learner's fault.
-            return Report(name, GradeOutcome.GraderError, [], [],
-                [$"The grader failed, not your code: {e.GetType().Name}: {e.Message} Tell your instructor."], [], clock);
+            return Report(name, GradeOutcome.GraderError, [],
+                [$"The grader failed, not your code: {e.GetType().Name}: {e.Message} Tell your instructor."], clock);
         }
         finally
         {
@@ -64,7 +64,7 @@ public sealed class Grader
         var (files, missing) = SubmissionFiles.Collect(_exercise.Config, submissionDirectory);
         if (missing.Count > 0)
         {
-            return Report(name, GradeOutcome.CompileError, [], missing, [], [], clock);
+            return Report(name, GradeOutcome.CompileError, missing, [], clock);
         }
 
         var learner = _compiler.CompileLearner(files);
@@ -73,53 +73,59 @@ public sealed class Grader
         var compiled = clock.Elapsed;
         if (suitePath is null)
         {
-            return Report(name, GradeOutcome.CompileError, [], [.. compileErrors, .. findings.Where(f => !f.IsError)], [], [], clock);
+            return Report(name, GradeOutcome.CompileError, [.. compileErrors, .. findings], [], clock);
         }
 
         if (findings.Any(f => f.IsError))
         {
-            return Report(name, GradeOutcome.Rejected, [], findings, [], [], clock);
+            return Report(name, GradeOutcome.Rejected, findings, [], clock);
         }
 
         var run = SuiteRunner.Run(suitePath, _limits, _options.UpdateSnapshots, [.. files.Select(f => Path.GetFileName(f.Path))]);
         if (run.FatalError is not null)
         {
-            var tasks = Scorer.Score(_exercise, []).Tasks;
-            var empty = Report(name, GradeOutcome.Graded, tasks, findings, [$"No hidden test ran: {run.FatalError}", .. run.Notes], [], clock);
+            var outcome = run.GraderFault ? GradeOutcome.GraderError : GradeOutcome.Graded;
+            var empty = Report(name, outcome, Scorer.Score(_exercise, []), findings, [$"No hidden test ran: {run.FatalError}", .. run.Notes], clock);
             return empty with { CompileTime = compiled };
         }
 
         var scored = Scorer.Score(_exercise, run.Tests);
-        var report = Report(name, GradeOutcome.Graded, scored.Tasks, findings, [.. run.Notes, .. scored.Notes], scored.Tests, clock);
+        var report = Report(name, GradeOutcome.Graded, scored, findings, [.. run.Notes, .. scored.Notes], clock);
         return report with { CompileTime = compiled };
+    }
+
+    private GradeReport Report(
+        string name, GradeOutcome outcome, IReadOnlyList<SourceProblem> problems, IReadOnlyList<string> notes, Stopwatch clock)
+    {
+        var nothing = Scorer.Score(_exercise, []);
+        var unattempted = nothing with { Tasks = [.. nothing.Tasks.Select(t => t with { Attempted = false })] };
+        return Report(name, outcome, unattempted, problems, notes, clock);
     }
 
     private GradeReport Report(
         string name,
         GradeOutcome outcome,
-        IReadOnlyList<TaskScore> tasks,
+        Scorer.Result scored,
         IReadOnlyList<SourceProblem> problems,
         IReadOnlyList<string> notes,
-        IReadOnlyList<GradedTest> tests,
         Stopwatch clock)
     {
-        if (tasks.Count == 0)
-        {
-            tasks = [.. Scorer.Score(_exercise, []).Tasks.Select(t => t with { Attempted = false })];
-            notes = [.. notes.Where(n => !n.StartsWith("grader.json gives", StringComparison.Ordinal))];
-        }
-
+        var required = scored.Tasks.Where(t => !t.IsBonus).ToList();
+        var snapshots = scored.Snapshots;
         return new GradeReport(
             _exercise.Slug,
             name,
             outcome,
-            Math.Round(tasks.Sum(t => t.Points), 4),
-            Math.Round(tasks.Sum(t => t.MaxPoints), 4),
-            tasks,
-            tests,
+            Math.Round(required.Sum(t => t.Points) + (snapshots?.Points ?? 0), 4),
+            Math.Round(required.Sum(t => t.MaxPoints) + (snapshots?.MaxPoints ?? 0), 4),
+            scored.Tasks,
+            scored.Tests,
             problems,
             notes,
-            clock.Elapsed);
+            clock.Elapsed)
+        {
+            Snapshots = snapshots,
+        };
     }
 
     private static void TryDelete(string folder)

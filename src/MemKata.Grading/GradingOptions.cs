@@ -10,6 +10,10 @@ namespace MemKata.Grading;
 /// snapshot checks write their snapshots (only for the reference solution: <c>memkata snapshots update</c>).</param>
 public sealed record GradingOptions(GradingLimits Limits, IReadOnlyList<IPreflightCheck> PreflightChecks, bool UpdateSnapshots = false)
 {
-    /// <summary>Default limits, no preflight checks, snapshots compared.</summary>
-    public static GradingOptions Default { get; } = new(GradingLimits.Default, []);
+    /// <summary>Default limits, the analyzers as the preflight check, snapshots compared.</summary>
+    public static GradingOptions Default { get; } = new(GradingLimits.Default, [new AnalyzerPreflightCheck()]);
+
+    /// <summary>Default limits and no preflight check: only the process sandbox stands between the submission and the
+    /// grader (the grading tests use it to prove the sandbox on its own).</summary>
+    public static GradingOptions SandboxOnly { get; } = new(GradingLimits.Default, []);
 }

@@ -23,6 +23,7 @@ internal static class GradeCommand
         "  memkata grade allocator --submission /autograder/submission --format gradescope \\\n" +
         "        --output /autograder/results/results.json             Gradescope (the report also goes to stdout)\n" +
         "  memkata grade allocator --submissions ~/hw --output scores.csv   a whole class: one row per folder\n" +
+        "  memkata grade allocator --submissions ~/hw --jobs 4       four submissions at a time\n" +
         "  memkata grade allocator --reference                       the reference solution: must get full marks\n\n" +
         "Only the files the exercise declares (files.solution in .meta/config.json) are taken from a submission.\n" +
         "The tests run in a separate process with time and memory limits; a crash fails the test that caused it.\n\n" +
@@ -71,13 +72,16 @@ internal static class GradeCommand
             "--bench",
             "Instead of one report, time grading: grade the submission once to warm up, then N times, and print the " +
             "compile and run times (min, median, max), e.g. --bench 5.");
+        var jobs = RoundCountOption.Create(
+            "--jobs",
+            "With --submissions: grade N submissions at a time (default 1), e.g. --jobs 4 on a machine with 4 cores.");
         var repo = new Option<string?>("--repo")
         {
             Description = "The MemKata repository. Default: the folder holding MemKata.slnx, at or above the current one.",
             HelpName = "DIR",
         };
 
-        var command = new Command("grade", Description) { slug, submission, submissions, reference, format, output, bench, repo };
+        var command = new Command("grade", Description) { slug, submission, submissions, reference, format, output, bench, jobs, repo };
         command.Validators.Add(result =>
         {
             var chosen = new[] { result.GetResult(submission), result.GetResult(submissions), result.GetResult(reference) }
@@ -90,6 +94,11 @@ internal static class GradeCommand
             if (result.GetResult(bench) is not null && (result.GetResult(submissions) is not null || result.GetResult(output) is not null))
             {
                 result.AddError("--bench prints timings for one submission: leave out --submissions and --output.");
+            }
+
+            if (result.GetResult(jobs) is not null && result.GetResult(submissions) is null)
+            {
+                result.AddError("--jobs grades a class several submissions at a time: use it with --submissions DIR.");
             }
 
             if (result.GetResult(submissions) is not null && result.GetResult(format) is { Implicit: false })
@@ -105,12 +114,21 @@ internal static class GradeCommand
             parse.GetValue(format) ?? TextFormat,
             parse.GetValue(output),
             parse.GetResult(bench) is null ? null : parse.GetValue(bench),
+            parse.GetResult(jobs) is null ? 1 : parse.GetValue(jobs),
             parse.GetValue(repo))));
         return command;
     }
 
     private sealed record Request(
-        string Slug, string? Submission, string? Submissions, bool Reference, string Format, string? Output, int? Bench, string? Repo);
+        string Slug,
+        string? Submission,
+        string? Submissions,
+        bool Reference,
+        string Format,
+        string? Output,
+        int? Bench,
+        int Jobs,
+        string? Repo);
 
     private static int Run(CliContext context, Request request)
     {
@@ -122,7 +140,7 @@ internal static class GradeCommand
             var exercise = ExerciseLayout.Load(root, request.Slug);
             var grader = new Grader(exercise);
             return request.Submissions is { } folder
-                ? GradeClass(context, grader, folder, request.Output)
+                ? GradeClass(context, grader, folder, request.Output, request.Jobs)
                 : GradeOne(context, grader, request);
         }
         catch (GradingInputException e)
@@ -190,7 +208,7 @@ internal static class GradeCommand
         return ExitCodes.Success;
     }
 
-    private static int GradeClass(CliContext context, Grader grader, string folder, string? output)
+    private static int GradeClass(CliContext context, Grader grader, string folder, string? output, int jobs)
     {
         var submissions = ClassGrader.Submissions(folder);
         IReadOnlyList<GradeReport> reports;
@@ -200,18 +218,19 @@ internal static class GradeCommand
             reports = console.Progress().Start(progress =>
             {
                 var bar = progress.AddTask($"grading {submissions.Count} submissions", maxValue: submissions.Count);
-                return ClassGrader.GradeAll(grader, submissions, report => bar.Increment(1));
+                return ClassGrader.GradeAll(grader, submissions, report => bar.Increment(1), jobs);
             });
         }
         else
         {
-            reports = ClassGrader.GradeAll(grader, submissions, report =>
-                context.Error.WriteLine($"memkata: graded {report.SubmissionName}: {Feedback.Headline(report)} ({report.Outcome})"));
+            reports = ClassGrader.GradeAll(
+                grader,
+                submissions,
+                report => context.Error.WriteLine($"memkata: graded {report.SubmissionName}: {Feedback.Headline(report)} ({report.Outcome})"),
+                jobs);
         }
 
-        var tasks = grader.Exercise.Manifest.Tasks.Select(t => t.Number)
-            .Concat(grader.Exercise.Manifest.Snapshots is { } s ? [s.Task] : [])
-            .Distinct().Order().ToList();
+        var tasks = grader.Exercise.Manifest.Tasks.Select(t => t.Number).Distinct().Order().ToList();
         if (output is { } path)
         {
             using (var file = OpenOutput(path))

@@ -4,8 +4,9 @@ using Spectre.Console;
 
 namespace MemKata.Cli.Rendering;
 
-/// <summary>The readable report of <c>memkata grade</c>: the score, a table of tasks, then each test that did not pass
-/// with why (the assertion, the crash, the first divergence a snapshot check found), then notes.</summary>
+/// <summary>The readable report of <c>memkata grade</c>: the score, a table of tasks (and snapshot checks), then each
+/// test that did not pass with why (the assertion, the crash, the first divergence a snapshot check found), then the
+/// reports (measurements, not scored), then notes.</summary>
 internal static class GradeReportRenderer
 {
     private const int MaxMessageLines = 12;
@@ -34,6 +35,7 @@ internal static class GradeReportRenderer
         console.WriteLine();
         Tasks(console, report);
         Failures(console, report);
+        Reports(console, report);
         Advice(console, report);
         if (report.Notes.Count > 0)
         {
@@ -52,22 +54,52 @@ internal static class GradeReportRenderer
             .AddColumn("Task").AddColumn("Title").AddColumn(new TableColumn("Points").RightAligned()).AddColumn("Tests");
         foreach (var task in report.Tasks)
         {
-            var state = !task.Attempted ? "[grey]not started[/]"
-                : task.Passed == task.Total ? "[green]all passed[/]"
-                : $"{task.Passed} of {task.Total} passed";
             table.AddRow(
                 task.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(task.Title ?? ""),
-                $"{Feedback.Points(task.Points)}/{Feedback.Points(task.MaxPoints)}",
-                state);
+                Markup.Escape(task.Title ?? "") + (task.IsBonus ? " [grey](bonus)[/]" : ""),
+                $"{(task.IsBonus ? "+" : "")}{Feedback.Points(task.Points)}/{Feedback.Points(task.MaxPoints)}",
+                State(task));
+        }
+
+        if (report.Snapshots is { Total: > 0 } snapshots)
+        {
+            table.AddRow(
+                snapshots.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "snapshot checks (compared with the reference)",
+                $"{Feedback.Points(snapshots.Points)}/{Feedback.Points(snapshots.MaxPoints)}",
+                State(snapshots));
         }
 
         console.Write(table);
     }
 
+    private static string State(TaskScore task) =>
+        !task.Attempted ? "[grey]not started[/]"
+        : task.Passed == task.Total ? "[green]all passed[/]"
+        : $"{task.Passed} of {task.Total} passed";
+
+    private static void Reports(IAnsiConsole console, GradeReport report)
+    {
+        foreach (var test in report.Tests.Where(t => t.Kind == TestKind.Report))
+        {
+            var text = Feedback.TestOutput(test);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            console.WriteLine();
+            console.MarkupLine($"[bold]{Markup.Escape(test.Name)}[/] [grey](measured, not scored)[/]");
+            foreach (var line in text.Split('\n'))
+            {
+                console.MarkupLine($"  {Markup.Escape(line.TrimEnd())}");
+            }
+        }
+    }
+
     private static void Failures(IAnsiConsole console, GradeReport report)
     {
-        var failed = report.Tests.Where(t => t.Status != TestStatus.Passed).ToList();
+        var failed = report.Tests.Where(t => t.Status != TestStatus.Passed && t.Kind != TestKind.Report).ToList();
         if (failed.Count == 0)
         {
             return;

@@ -27,8 +27,8 @@ public sealed record WorkerEvent(
 /// <param name="FullName">NUnit's full name (namespace, class, method and arguments): the test's identity.</param>
 /// <param name="Name">The short name a learner reads (method and arguments).</param>
 /// <param name="Task">The task number from <c>[Task(n)]</c> on the test or its fixture, or null when untagged.</param>
-/// <param name="IsSnapshot">True when the test is a snapshot check (NUnit category <c>Snapshot</c>).</param>
-public sealed record DiscoveredTest(string FullName, string Name, int? Task, bool IsSnapshot);
+/// <param name="Categories">Its NUnit categories and those of its fixtures (<c>Snapshot</c>, <c>Report</c>...).</param>
+public sealed record DiscoveredTest(string FullName, string Name, int? Task, IReadOnlyList<string> Categories);
 
 /// <summary>The values of <see cref="WorkerEvent.Kind"/>.</summary>
 public static class WorkerEventKinds

@@ -25,29 +25,45 @@ public sealed record ExerciseFiles(
 /// <summary>One numbered task of an exercise.</summary>
 /// <param name="Number">The task's number (1-based), as in <c>[Task(n)]</c>.</param>
 /// <param name="Title">The task's heading in the instructions.</param>
-public sealed record ExerciseTask(int Number, string? Title);
+/// <param name="Optional">True for an optional (bonus) task.</param>
+public sealed record ExerciseTask(int Number, string? Title, bool Optional = false);
 
 /// <summary>A grader's manifest, <c>graders/&lt;slug&gt;/grader.json</c> (docs/EXERCISES.md).</summary>
 /// <param name="Slug">The exercise it grades.</param>
 /// <param name="Tasks">The weight of each task, shared equally among the hidden tests tagged with it.</param>
 /// <param name="Snapshots">The weight of the snapshot checks and the task they belong to, if the grader has any.</param>
+/// <param name="Reports">Which tests are reports (shown, not scored).</param>
 /// <param name="Limits">Optional limits for this grader's runs, overriding the defaults.</param>
 public sealed record GraderManifest(
     string Slug,
     IReadOnlyList<TaskWeight> Tasks,
     SnapshotWeight? Snapshots,
-    GraderLimits? Limits);
+    ReportTests? Reports,
+    GraderLimits? Limits)
+{
+    /// <summary>The category of snapshot checks: <c>snapshots.category</c>, default <c>Snapshot</c>.</summary>
+    public string SnapshotCategory => Snapshots?.Category ?? "Snapshot";
+
+    /// <summary>The category of report tests: <c>reports.category</c>, default <c>Report</c>.</summary>
+    public string ReportCategory => Reports?.Category ?? "Report";
+}
 
 /// <summary>The points a task is worth.</summary>
 /// <param name="Number">The task's number.</param>
 /// <param name="Weight">Its points.</param>
-public sealed record TaskWeight(int Number, double Weight);
+/// <param name="Bonus">An optional task: its points come on top of the maximum.</param>
+public sealed record TaskWeight(int Number, double Weight, bool Bonus = false);
 
-/// <summary>The points the snapshot checks (tests in category <c>Snapshot</c>) are worth, shared equally among them, and
-/// the task they are reported under.</summary>
+/// <summary>The points the snapshot checks (tests in category <see cref="Category"/>) are worth, shared equally among
+/// them, and the task their feedback names.</summary>
 /// <param name="Weight">Their points, on top of the task weights.</param>
 /// <param name="Task">The task they belong to.</param>
-public sealed record SnapshotWeight(double Weight, int Task);
+/// <param name="Category">Their NUnit category; null means <c>Snapshot</c>.</param>
+public sealed record SnapshotWeight(double Weight, int Task, string? Category = null);
+
+/// <summary>Tests that measure and show, carrying no points (the allocator's utilization table).</summary>
+/// <param name="Category">Their NUnit category; null means <c>Report</c>.</param>
+public sealed record ReportTests(string? Category);
 
 /// <summary>Optional per-grader limits in <c>grader.json</c> (<c>"limits": { "testSeconds": 5 }</c>).</summary>
 /// <param name="TestSeconds">Longest a single test may run.</param>

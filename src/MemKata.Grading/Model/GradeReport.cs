@@ -4,9 +4,9 @@ namespace MemKata.Grading.Model;
 /// <param name="Slug">The exercise.</param>
 /// <param name="SubmissionName">The submission's name (its folder's name).</param>
 /// <param name="Outcome">How far grading got.</param>
-/// <param name="Score">Points earned.</param>
-/// <param name="MaxScore">Points available.</param>
-/// <param name="Tasks">Per-task scores, by task number.</param>
+/// <param name="Score">Points earned, bonus tasks left out (they are in <see cref="Bonus"/>).</param>
+/// <param name="MaxScore">Points available: the weights of the tasks that are not bonus, plus the snapshot weight.</param>
+/// <param name="Tasks">Per-task scores, by task number, bonus tasks included (marked).</param>
 /// <param name="Tests">Every hidden test, in run order.</param>
 /// <param name="Problems">Compile errors, missing files and preflight findings.</param>
 /// <param name="Notes">Other facts for the reader: the process crashed and was resumed, a manifest inconsistency.</param>
@@ -23,15 +23,34 @@ public sealed record GradeReport(
     IReadOnlyList<string> Notes,
     TimeSpan Elapsed)
 {
+    /// <summary>The snapshot checks' score, or null when the grader has none.</summary>
+    public TaskScore? Snapshots { get; init; }
+
+    /// <summary>Points earned on bonus tasks, on top of <see cref="Score"/>.</summary>
+    public double Bonus => Tasks.Where(t => t.IsBonus).Sum(t => t.Points);
+
     /// <summary>Of <see cref="Elapsed"/>, the time spent collecting and compiling (the rest is running the tests in
     /// the child process and scoring).</summary>
     public TimeSpan CompileTime { get; init; }
 
-    /// <summary>Tasks with at least one hidden test that did not meet the stub's <see cref="NotImplementedException"/>.</summary>
-    public int TasksAttempted => Tasks.Count(t => t.Attempted);
+    /// <summary>Required (not bonus) tasks with a hidden test that did not meet the stub's
+    /// <see cref="NotImplementedException"/>.</summary>
+    public int TasksAttempted => Tasks.Count(t => t.Attempted && !t.IsBonus);
 
-    /// <summary>"3 of 5 tasks attempted", or null when nothing ran.</summary>
-    public string? AttemptedLine => Outcome == GradeOutcome.Graded && Tasks.Count > 0
-        ? $"{TasksAttempted} of {Tasks.Count} tasks attempted"
-        : null;
+    /// <summary>"3 of 6 tasks attempted", plus the optional tasks attempted; null when nothing ran.</summary>
+    public string? AttemptedLine
+    {
+        get
+        {
+            var required = Tasks.Count(t => !t.IsBonus);
+            if (Outcome != GradeOutcome.Graded || required == 0)
+            {
+                return null;
+            }
+
+            var optional = Tasks.Where(t => t.IsBonus && t.Attempted).Select(t => t.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            return $"{TasksAttempted} of {required} tasks attempted" +
+                (optional.Count == 0 ? "" : $", and optional task {string.Join(", ", optional)}");
+        }
+    }
 }

@@ -4,7 +4,7 @@ namespace MemKata.Grading.Model;
 /// <param name="FullName">NUnit's full name: the test's identity.</param>
 /// <param name="Name">The short name a learner reads.</param>
 /// <param name="Task">The task it checks, or null when the test is not tagged.</param>
-/// <param name="IsSnapshot">True for a snapshot check.</param>
+/// <param name="Kind">What it counts for: its task, the snapshot checks, or nothing (a report).</param>
 /// <param name="Status">How it ended.</param>
 /// <param name="Message">Why it failed, in words a learner can act on (null when it passed).</param>
 /// <param name="Output">What the test wrote to the console, if anything.</param>
@@ -15,7 +15,7 @@ public sealed record GradedTest(
     string FullName,
     string Name,
     int? Task,
-    bool IsSnapshot,
+    TestKind Kind,
     TestStatus Status,
     string? Message,
     string? Output,

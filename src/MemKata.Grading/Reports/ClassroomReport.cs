@@ -42,11 +42,12 @@ public static class ClassroomReport
                 ["name"] = Feedback.TestTitle(test),
                 ["status"] = test.Status switch
                 {
+                    _ when test.Kind == TestKind.Report => "pass",
                     TestStatus.Passed => "pass",
                     TestStatus.Crashed or TestStatus.DidNotRun => "error",
                     _ => "fail",
                 },
-                ["message"] = test.Message ?? "",
+                ["message"] = test.Kind == TestKind.Report ? Feedback.TestOutput(test) : test.Message ?? "",
                 ["line_no"] = 0,
                 ["execution_time"] = $"{test.DurationMs / 1000:0.###}s",
                 ["score"] = test.Points,
@@ -54,7 +55,7 @@ public static class ClassroomReport
         }
 
         var status = report.Outcome != GradeOutcome.Graded ? "error"
-            : report.Tests.All(t => t.Status == TestStatus.Passed) ? "pass"
+            : report.Score >= report.MaxScore ? "pass"
             : "fail";
         var root = new JsonObject
         {

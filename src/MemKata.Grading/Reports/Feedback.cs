@@ -14,7 +14,8 @@ public static class Feedback
     public static string Headline(GradeReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return $"{Points(report.Score)}/{Points(report.MaxScore)} points";
+        var bonus = report.Bonus > 0 ? $" + {Points(report.Bonus)} bonus" : "";
+        return $"{Points(report.Score)}/{Points(report.MaxScore)} points{bonus}";
     }
 
     /// <summary>Why nothing ran (compile errors, a rejection, a grader failure), one line per problem; empty when the
@@ -63,11 +64,29 @@ public static class Feedback
         return string.Join('\n', lines);
     }
 
-    /// <summary>"Task 2 · AddNegativeCountsDown", or the name alone for an untagged test.</summary>
+    /// <summary>"Task 2 · AddNegativeCountsDown", "Snapshot · ...", "Report · ...", or the name alone for an untagged
+    /// test.</summary>
     public static string TestTitle(GradedTest test)
     {
         ArgumentNullException.ThrowIfNull(test);
-        return test.Task is { } task ? $"Task {task} · {test.Name}" : test.Name;
+        return test.Kind switch
+        {
+            TestKind.Report => $"Report · {test.Name}",
+            TestKind.Snapshot => $"Task {test.Task} snapshot · {test.Name}",
+            _ => test.Task is { } task ? $"Task {task} · {test.Name}" : test.Name,
+        };
+    }
+
+    /// <summary>What to show for a test: its status and why it failed; for a report, its output (the measurements).</summary>
+    public static string TestOutput(GradedTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        if (test.Kind == TestKind.Report)
+        {
+            return string.Join('\n', new[] { test.Output, test.Message }.Where(t => !string.IsNullOrWhiteSpace(t))).Trim();
+        }
+
+        return test.Message is null ? StatusWord(test.Status) : $"{StatusWord(test.Status)}: {test.Message}";
     }
 
     /// <summary>A test's status in one word: passed, failed, not implemented, crashed, did not run, skipped.</summary>

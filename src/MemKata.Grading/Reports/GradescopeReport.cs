@@ -9,7 +9,9 @@ namespace MemKata.Grading.Reports;
 /// (the summary: tasks attempted, compile errors, notes) and <c>tests</c>, one per hidden test with <c>name</c>,
 /// <c>number</c> (task.test), <c>score</c>, <c>max_score</c>, <c>status</c> (passed/failed), <c>output</c> (why it
 /// failed) and <c>visibility</c>. When nothing ran, a single "Compilation" (or "Checks", "Grader") test carries the
-/// reason and the whole max score, so Gradescope still shows the right total.
+/// reason and the whole max score, so Gradescope still shows the right total. Bonus points are added to
+/// <c>score</c> (Gradescope shows a score above the maximum as extra credit); report tests are worth 0 and carry their
+/// measurements in <c>output</c>.
 /// </summary>
 public static class GradescopeReport
 {
@@ -50,16 +52,21 @@ public static class GradescopeReport
                 ["number"] = $"{task}.{perTask[task]}",
                 ["score"] = test.Points,
                 ["max_score"] = test.MaxPoints,
-                ["status"] = test.Status == TestStatus.Passed ? "passed" : "failed",
-                ["output"] = test.Message is null ? Feedback.StatusWord(test.Status) : $"{Feedback.StatusWord(test.Status)}: {test.Message}",
-                ["tags"] = new JsonArray(test.Task is { } n ? $"task {n}" : "untagged"),
+                ["status"] = test.Status == TestStatus.Passed || test.Kind == TestKind.Report ? "passed" : "failed",
+                ["output"] = Feedback.TestOutput(test),
+                ["tags"] = new JsonArray(test.Kind switch
+                {
+                    TestKind.Snapshot => "snapshot",
+                    TestKind.Report => "report",
+                    _ => test.Task is { } n ? $"task {n}" : "untagged",
+                }),
                 ["visibility"] = "visible",
             });
         }
 
         var root = new JsonObject
         {
-            ["score"] = report.Score,
+            ["score"] = report.Score + report.Bonus,
             ["max_score"] = report.MaxScore,
             ["execution_time"] = Math.Round(report.Elapsed.TotalSeconds, 3),
             ["output"] = Feedback.Summary(report),

@@ -27,11 +27,9 @@ public static class JUnitReport
                 Feedback.WhyNotRun(report)))], 0, report.MaxScore));
         }
 
-        foreach (var group in report.Tests.GroupBy(t => t.Task).OrderBy(g => g.Key ?? int.MaxValue))
+        foreach (var group in report.Tests.GroupBy(SuiteName).OrderBy(g => g.Min(t => report.Tests.ToList().IndexOf(t))))
         {
-            var title = group.Key is { } n
-                ? $"task {n}{(report.Tasks.FirstOrDefault(t => t.Number == n)?.Title is { } name ? $": {name}" : "")}"
-                : "untagged";
+            var title = group.Key;
             suites.Add(Suite(
                 title,
                 [.. group.Select(TestCase)],
@@ -53,6 +51,13 @@ public static class JUnitReport
         writer.WriteLine();
     }
 
+    private static string SuiteName(GradedTest test) => test.Kind switch
+    {
+        TestKind.Snapshot => "snapshots",
+        TestKind.Report => "reports",
+        _ => test.Task is { } n ? $"task {n}" : "untagged",
+    };
+
     private static XElement TestCase(GradedTest test)
     {
         var classname = test.FullName.EndsWith("." + test.Name, StringComparison.Ordinal)
@@ -60,6 +65,7 @@ public static class JUnitReport
             : test.FullName;
         XElement? outcome = test.Status switch
         {
+            _ when test.Kind == TestKind.Report => null,
             TestStatus.Passed => null,
             TestStatus.Skipped => new XElement("skipped", new XAttribute("message", test.Message ?? "")),
             TestStatus.Crashed or TestStatus.DidNotRun => new XElement("error",
@@ -72,7 +78,8 @@ public static class JUnitReport
             Property("task", test.Task?.ToString(CultureInfo.InvariantCulture) ?? ""),
             Property("score", Feedback.Points(test.Points)),
             Property("max_score", Feedback.Points(test.MaxPoints))));
-        if (test.Output is { Length: > 0 } output)
+        var output = test.Kind == TestKind.Report ? Feedback.TestOutput(test) : test.Output;
+        if (output is { Length: > 0 })
         {
             element.Add(new XElement("system-out", output));
         }

@@ -3,8 +3,9 @@ using MemKata.Grading.Model;
 
 namespace MemKata.Grading.Reports;
 
-/// <summary>A class's scores as CSV (RFC 4180): one row per submission with its total, one column per task, the
-/// outcome and tasks attempted, and a short note (the first compile error, or why grading failed).</summary>
+/// <summary>A class's scores as CSV (RFC 4180): one row per submission with its total, one column per task (bonus tasks
+/// included), the snapshot checks, the bonus, the outcome and tasks attempted, and a short note (the first compile
+/// error, or why grading failed).</summary>
 public static class ScoresCsv
 {
     /// <summary>Writes <paramref name="reports"/>; <paramref name="taskNumbers"/> are the task columns, in order.</summary>
@@ -15,11 +16,13 @@ public static class ScoresCsv
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write("submission,score,max_score,");
         writer.Write(string.Concat(taskNumbers.Select(n => $"task_{n},")));
-        writer.Write("outcome,tasks_attempted,note\n");
+        writer.Write("snapshots,bonus,outcome,tasks_attempted,note\n");
         foreach (var report in reports)
         {
             var cells = new List<string> { report.SubmissionName, Feedback.Points(report.Score), Feedback.Points(report.MaxScore) };
             cells.AddRange(taskNumbers.Select(n => report.Tasks.FirstOrDefault(t => t.Number == n) is { } task ? Feedback.Points(task.Points) : ""));
+            cells.Add(report.Snapshots is { } snapshots ? Feedback.Points(snapshots.Points) : "");
+            cells.Add(Feedback.Points(report.Bonus));
             cells.Add(report.Outcome.ToString());
             cells.Add(report.Outcome == GradeOutcome.Graded ? report.TasksAttempted.ToString(CultureInfo.InvariantCulture) : "");
             cells.Add(report.Problems.FirstOrDefault(p => p.IsError)?.ToString() ?? (report.Outcome == GradeOutcome.Graded ? "" : report.Notes.FirstOrDefault() ?? ""));

@@ -10,8 +10,11 @@ internal static class CrashClassifier
         /// <summary>The grader did not stop it: it ended by itself.</summary>
         None,
 
-        /// <summary>One test ran longer than the per-test limit.</summary>
+        /// <summary>One test used more CPU time than the per-test limit.</summary>
         TestTimeout,
+
+        /// <summary>One test (or the set-up between tests) took longer than the wall-clock limit without finishing.</summary>
+        TestWallTimeout,
 
         /// <summary>The suite ran longer than the whole-run limit.</summary>
         RunTimeout,
@@ -27,8 +30,11 @@ internal static class CrashClassifier
         switch (kill)
         {
             case Kill.TestTimeout:
-                return $"timed out: still running after {testLimit.TotalSeconds:0.#} s, the limit for one test. An " +
-                    "infinite loop? Check every loop's exit condition and every wait.";
+                return $"timed out: still running after {testLimit.TotalSeconds:0.#} s of computing, the limit for one " +
+                    "test. An infinite loop? Check every loop's exit condition.";
+            case Kill.TestWallTimeout:
+                return $"timed out: no result after {WorkerProcess.WallFactor * testLimit.TotalSeconds:0.#} s, most of it " +
+                    "not computing: waiting for something that never happens (a lock, a sleep, a thread that never ends)?";
             case Kill.RunTimeout:
                 return "timed out: the hidden tests together ran past the time limit for the whole run.";
             case Kill.Memory:

@@ -17,7 +17,9 @@ internal static class SuiteRunner
     /// tests.</param>
     /// <param name="Notes">What the reader should know about the run (crashes, restarts).</param>
     /// <param name="FatalError">Why nothing could run, when the suite never listed its tests.</param>
-    public sealed record Outcome(IReadOnlyList<RanTest> Tests, IReadOnlyList<string> Notes, string? FatalError);
+    /// <param name="GraderFault">True when the worker itself said it could not load the suite (the grader's problem);
+    /// false when the process died before listing the tests (which learner code can cause).</param>
+    public sealed record Outcome(IReadOnlyList<RanTest> Tests, IReadOnlyList<string> Notes, string? FatalError, bool GraderFault = false);
 
     /// <summary>Runs the suite at <paramref name="suitePath"/>; <paramref name="learnerFiles"/> are the file names whose
     /// stack frames are worth showing to the learner.</summary>
@@ -49,7 +51,8 @@ internal static class SuiteRunner
 
             if (catalog is null)
             {
-                return new Outcome([], notes, run.WorkerError ?? $"the test process died before any test ran: {run.Failure}");
+                return new Outcome(
+                    [], notes, run.WorkerError ?? $"the test process died before any test ran: {run.Failure}", run.WorkerError is not null);
             }
 
             var crashed = run.InProgress is { } culprit && !results.ContainsKey(culprit) ? byName.GetValueOrDefault(culprit) : null;

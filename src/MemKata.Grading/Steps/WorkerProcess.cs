@@ -20,8 +20,17 @@ internal static class WorkerProcess
     /// <summary>The environment variable that makes a grader's snapshot checks write snapshots instead of comparing.</summary>
     public const string UpdateSnapshotsVariable = "MEMKATA_UPDATE_SNAPSHOTS";
 
+    /// <summary>How many times the per-test limit a test may take in wall-clock time (waiting, not computing).</summary>
+    public const int WallFactor = 3;
+
     private const int MaxStderrChars = 16 * 1024;
     private static readonly TimeSpan _poll = TimeSpan.FromMilliseconds(20);
+
+    private static readonly HashSet<string> _inheritedVariables = new(StringComparer.Ordinal)
+    {
+        "PATH", "HOME", "TMPDIR", "TEMP", "TMP", "LANG", "LC_ALL", "DOTNET_ROOT", "DOTNET_ROOT_X64", "DOTNET_ROOT_ARM64",
+        "SystemRoot", "USERPROFILE",
+    };
 
     /// <summary>What one run reported.</summary>
     /// <param name="Discovered">The suite's tests, or null if the process died before listing them.</param>
@@ -130,6 +139,9 @@ internal static class WorkerProcess
         }
     }
 
+    // A test's time is the CPU time the process spends while it runs, so a loaded grading machine (a class graded in
+    // parallel, a CI runner) does not turn a slow honest test into a timeout; a test that waits instead of computing is
+    // caught by the wall clock, at WallFactor times the limit.
     private static CrashClassifier.Kill Watch(
         Process process,
         GradingLimits limits,
@@ -138,9 +150,11 @@ internal static class WorkerProcess
         Lock gate,
         Func<(string? InProgress, TimeSpan LastEvent)> state)
     {
-        // Loading the suite and JIT-compiling the first test may take a while on a cold machine: allow a start-up grace.
-        var quietLimit = limits.TestTimeout + TimeSpan.FromSeconds(10);
+        // Loading the suite, a fixture's set-up and JIT-compiling on a cold machine happen between tests: a wide margin.
+        var quietLimit = (WallFactor * limits.TestTimeout) + TimeSpan.FromSeconds(10);
         var memoryLimit = 2L * limits.MemoryMegabytes * 1024 * 1024;
+        var markedEvent = TimeSpan.MinValue;
+        var cpuAtEvent = TimeSpan.Zero;
         while (!process.WaitForExit(_poll))
         {
             var reason = CrashClassifier.Kill.None;
@@ -150,14 +164,25 @@ internal static class WorkerProcess
                 current = state();
             }
 
+            var cpu = ProcessorTime(process);
+            if (current.lastEvent != markedEvent)
+            {
+                markedEvent = current.lastEvent;
+                cpuAtEvent = cpu;
+            }
+
             var quiet = clock.Elapsed - current.lastEvent;
             if (DateTime.UtcNow > deadlineUtc)
             {
                 reason = CrashClassifier.Kill.RunTimeout;
             }
-            else if ((current.inProgress is not null && quiet > limits.TestTimeout) || quiet > quietLimit)
+            else if (current.inProgress is not null && cpu - cpuAtEvent > limits.TestTimeout)
             {
                 reason = CrashClassifier.Kill.TestTimeout;
+            }
+            else if ((current.inProgress is not null && quiet > WallFactor * limits.TestTimeout) || quiet > quietLimit)
+            {
+                reason = CrashClassifier.Kill.TestWallTimeout;
             }
             else if (ResidentBytes(process) > memoryLimit)
             {
@@ -182,6 +207,19 @@ internal static class WorkerProcess
         return CrashClassifier.Kill.None;
     }
 
+    private static TimeSpan ProcessorTime(Process process)
+    {
+        try
+        {
+            return process.TotalProcessorTime;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // The process ended between two looks.
+            return TimeSpan.Zero;
+        }
+    }
+
     private static long ResidentBytes(Process process)
     {
         try
@@ -189,8 +227,9 @@ internal static class WorkerProcess
             process.Refresh();
             return process.WorkingSet64;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
+            // The process ended between two looks.
             return 0;
         }
     }
@@ -207,6 +246,18 @@ internal static class WorkerProcess
             StandardOutputEncoding = Encoding.UTF8,
         };
         info.ArgumentList.Add(Path.Combine(CompileReferences.WorkerDirectory, "MemKata.Grading.Worker.dll"));
+
+        // The child gets a minimal environment: whatever the grading machine keeps in its own (a CI token, a
+        // Gradescope secret) is not there for learner code to find.
+        var inherited = info.Environment
+            .Where(pair => _inheritedVariables.Contains(pair.Key) || IsSnapshotFolderVariable(pair.Key))
+            .ToList();
+        info.Environment.Clear();
+        foreach (var (name, value) in inherited)
+        {
+            info.Environment[name] = value;
+        }
+
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + ((long)limits.MemoryMegabytes * 1024 * 1024).ToString("X", System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["DOTNET_DbgEnableMiniDump"] = "0";
@@ -222,6 +273,10 @@ internal static class WorkerProcess
 
         return info;
     }
+
+    // MEMKATA_<SLUG>_SNAPSHOTS: where a hidden suite finds its snapshots, when an instructor moves them (docs/EXERCISES.md).
+    private static bool IsSnapshotFolderVariable(string name) =>
+        name.StartsWith("MEMKATA_", StringComparison.Ordinal) && name.EndsWith("_SNAPSHOTS", StringComparison.Ordinal);
 
     /// <summary>The <c>dotnet</c> host that runs this process, found from the runtime's own folder
     /// (<c>&lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt;/</c>), else <c>dotnet</c> on PATH.</summary>

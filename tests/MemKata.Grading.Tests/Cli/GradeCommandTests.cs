@@ -86,7 +86,7 @@ public sealed class GradeCommandTests
                 }
             }
 
-            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submissions", folder);
+            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submissions", folder, "--jobs", "2");
 
             var lines = result.Stdout.TrimEnd('\n').Split('\n');
             Assert.Multiple(() =>
@@ -95,7 +95,7 @@ public sealed class GradeCommandTests
                 Assert.That(lines, Has.Length.EqualTo(4));
                 Assert.That(lines[1], Does.StartWith("compile-error,0,12,"));
                 Assert.That(lines[2], Does.StartWith("missing-file,0,12,"));
-                Assert.That(lines[3], Does.StartWith("reference,12,12,6,6,Graded,2"));
+                Assert.That(lines[3], Does.StartWith("reference,12,12,6,4,2,0,Graded,2"));
                 Assert.That(result.Stderr, Does.Contain("graded reference: 12/12 points"));
             });
         }

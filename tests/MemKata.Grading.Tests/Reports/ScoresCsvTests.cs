@@ -16,10 +16,10 @@ public sealed class ScoresCsvTests
         var lines = text.ToString().TrimEnd('\n').Split('\n');
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Is.EqualTo("submission,score,max_score,task_1,task_2,outcome,tasks_attempted,note"));
-            Assert.That(lines[1], Is.EqualTo("reference,12,12,6,6,Graded,2,"));
-            Assert.That(lines[2], Is.EqualTo("partial,8,12,6,2,Graded,2,"));
-            Assert.That(lines[3], Does.StartWith("compile-error,0,12,0,0,CompileError,,Counter.cs:7:41: error CS0103"));
+            Assert.That(lines[0], Is.EqualTo("submission,score,max_score,task_1,task_2,snapshots,bonus,outcome,tasks_attempted,note"));
+            Assert.That(lines[1], Is.EqualTo("reference,12,12,6,4,2,0,Graded,2,"));
+            Assert.That(lines[2], Is.EqualTo("partial,8,12,6,2,0,0,Graded,2,"));
+            Assert.That(lines[3], Does.StartWith("compile-error,0,12,0,0,0,0,CompileError,,Counter.cs:7:41: error CS0103"));
         });
     }
 }

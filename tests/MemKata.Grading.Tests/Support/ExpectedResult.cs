@@ -1,12 +1,18 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using MemKata.Grading.Model;
 
 namespace MemKata.Grading.Tests.Support;
 
 /// <summary>A sample submission's <c>expected.json</c> (format in docs/EXERCISES.md): the score it must get and,
-/// optionally, its outcome, how many tasks it attempts, how named tests end and what the problems say.</summary>
+/// optionally, the maximum, the bonus, each task's and the snapshot checks' tally, its outcome, how many tasks it
+/// attempts, how named tests end and what the problems say.</summary>
 internal sealed record ExpectedResult(
     double Score,
+    [property: JsonPropertyName("max_score")] double? MaxScore,
+    double? Bonus,
+    List<ExpectedTally>? Tasks,
+    ExpectedTally? Snapshots,
     string? Outcome,
     int? Attempted,
     Dictionary<string, ExpectedTest>? Tests,
@@ -25,6 +31,35 @@ internal sealed record ExpectedResult(
         Assert.Multiple(() =>
         {
             Assert.That(report.Score, Is.EqualTo(Score).Within(0.01), $"score\n{summary}");
+            if (MaxScore is { } max)
+            {
+                Assert.That(report.MaxScore, Is.EqualTo(max).Within(0.01), $"max_score\n{summary}");
+            }
+
+            if (Bonus is { } bonus)
+            {
+                Assert.That(report.Bonus, Is.EqualTo(bonus).Within(0.01), $"bonus\n{summary}");
+            }
+
+            foreach (var expected in Tasks ?? [])
+            {
+                var task = report.Tasks.SingleOrDefault(t => t.Number == expected.Number);
+                Assert.That(task, Is.Not.Null, $"no task {expected.Number}\n{summary}");
+                if (task is not null)
+                {
+                    expected.AssertMatches(task, $"task {expected.Number}", summary);
+                }
+            }
+
+            if (Snapshots is not null)
+            {
+                Assert.That(report.Snapshots, Is.Not.Null, $"no snapshot checks\n{summary}");
+                if (report.Snapshots is not null)
+                {
+                    Snapshots.AssertMatches(report.Snapshots, "snapshots", summary);
+                }
+            }
+
             if (Outcome is not null)
             {
                 Assert.That(report.Outcome.ToString(), Is.EqualTo(Outcome), $"outcome\n{summary}");
@@ -63,11 +98,36 @@ internal sealed record ExpectedResult(
     }
 
     private static string Describe(GradeReport report) =>
-        $"{report.SubmissionName}: {report.Outcome} {report.Score}/{report.MaxScore}\n" +
+        $"{report.SubmissionName}: {report.Outcome} {report.Score}/{report.MaxScore} (+{report.Bonus} bonus)\n" +
+        string.Concat(report.Tasks.Select(t => $"  task {t.Number}: {t.Passed}/{t.Total} {t.Points:0.##}/{t.MaxPoints:0.##}\n")) +
+        (report.Snapshots is { } s ? $"  snapshots: {s.Passed}/{s.Total} {s.Points:0.##}/{s.MaxPoints:0.##}\n" : "") +
         string.Concat(report.Problems.Select(p => $"  problem: {p}\n")) +
         string.Concat(report.Notes.Select(n => $"  note: {n}\n")) +
-        string.Concat(report.Tests.Select(t => $"  {t.Name}: {t.Status} {t.Points:0.##}/{t.MaxPoints:0.##} {t.Message}\n"));
+        string.Concat(report.Tests.Where(t => t.Status != TestStatus.Passed).Take(40).Select(t =>
+            $"  {t.Name}: {t.Status} {t.Points:0.##}/{t.MaxPoints:0.##} {t.Message?.Split('\n')[0]}\n"));
 }
 
 /// <summary>How one named test must end.</summary>
 internal sealed record ExpectedTest(string? Status, string? Message);
+
+/// <summary>A task's (or the snapshot checks') expected tally: tests passed of tests, and points.</summary>
+internal sealed record ExpectedTally(int Number, int? Passed, int? Tests, double? Points)
+{
+    public void AssertMatches(TaskScore actual, string what, string summary)
+    {
+        if (Passed is { } passed)
+        {
+            Assert.That(actual.Passed, Is.EqualTo(passed), $"{what}: tests passed\n{summary}");
+        }
+
+        if (Tests is { } tests)
+        {
+            Assert.That(actual.Total, Is.EqualTo(tests), $"{what}: tests\n{summary}");
+        }
+
+        if (Points is { } points)
+        {
+            Assert.That(actual.Points, Is.EqualTo(points).Within(0.01), $"{what}: points\n{summary}");
+        }
+    }
+}

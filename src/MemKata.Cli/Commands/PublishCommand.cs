@@ -1,0 +1,68 @@
+using System.CommandLine;
+using MemKata.Cli.Rendering;
+using MemKata.Grading;
+using MemKata.Grading.Layout;
+using MemKata.Grading.Publishing;
+using Spectre.Console;
+
+namespace MemKata.Cli.Commands;
+
+/// <summary><c>memkata publish --out DIR [--repo DIR]</c>: writes the learners' starter repository.</summary>
+internal static class PublishCommand
+{
+    /// <summary>Shown after the command's help: examples and exit codes.</summary>
+    public const string HelpSection =
+        "Examples:\n" +
+        "  memkata publish --out ../memkata-starter     then: cd ../memkata-starter && git init && dotnet test MemKata.slnx\n\n" +
+        "What goes in: every exercise without .meta/, the src/ projects the exercises reference, the build settings,\n" +
+        "a solution, a README and .github/workflows/tests.yml running the public tests. What never goes in: graders/,\n" +
+        "snapshots, reference solutions (.meta/), test data, bin/ and obj/.\n\n" +
+        "Exit codes:\n" +
+        "  0   written\n" +
+        "  2   bad options, an output folder that is not empty, no exercise to publish\n" +
+        "  70  memkata itself failed";
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var output = new Option<string>("--out")
+        {
+            Description = "The folder to write the starter repository into: new or empty.",
+            HelpName = "DIR",
+            Required = true,
+        };
+        var repo = new Option<string?>("--repo")
+        {
+            Description = "The MemKata repository. Default: the folder holding MemKata.slnx, at or above the current one.",
+            HelpName = "DIR",
+        };
+        var command = new Command("publish", "Write the starter repository learners receive (no graders, snapshots or reference solutions).")
+        {
+            output, repo,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(output)!, parse.GetValue(repo)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string output, string? repo)
+    {
+        StarterRepository.Result result;
+        try
+        {
+            var root = repo is not null ? Path.GetFullPath(repo) : RepositoryRoot.Find(Directory.GetCurrentDirectory());
+            result = StarterRepository.Publish(root, output);
+        }
+        catch (GradingInputException e)
+        {
+            context.Error.WriteLine($"memkata: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+
+        var console = ConsoleFactory.Create(context.Out, context.UseColor);
+        console.MarkupLine(
+            $"Wrote {result.Files.Count} files to {Markup.Escape(Path.GetFullPath(output))}: exercises " +
+            $"{Markup.Escape(string.Join(", ", result.Exercises))}; projects {Markup.Escape(string.Join(", ", result.Projects))}.");
+        console.MarkupLine("No graders, snapshots, reference solutions or test data were copied.");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,45 @@
+using MemKata.Analyzers.Runner;
+using MemKata.Grading.Model;
+using Microsoft.CodeAnalysis;
+
+namespace MemKata.Grading.Steps;
+
+/// <summary>
+/// The analyzers of <c>src/MemKata.Analyzers</c> as a preflight check: runs every MemKata rule on the learner's trees
+/// (<c>LearnerCodeAnalysis</c>) before anything of the submission executes. A rule of error severity (forbidden APIs,
+/// reaching for the engine, detecting the grader...) rejects the submission, even when the learner suppressed it in
+/// source; the other rules are advice in the report. An analyzer that crashes is the grader's problem, never the
+/// learner's: it is reported as a note-like warning and does not reject.
+/// </summary>
+public sealed class AnalyzerPreflightCheck : IPreflightCheck
+{
+    /// <inheritdoc/>
+    public IReadOnlyList<SourceProblem> Check(PreflightContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var report = LearnerCodeAnalysis.AnalyzeAsync(context.Compilation, context.LearnerTrees).GetAwaiter().GetResult();
+        var problems = report.Diagnostics.Select(d => ToProblem(d, d.Severity == DiagnosticSeverity.Error)).ToList();
+        problems.AddRange(report.AnalyzerFailures.Select(d => new SourceProblem(
+            null, null, null, d.Id,
+            $"an analyzer failed, so the checks before running are incomplete (the grader's problem, not yours): {Message(d)}",
+            false)));
+        return problems;
+    }
+
+    private static SourceProblem ToProblem(Diagnostic diagnostic, bool isError)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        var inSource = diagnostic.Location.IsInSource;
+        var suppressed = diagnostic.IsSuppressed ? " (suppressed in the source, which the grader does not honour)" : "";
+        return new SourceProblem(
+            inSource ? span.Path : null,
+            inSource ? span.StartLinePosition.Line + 1 : null,
+            inSource ? span.StartLinePosition.Character + 1 : null,
+            diagnostic.Id,
+            Message(diagnostic) + suppressed + $" See docs/rules/{diagnostic.Id}.md.",
+            isError);
+    }
+
+    private static string Message(Diagnostic diagnostic) =>
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+}
