@@ -27,12 +27,20 @@ public sealed class ReclaimPolicy : IReclaimPolicy
         var target = context.FreePages + request.PagesWanted;
         for (var priority = StartPriority; priority >= 0 && context.FreePages < target; priority--)
         {
-            // Task 3: swappiness splits each pass between anonymous (swappiness / 200) and file pages (the rest);
-            // without free swap, anonymous pages cannot go anywhere and are not scanned.
-            var anonShare = context.FreeSwapSlots > 0 ? context.Swappiness : 0;
-            var fileShare = 200 - context.Swappiness;
-            var anon = ScanCount(context.Count(LruList.InactiveAnon) + context.Count(LruList.ActiveAnon), priority, anonShare);
-            var file = ScanCount(context.Count(LruList.InactiveFile) + context.Count(LruList.ActiveFile), priority, fileShare);
+            // Task 3: swappiness splits each pass between anonymous (swappiness / 200) and file pages (the rest).
+            // As get_scan_count does, a kind that cannot be reclaimed leaves the whole pass to the other: without
+            // free swap anonymous pages cannot go anywhere and are not scanned, and with no file pages left
+            // anonymous pages take it all.
+            var anonPages = context.Count(LruList.InactiveAnon) + context.Count(LruList.ActiveAnon);
+            var filePages = context.Count(LruList.InactiveFile) + context.Count(LruList.ActiveFile);
+            var anonShare = context.FreeSwapSlots > 0 && anonPages > 0 ? context.Swappiness : 0;
+            if (filePages == 0 && anonShare > 0)
+            {
+                anonShare = 200;
+            }
+
+            var anon = ScanCount(anonPages, priority, anonShare);
+            var file = ScanCount(filePages, priority, 200 - anonShare);
             if (anon == 0 && file == 0)
             {
                 return;
