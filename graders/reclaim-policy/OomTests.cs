@@ -1,0 +1,87 @@
+using MemKata.Contracts.Kernel;
+using MemKata.Testing;
+
+namespace MemKata.Graders.ReclaimPolicy;
+
+// Task 5: oom_badness and select_bad_process.
+public class OomTests
+{
+    private const long Total = 100_000;
+
+    private static int? Choose(long total, params OomCandidate[] candidates) => Policies.Learner().ChooseOomVictim(candidates, total);
+
+    [Test]
+    [Task(5)]
+    public void The_biggest_process_is_chosen()
+    {
+        Assert.That(Choose(Total, new OomCandidate(1, "a", 500, 0, 3, 0), new OomCandidate(2, "b", 7000, 0, 20, 0), new OomCandidate(3, "c", 3000, 0, 9, 0)), Is.EqualTo(2));
+    }
+
+    [Test]
+    [Task(5)]
+    public void Swap_entries_and_page_tables_count_too()
+    {
+        // a: 5000 resident; b: 3000 + 1500 swapped + 600 page-table pages = 5100.
+        Assert.That(Choose(Total, new OomCandidate(1, "a", 5000, 0, 0, 0), new OomCandidate(2, "b", 3000, 1500, 600, 0)), Is.EqualTo(2),
+            "oom_badness counts resident pages + swap entries + page-table pages");
+    }
+
+    [Test]
+    [Task(5)]
+    public void Minus_1000_is_never_chosen_however_big()
+    {
+        Assert.That(Choose(Total, new OomCandidate(1, "db", 90_000, 5000, 200, -1000), new OomCandidate(2, "tiny", 1, 0, 1, 0)), Is.EqualTo(2),
+            "oom_score_adj -1000 (OOM_SCORE_ADJ_MIN) exempts a process entirely");
+    }
+
+    [Test]
+    [Task(5)]
+    public void Null_when_every_process_is_exempt_or_there_is_none()
+    {
+        Assert.That(Choose(Total, new OomCandidate(1, "a", 100, 0, 1, -1000), new OomCandidate(2, "b", 200, 0, 1, -1000)), Is.Null, "every candidate has oom_score_adj -1000: return null");
+        Assert.That(Choose(Total), Is.Null, "no candidate: return null");
+    }
+
+    [Test]
+    [Task(5)]
+    public void A_positive_adj_volunteers_a_smaller_process()
+    {
+        // b: 2000 + 500 x 100 = 52000 > a's 40000.
+        Assert.That(Choose(Total, new OomCandidate(1, "a", 40_000, 0, 0, 0), new OomCandidate(2, "b", 2000, 0, 0, 500)), Is.EqualTo(2),
+            "oom_score_adj 500 adds 500 x totalPages / 1000 points");
+    }
+
+    [Test]
+    [Task(5)]
+    public void A_negative_adj_protects_a_bigger_process()
+    {
+        // a: 40000 - 300 x 100 = 10000 < b's 20000.
+        Assert.That(Choose(Total, new OomCandidate(1, "a", 40_000, 0, 0, -300), new OomCandidate(2, "b", 20_000, 0, 0, 0)), Is.EqualTo(2),
+            "oom_score_adj -300 takes 300 x totalPages / 1000 points away");
+    }
+
+    [Test]
+    [Task(5)]
+    public void TotalPages_is_divided_by_1000_before_the_adj_multiplies_it()
+    {
+        // totalPages 1999: 1999 / 1000 = 1, so b scores 400 + 500 x 1 = 900 < a's 1000 (not 400 + 999.5).
+        Assert.That(Choose(1999, new OomCandidate(1, "a", 1000, 0, 0, 0), new OomCandidate(2, "b", 400, 0, 0, 500)), Is.EqualTo(1),
+            "oom_badness: adj x (totalPages / 1000), integer division first, as the kernel computes it");
+    }
+
+    [Test]
+    [Task(5)]
+    public void On_a_tie_the_later_candidate_wins()
+    {
+        Assert.That(Choose(Total, new OomCandidate(7, "x", 800, 0, 4, 0), new OomCandidate(3, "y", 800, 0, 4, 0)), Is.EqualTo(3),
+            "equal oom_badness: Linux's select_bad_process keeps the later candidate (points >= chosen), here pid 3, listed second");
+    }
+
+    [Test]
+    [Task(5)]
+    public void A_process_with_negative_points_can_still_be_the_only_victim()
+    {
+        Assert.That(Choose(Total, new OomCandidate(4, "shy", 100, 0, 1, -999)), Is.EqualTo(4),
+            "oom_score_adj -999 lowers the score below zero but does not exempt the process: it is still the only candidate");
+    }
+}

@@ -1,0 +1,15 @@
+using MemKata.Contracts.Kernel;
+
+namespace MemKata.Graders.ReclaimPolicy;
+
+/// <summary>Runs the learner's policy (<c>global::ReclaimPolicy</c>) on a fake kernel.</summary>
+internal static class Policies
+{
+    public static IReclaimPolicy Learner() => new global::ReclaimPolicy();
+
+    public static FakeKernel Reclaim(FakeKernel kernel, ReclaimMode mode, long wanted)
+    {
+        Learner().Reclaim(kernel, new ReclaimRequest(mode, wanted));
+        return kernel;
+    }
+}
