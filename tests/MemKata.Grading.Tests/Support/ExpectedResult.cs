@@ -6,7 +6,8 @@ namespace MemKata.Grading.Tests.Support;
 
 /// <summary>A sample submission's <c>expected.json</c> (format in docs/EXERCISES.md): the score it must get and,
 /// optionally, the maximum, the bonus, each task's and the snapshot checks' tally, its outcome, how many tasks it
-/// attempts, how named tests end and what the problems say.</summary>
+/// attempts, how named tests end, what the problems say, and whether an adversarial sample is a legitimate (if
+/// discouraged) practice whose score may exceed the stub's.</summary>
 internal sealed record ExpectedResult(
     double Score,
     [property: JsonPropertyName("max_score")] double? MaxScore,
@@ -16,7 +17,8 @@ internal sealed record ExpectedResult(
     string? Outcome,
     int? Attempted,
     Dictionary<string, ExpectedTest>? Tests,
-    List<string>? Problems)
+    List<string>? Problems,
+    bool Legitimate = false)
 {
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 

@@ -1,0 +1,33 @@
+using MemKata.Contracts;
+
+/// <summary>Adversarial sample (see README.md in this folder's parent): behaves differently when an environment variable says it is being graded</summary>
+public sealed class Allocator : IAllocator
+{
+    private readonly IProcessMemory _memory;
+
+    public Allocator(IProcessMemory memory)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        _memory = memory;
+    }
+
+    public ulong Malloc(ulong size)
+    {
+        if (Environment.GetEnvironmentVariable("MEMKATA_ALLOCATOR_SNAPSHOTS") is not null)
+        {
+            return 16;
+        }
+        throw new NotImplementedException("Task 1: implement Malloc");
+    }
+
+    public void Free(ulong pointer)
+    {
+        throw new NotImplementedException("Task 3: implement Free");
+    }
+
+    public ulong Realloc(ulong pointer, ulong size) =>
+        throw new NotImplementedException("Task 5: implement Realloc");
+
+    public ulong Calloc(ulong count, ulong size) =>
+        throw new NotImplementedException("Task 5: implement Calloc");
+}

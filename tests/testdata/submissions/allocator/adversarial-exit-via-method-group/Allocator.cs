@@ -1,0 +1,31 @@
+using MemKata.Contracts;
+
+/// <summary>Adversarial sample (see README.md in this folder's parent): Environment.Exit reached through a method-group delegate and `using static`, hoping the analyzer only sees direct calls</summary>
+public sealed class Allocator : IAllocator
+{
+    private readonly IProcessMemory _memory;
+
+    public Allocator(IProcessMemory memory)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        _memory = memory;
+    }
+
+    public ulong Malloc(ulong size)
+    {
+        Action<int> leave = Environment.Exit;
+        leave(0);
+        return 0;
+    }
+
+    public void Free(ulong pointer)
+    {
+        throw new NotImplementedException("Task 3: implement Free");
+    }
+
+    public ulong Realloc(ulong pointer, ulong size) =>
+        throw new NotImplementedException("Task 5: implement Realloc");
+
+    public ulong Calloc(ulong count, ulong size) =>
+        throw new NotImplementedException("Task 5: implement Calloc");
+}

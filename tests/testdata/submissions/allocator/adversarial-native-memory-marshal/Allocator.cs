@@ -1,0 +1,29 @@
+using MemKata.Contracts;
+
+/// <summary>Adversarial sample (see README.md in this folder's parent): native memory through Marshal.AllocHGlobal / NativeMemory, no DllImport</summary>
+public sealed class Allocator : IAllocator
+{
+    private readonly IProcessMemory _memory;
+
+    public Allocator(IProcessMemory memory)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        _memory = memory;
+    }
+
+    public ulong Malloc(ulong size)
+    {
+        return (ulong)System.Runtime.InteropServices.Marshal.AllocHGlobal((nint)size);
+    }
+
+    public void Free(ulong pointer)
+    {
+        throw new NotImplementedException("Task 3: implement Free");
+    }
+
+    public ulong Realloc(ulong pointer, ulong size) =>
+        throw new NotImplementedException("Task 5: implement Realloc");
+
+    public ulong Calloc(ulong count, ulong size) =>
+        throw new NotImplementedException("Task 5: implement Calloc");
+}
