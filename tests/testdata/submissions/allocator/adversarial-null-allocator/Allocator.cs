@@ -1,6 +1,6 @@
 using MemKata.Contracts;
 
-/// <summary>Open hole (see tests/testdata/open-holes/README.md): an allocator that does nothing. Malloc, Realloc and
+/// <summary>Adversarial (closed: servable requests must not return NULL): an allocator that does nothing. Malloc, Realloc and
 /// Calloc always return NULL (0), Free does nothing; no forbidden API, no exception, nothing hidden.</summary>
 public sealed class Allocator : IAllocator
 {
