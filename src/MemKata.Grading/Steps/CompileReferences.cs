@@ -14,7 +14,7 @@ internal static class CompileReferences
     /// <summary>Assemblies hidden tests may use beside the .NET libraries and the submission.</summary>
     public static readonly string[] GraderAssemblies =
     [
-        "MemKata.Contracts", "MemKata.Engine", "MemKata.Testing", "nunit.framework", "nunit.framework.legacy",
+        "MemKata.Contracts", "MemKata.Engine", "MemKata.Scenarios", "MemKata.Testing", "nunit.framework", "nunit.framework.legacy",
         "DiffPlex", "Snapshooter", "Snapshooter.NUnit", "Newtonsoft.Json",
     ];
 
