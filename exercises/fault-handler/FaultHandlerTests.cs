@@ -1,0 +1,247 @@
+using MemKata.Contracts;
+using MemKata.Contracts.Kernel;
+using MemKata.Engine.Kernel;
+using MemKata.Scenarios;
+using MemKata.Testing;
+
+// The public tests: run them with `dotnet test exercises/fault-handler`. Each one builds a small simulated machine whose
+// kernel calls your FaultHandler on every page fault, and names its task: [Task(3)] fails while task 3 is not done.
+// The graders check more than this.
+public class FaultHandlerTests
+{
+    private const ulong Page = MachineConfig.PageSize;
+
+    // ---- 1. Find the area, or SIGSEGV -------------------------------------------------------------------------------
+
+    // The simulated process memory refuses an access outside its areas before the kernel is involved, so these tests
+    // call your handler directly, the way the kernel does, with a context whose FindVma answers what the test says and
+    // which records whatever your handler asks for.
+
+    [Test]
+    [Task(1)]
+    public void A_fault_where_there_is_no_area_is_SIGSEGV()
+    {
+        var context = new RecordingContext(vma: null);
+
+        var result = new FaultHandler().HandleFault(context, new PageFault(1, 0x1000, 0x1000, AccessKind.Read));
+
+        Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.SegmentationFault), "FindVma returned null: no area covers 0x1000, so the access is illegal (task 1)");
+        Assert.That(result.Reason, Is.Not.Null.And.Not.Empty, "give a reason with FaultResult.SegmentationFault(reason): it is what the learner's program reports");
+    }
+
+    [Test]
+    [Task(1)]
+    public void A_write_fault_in_a_read_only_area_is_SIGSEGV_and_maps_nothing()
+    {
+        var context = new RecordingContext(new VmaInfo(0x10000, 0x12000, Protection.Read, VmaKind.Anonymous, null, 0));
+
+        var result = new FaultHandler().HandleFault(context, new PageFault(1, 0x10008, 0x10000, AccessKind.Write));
+
+        Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.SegmentationFault), "a write to a PROT_READ area must be refused: VmaInfo.Allows(access) is false (task 1)");
+        Assert.That(context.Changes, Is.Empty, "a refused access changes nothing: no frame, no mapping");
+    }
+
+    // ---- 2. Zero-fill anonymous memory on first touch ---------------------------------------------------------------
+
+    [Test]
+    [Task(2)]
+    public void The_first_write_to_anonymous_memory_is_one_minor_fault_on_a_zeroed_frame()
+    {
+        var (machine, p) = NewMachine();
+        var a = p.Memory.Mmap(Page);
+        var free = machine.Physical.FreeFrames;
+
+        p.Memory.WriteByte(a, 7);
+
+        Assert.That(p.MinorFaults, Is.EqualTo(1), "one minor fault for the first write");
+        Assert.That(p.MajorFaults, Is.Zero, "zero-filling needs no disk: the fault is minor");
+        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free - 1), "the write takes exactly one frame");
+        Assert.That(Pte(p, a), Has.Property(nameof(PageTableEntry.State)).EqualTo(PteState.Present).And.Property(nameof(PageTableEntry.Writable)).True);
+        Assert.That(p.Memory.ReadByte(a + 1), Is.Zero, "fresh anonymous memory reads as zeros: ZeroFill the frame before mapping it");
+    }
+
+    [Test]
+    [Task(2)]
+    public void A_read_of_untouched_anonymous_memory_maps_the_zero_page_and_takes_no_frame()
+    {
+        var (machine, p) = NewMachine();
+        var a = p.Memory.Mmap(4 * Page);
+        var free = machine.Physical.FreeFrames;
+
+        for (var i = 0UL; i < 4; i++)
+        {
+            Assert.That(p.Memory.ReadByte(a + (i * Page)), Is.Zero);
+        }
+
+        Assert.That(p.MinorFaults, Is.EqualTo(4));
+        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free), "reads of untouched memory share the zero page: MapZeroPage");
+        Assert.That(Pte(p, a).IsZeroPage, Is.True);
+    }
+
+    // ---- 3. File pages through the page cache -----------------------------------------------------------------------
+
+    [Test]
+    [Task(3)]
+    public void A_file_page_is_read_from_disk_once_then_found_in_the_page_cache()
+    {
+        var (machine, a) = NewMachine();
+        machine.CreateFile("data.bin", 4 * Page);
+        var b = machine.Spawn("b");
+        var ma = a.Memory.MmapFile(4 * Page, Protection.ReadWrite, "data.bin", 0, shared: true);
+        var mb = b.Memory.MmapFile(4 * Page, Protection.Read, "data.bin", 0, shared: true);
+
+        a.Memory.WriteByte(ma + Page, 7);
+        var seen = b.Memory.ReadByte(mb + Page);
+
+        Assert.That(a.MajorFaults, Is.EqualTo(1), "the first use of a file page reads the disk: a major fault");
+        Assert.That(b.MajorFaults, Is.Zero, "the second process finds the page in the page cache");
+        Assert.That(b.MinorFaults, Is.EqualTo(1), "a page-cache hit is a minor fault");
+        Assert.That(seen, Is.EqualTo(7), "a MAP_SHARED mapping maps the page-cache page itself, so both processes see the write");
+    }
+
+    // ---- 4. Swap a page back in -------------------------------------------------------------------------------------
+
+    [Test]
+    [Task(4)]
+    public void A_swapped_out_page_comes_back_with_its_contents_in_a_major_fault()
+    {
+        var (machine, p) = NewMachine(ramPages: 1024, swapPages: 2048);
+        var a = p.Memory.Mmap(1500 * Page);
+        for (var i = 0UL; i < 1500; i++)
+        {
+            p.Memory.WriteByte(a + (i * Page), (byte)(i % 251));
+        }
+
+        Assert.That(Pte(p, a).State, Is.EqualTo(PteState.Swapped), "the test expects the first page to have gone to swap");
+        var major = p.MajorFaults;
+
+        var value = p.Memory.ReadByte(a);
+
+        Assert.That(p.MajorFaults, Is.EqualTo(major + 1), "reading swap is disk I/O: a major fault");
+        Assert.That(value, Is.Zero, "the page comes back with what was written to it (SwapIn, then MapPage)");
+        Assert.That(machine.VmStat.PswpIn, Is.EqualTo(1));
+    }
+
+    // ---- 5. Copy on write -------------------------------------------------------------------------------------------
+
+    [Test]
+    [Task(5)]
+    public void Writing_after_reading_copies_the_zero_page_into_a_frame_of_its_own()
+    {
+        var (machine, p) = NewMachine();
+        var a = p.Memory.Mmap(Page);
+        var free = machine.Physical.FreeFrames;
+
+        _ = p.Memory.ReadByte(a);
+        p.Memory.WriteByte(a, 9);
+
+        Assert.That(p.MinorFaults, Is.EqualTo(2), "the read maps the zero page, the write faults again and copies it");
+        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free - 1));
+        Assert.That(p.Memory.ReadByte(a), Is.EqualTo(9));
+        Assert.That(Pte(p, a).IsZeroPage, Is.False, "the zero page itself must never be written");
+    }
+
+    [Test]
+    [Task(5)]
+    public void A_write_to_a_private_file_mapping_goes_to_a_private_copy()
+    {
+        var (machine, a) = NewMachine();
+        machine.CreateFile("lib.so", 2 * Page);
+        var b = machine.Spawn("b");
+        var ma = a.Memory.MmapFile(2 * Page, Protection.ReadWrite, "lib.so", 0, shared: false);
+        var mb = b.Memory.MmapFile(2 * Page, Protection.Read, "lib.so", 0, shared: false);
+
+        _ = a.Memory.ReadByte(ma);
+        a.Memory.WriteByte(ma, 5);
+
+        Assert.That(b.Memory.ReadByte(mb), Is.Zero, "MAP_PRIVATE: the write must go to a copy, not to the page cache");
+        Assert.That(a.Memory.ReadByte(ma), Is.EqualTo(5));
+        Assert.That(a.AnonPages, Is.EqualTo(1), "the copy is the process's own anonymous page");
+    }
+
+    // ---- 6. No free frame: reclaim, or out of memory ----------------------------------------------------------------
+
+    [Test]
+    [Task(6)]
+    public void When_no_frame_can_be_had_the_process_is_killed_cleanly()
+    {
+        var (_, p) = NewMachine(ramPages: 1024);
+        var a = p.Memory.Mmap(2000 * Page);
+
+        Assert.Throws<ProcessKilledException>(() =>
+        {
+            for (var i = 0UL; i < 2000; i++)
+            {
+                p.Memory.WriteByte(a + (i * Page), 1);
+            }
+        }, "with no swap, RAM runs out: AllocateFrame returns null and the fault must answer FaultResult.OutOfMemory");
+        Assert.That(p.IsAlive, Is.False);
+    }
+
+    [Test]
+    [Task(6)]
+    public void Your_fault_counts_match_the_reference_in_the_swap_scenario()
+    {
+        var scenario = BuiltInScenarios.Load("07-anonymous-pages-go-to-swap");
+
+        var yours = ScenarioRunner.Run(scenario, new FaultHandler());
+        var reference = ScenarioRunner.Run(scenario);
+
+        Assert.That(yours.Steps.Select(s => (s.Index, s.Action, s.MinorFaults, s.MajorFaults)),
+            Is.EqualTo(reference.Steps.Select(s => (s.Index, s.Action, s.MinorFaults, s.MajorFaults))),
+            "per step: (step, action, minor faults, major faults); run `memkata scenario run --builtin 07-anonymous-pages-go-to-swap` to see the reference's log");
+    }
+
+    private static (Machine Machine, SimProcess Process) NewMachine(long ramPages = 1024, long swapPages = 0)
+    {
+        var machine = new Machine(
+            new MachineConfig
+            {
+                RamBytes = (ulong)ramPages * Page,
+                SwapBytes = (ulong)swapPages * Page,
+                Overcommit = OvercommitMode.Always,
+                LoaderTouchesLibraryData = false,
+            },
+            new FaultHandler());
+        return (machine, machine.Spawn("p"));
+    }
+
+    private static PageTableEntry Pte(SimProcess process, ulong address) => PageTable.Decode(process.PageTable.Get(address / Page));
+
+    // A context for calling a handler directly: FindVma answers the given area, every page is untouched, and each call
+    // that would change something is recorded (and answered as if it worked).
+    private sealed class RecordingContext(VmaInfo? vma) : IFaultContext
+    {
+        public List<string> Changes { get; } = [];
+
+        public ulong PageSize => Page;
+
+        public VmaInfo? FindVma(ulong address) => vma is not null && vma.Contains(address) ? vma : null;
+
+        public PageTableEntry ReadPte(ulong pageAddress) => PageTableEntry.Empty;
+
+        public FrameNumber? AllocateFrame() => Record<FrameNumber?>("AllocateFrame", new FrameNumber(1));
+
+        public void ZeroFill(FrameNumber frame) => Changes.Add("ZeroFill");
+
+        public void CopyFrame(FrameNumber source, FrameNumber destination) => Changes.Add("CopyFrame");
+
+        public FrameNumber? ReadFilePage(string fileName, ulong fileOffset, out bool wasCached)
+        {
+            wasCached = true;
+            return Record<FrameNumber?>("ReadFilePage", new FrameNumber(2));
+        }
+
+        public FrameNumber? SwapIn(ulong pageAddress) => Record<FrameNumber?>("SwapIn", new FrameNumber(3));
+
+        public void MapPage(ulong pageAddress, FrameNumber frame, bool writable) => Changes.Add("MapPage");
+
+        public void MapZeroPage(ulong pageAddress) => Changes.Add("MapZeroPage");
+
+        private T Record<T>(string call, T answer)
+        {
+            Changes.Add(call);
+            return answer;
+        }
+    }
+}
