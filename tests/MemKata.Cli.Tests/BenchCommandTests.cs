@@ -28,6 +28,41 @@ public class BenchCommandTests
     }
 
     [Test]
+    public void Bench_kernel_times_the_simulated_kernel_against_the_real_one()
+    {
+        var result = CliResult.Run("bench", "--kernel", "--touch", "64MiB", "--ram", "32MiB", "--swap", "64MiB", "--rounds", "1");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
+            Assert.That(result.Stdout, Does.Contain("One process touching 64 MiB, one byte per page, on a simulated machine with 32 MiB of RAM and 64 MiB swap"));
+            Assert.That(result.Stdout, Does.Match(@"simulated machine \(faults, reclaim, swap\)\s+│\s+16,384 │\s+[1-9][0-9,]* │"), "16384 faults and some pages swapped out");
+            Assert.That(result.Stdout, Does.Match(@"real kernel \(first touch, no swap\)\s+│\s+131,072 │"));
+            Assert.That(result.Stdout, Does.Match(@"simulated / real per fault: [0-9.]+×"));
+        });
+    }
+
+    [Test]
+    public void Bench_kernel_says_when_the_touch_cannot_fit_the_machine()
+    {
+        var result = CliResult.Run("bench", "--kernel", "--touch", "64MiB", "--ram", "16MiB", "--swap", "0", "--rounds", "1");
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(result.Stderr, Does.StartWith("memkata: the simulated process was killed (").And.Contains("64 MiB does not fit in 16 MiB of RAM and 0 B of swap"));
+    }
+
+    [TestCase("--ram", "1GiB", "memkata: --ram only applies to the kernel benchmark: add --kernel.")]
+    [TestCase("--kernel --touch", "lots", "memkata: --touch takes a size such as 4096, 512 MiB or 8 GiB; 'lots' is not one.")]
+    [TestCase("--kernel --ram", "100", "memkata: --ram needs at least one page (4096 bytes); got '100'.")]
+    public void Bench_kernel_options_are_checked(string options, string value, string message)
+    {
+        var result = CliResult.Run(["bench", .. options.Split(' '), value]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(result.Stderr, Does.StartWith(message));
+    }
+
+    [Test]
     public void Bench_rejects_fewer_than_1_round()
     {
         var result = CliResult.Run("bench", "--rounds", "0");

@@ -5,20 +5,24 @@ using MemKata.Cli.Traces;
 using MemKata.Contracts;
 using MemKata.Engine.Traces;
 using MemKata.Oracle;
+using MemKata.Scenarios;
 
 namespace MemKata.Cli.Commands;
 
 /// <summary><c>memkata bench [TRACE...] [--rounds N]</c>: times the engine and the machine's real glibc side by side on
-/// the same traces. Needs <c>MemKata.Oracle</c> (see MemKata.Cli.csproj for how this file joins the build).</summary>
+/// the same traces; <c>memkata bench --kernel</c> times the simulated kernel's page faults against the real kernel's.
+/// Needs <c>MemKata.Oracle</c>.</summary>
 internal static class BenchCommand
 {
     /// <summary>Shown after the command's help: examples and exit codes.</summary>
     public const string HelpSection =
         "Examples:\n" +
         "  memkata bench                                one generated trace per profile (seed 1, 20000 operations)\n" +
-        "  memkata bench traces/*.rep --rounds 50       every trace in a folder\n\n" +
+        "  memkata bench traces/*.rep --rounds 50       every trace in a folder\n" +
+        "  memkata bench --kernel                       8 GiB touched on a 4 GiB machine with 8 GiB swap, against the real kernel\n" +
+        "  memkata bench --kernel --touch 1GiB --ram 2GiB --swap 0 --rounds 5\n\n" +
         "Exit codes:\n" +
-        "  0    every trace was timed on both sides\n" +
+        "  0    every trace was timed on both sides (with --kernel: both sides were timed)\n" +
         "  2    bad options, or a trace that is missing or malformed (memkata: FILE:LINE: problem)\n" +
         "  69   the real glibc cannot be run here (not Linux, or no gcc to build the replay harness)\n" +
         "  70   the replay harness failed (its command, status and output are shown)\n" +
@@ -26,6 +30,7 @@ internal static class BenchCommand
         "  139  the engine's process had a segmentation fault (SIGSEGV)";
 
     private const int DefaultRounds = 10;
+    private const int DefaultKernelRounds = 3;
     private const int DefaultOperations = 20000;
 
     private const string Description =
@@ -48,10 +53,60 @@ internal static class BenchCommand
             $"How many timed rounds per trace and side (N ≥ 1, default {DefaultRounds}), after one untimed warm-up " +
             "round, e.g. --rounds 50.");
         roundsOption.DefaultValueFactory = _ => DefaultRounds;
+        var kernelOption = new Option<bool>("--kernel")
+        {
+            Description = "Time the simulated kernel instead of malloc: one process touching more memory than the machine " +
+                "has (page faults, reclaim, swap), against this machine's real kernel taking first-touch page faults. " +
+                $"Rounds default to {DefaultKernelRounds}.",
+        };
+        var defaults = KernelScaleWorkload.Default;
+        var touchOption = ByteSizeOption.Create("--touch", "With --kernel: how much the simulated process maps and touches, one byte per page, e.g. --touch 8GiB (the default).", defaults.TouchBytes);
+        var ramOption = ByteSizeOption.Create("--ram", "With --kernel: the simulated machine's RAM, e.g. --ram 4GiB (the default).", defaults.RamBytes);
+        var swapOption = ByteSizeOption.Create("--swap", "With --kernel: the simulated machine's swap, e.g. --swap 8GiB (the default); 0 for none.", defaults.SwapBytes, allowZero: true);
 
-        var command = new Command("bench", Description) { tracesArgument, roundsOption };
-        command.SetAction(parse => Run(context, parse.GetValue(tracesArgument) ?? [], parse.GetValue(roundsOption)));
+        var command = new Command("bench", Description) { tracesArgument, roundsOption, kernelOption, touchOption, ramOption, swapOption };
+        command.Validators.Add(result =>
+        {
+            var kernel = result.GetValue(kernelOption);
+            if (kernel && (result.GetValue(tracesArgument) ?? []).Length > 0)
+            {
+                result.AddError("--kernel times the simulated kernel, not traces: give either TRACE files or --kernel, not both.");
+            }
+
+            foreach (var option in new Option[] { touchOption, ramOption, swapOption })
+            {
+                if (!kernel && result.GetResult(option) is { Implicit: false })
+                {
+                    result.AddError($"{option.Name} only applies to the kernel benchmark: add --kernel.");
+                }
+            }
+        });
+        command.SetAction(parse => parse.GetValue(kernelOption)
+            ? RunKernel(
+                context,
+                new KernelScaleWorkload(parse.GetValue(ramOption), parse.GetValue(swapOption), parse.GetValue(touchOption), defaults.RealTouchBytes),
+                parse.GetResult(roundsOption) is { Implicit: false } ? parse.GetValue(roundsOption) : DefaultKernelRounds)
+            : Run(context, parse.GetValue(tracesArgument) ?? [], parse.GetValue(roundsOption)));
         return command;
+    }
+
+    private static int RunKernel(CliContext context, KernelScaleWorkload workload, int rounds)
+    {
+        KernelScaleResult result;
+        try
+        {
+            result = KernelScaleBenchmark.Run(workload, rounds);
+        }
+        catch (ProcessKilledException e)
+        {
+            context.Error.WriteLine(
+                $"memkata: the simulated process was killed ({e.Message}): {ByteSize.Format(workload.TouchBytes)} does not fit in " +
+                $"{ByteSize.Format(workload.RamBytes)} of RAM and {ByteSize.Format(workload.SwapBytes)} of swap; touch less or give the machine more swap.");
+            return ExitCodes.UsageError;
+        }
+
+        KernelScaleReport.Write(ConsoleFactory.Create(context.Out, context.UseColor), result);
+        return ExitCodes.Success;
     }
 
     /// <summary>The default workload: every <see cref="TraceProfile"/> once, seed 1, named by its profile.</summary>

@@ -110,12 +110,20 @@ internal sealed class FaultContext : IFaultContext
         return frame;
     }
 
-    public void ZeroFill(FrameNumber frame) => _machine.Physical.Data(Fillable(frame, nameof(ZeroFill))).AsSpan().Clear();
+    public void ZeroFill(FrameNumber frame) => _machine.Physical.Contents.Clear(Fillable(frame, nameof(ZeroFill)).Value);
 
     public void CopyFrame(FrameNumber source, FrameNumber destination)
     {
-        var from = _machine.Physical.Data(source);
-        from.CopyTo(_machine.Physical.Data(Fillable(destination, nameof(CopyFrame))), 0);
+        var physical = _machine.Physical;
+        var to = Fillable(destination, nameof(CopyFrame)).Value;
+        if (source == physical.ZeroFrame)
+        {
+            physical.Contents.Clear(to);
+        }
+        else
+        {
+            physical.Contents.Copy(physical.Check(source, nameof(CopyFrame)), to);
+        }
     }
 
     public FrameNumber? ReadFilePage(string fileName, ulong fileOffset, out bool wasCached)

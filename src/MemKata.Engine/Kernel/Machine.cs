@@ -30,6 +30,7 @@ public sealed partial class Machine
         PageCache = new PageCache();
         Lru = new LruLists(Physical.Capacity);
         Physical.Grown += Lru.Grow;
+        Physical.Contents.Evicting = FlushMappingsOf;
         Overcommit = new OvercommitPolicy(config, this);
         Reclaimer = new Reclaimer(this);
         Kswapd = new Kswapd(this);
@@ -166,7 +167,6 @@ public sealed partial class Machine
         process.IsAlive = false;
         process.KillReason = reason;
         var pages = process.PageTable.Entries.Select(e => e.Key).ToList();
-        pages.Sort();
         foreach (var page in pages)
         {
             ClearEntry(process, page);

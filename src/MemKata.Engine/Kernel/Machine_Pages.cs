@@ -115,8 +115,7 @@ public sealed partial class Machine
             return;
         }
 
-        var inRange = table.Entries.Select(e => e.Key).Where(p => p >= first && p - first < count).ToList();
-        inRange.Sort();
+        var inRange = table.EntriesIn(first, count).Select(e => e.Key).ToList();
         foreach (var page in inRange)
         {
             ClearEntry(process, page);
@@ -127,8 +126,7 @@ public sealed partial class Machine
     internal void MovePages(SimProcess process, ulong from, ulong to, ulong count)
     {
         var table = process.PageTable;
-        var moving = table.Entries.Where(e => e.Key >= from && e.Key - from < count).ToList();
-        moving.Sort((a, b) => a.Key.CompareTo(b.Key));
+        var moving = table.EntriesIn(from, count).ToList();
         foreach (var (page, _) in moving)
         {
             table.Clear(page);
@@ -150,6 +148,22 @@ public sealed partial class Machine
                     var mappers = Physical.Mappers[f]!;
                     mappers[mappers.IndexOf((process.Pid, page))] = (process.Pid, target);
                 }
+            }
+        }
+    }
+
+    /// <summary>Flushes every TLB entry that maps frame <paramref name="f"/>: its buffer is about to be reused.</summary>
+    private void FlushMappingsOf(int f)
+    {
+        if (Physical.Use[f] == FrameUse.Anonymous)
+        {
+            Process(Physical.OwnerPid[f]).Memory.FlushTlb(Physical.OwnerPage[f], 1);
+        }
+        else if (Physical.Use[f] == FrameUse.PageCache && Physical.Mappers[f] is { } mappers)
+        {
+            foreach (var (pid, page) in mappers)
+            {
+                Process(pid).Memory.FlushTlb(page, 1);
             }
         }
     }
@@ -182,7 +196,9 @@ public sealed partial class Machine
         }
 
         var f = frame.Value.Value;
-        file.ReadPage(index, Physical.Data(frame.Value));
+        Span<byte> page = stackalloc byte[(int)MachineConfig.PageSize];
+        file.ReadPage(index, page);
+        Physical.Contents.CopyIn(f, page);
         Physical.Use[f] = FrameUse.PageCache;
         Physical.FileId[f] = file.Id;
         Physical.FileIndex[f] = index;
@@ -210,7 +226,7 @@ public sealed partial class Machine
 
         // The allocation may have reclaimed, but never this entry: it is not on any LRU list.
         var slot = PageTable.SlotOf(process.PageTable.Get(page));
-        Swap.Read(slot, Physical.Data(frame.Value));
+        Physical.Contents.SetCompact(frame.Value.Value, Swap.Read(slot));
         ClearEntry(process, page);
         VmStat.PswpIn++;
         return frame;

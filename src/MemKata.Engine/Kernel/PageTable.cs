@@ -39,11 +39,16 @@ public sealed class PageTable
 
     private const int FrameShift = 12;
 
-    private readonly Dictionary<ulong, ulong> _entries = [];
-    // Per level below the top (index 0 = level 1), how many entries each table page covers that exist.
-    private readonly Dictionary<ulong, int>[] _tableUse;
+    // The lowest level, as on the hardware: a table page of 2^entriesShift entries per key (page >> entriesShift),
+    // created on its first entry and dropped with its last.
+    private readonly Dictionary<ulong, Leaf> _leaves = [];
+    // Per level above the lowest (index 0 = level 2), how many lower table pages each table page holds.
+    private readonly Dictionary<ulong, int>[] _upperUse;
     private readonly int _levels;
     private readonly int _entriesShift;
+    private readonly ulong _indexMask;
+    private ulong _lastKey = ulong.MaxValue;
+    private Leaf? _lastLeaf;
 
     /// <summary>Creates an empty table for an architecture with <paramref name="levels"/> levels of
     /// 2^<paramref name="entriesShift"/> entries each.</summary>
@@ -51,22 +56,54 @@ public sealed class PageTable
     {
         _levels = levels;
         _entriesShift = entriesShift;
-        _tableUse = [.. Enumerable.Range(0, Math.Max(levels - 1, 0)).Select(_ => new Dictionary<ulong, int>())];
+        _indexMask = (1UL << entriesShift) - 1;
+        _upperUse = [.. Enumerable.Range(0, Math.Max(levels - 2, 0)).Select(_ => new Dictionary<ulong, int>())];
     }
 
     /// <summary>Number of entries (present or swapped).</summary>
-    public int Count => _entries.Count;
+    public int Count { get; private set; }
 
     /// <summary>Page-table pages below the top level needed for the current entries (<c>VmPTE</c> in pages).</summary>
     public long TablePages { get; private set; }
 
-    /// <summary>Every (virtual page, entry), in no particular order.</summary>
-    public IEnumerable<KeyValuePair<ulong, ulong>> Entries => _entries;
+    /// <summary>Every (page, entry) pair, in ascending page order.</summary>
+    public IEnumerable<KeyValuePair<ulong, ulong>> Entries => EntriesIn(0, ulong.MaxValue);
 
-    /// <summary>The raw entry for virtual page <paramref name="page"/>, 0 if none.</summary>
-    public ulong Get(ulong page) => _entries.GetValueOrDefault(page);
+    /// <summary>The (page, entry) pairs for pages in [<paramref name="first"/>, <paramref name="first"/> +
+    /// <paramref name="count"/>), in ascending page order; costs the table pages the process has, not the range. The
+    /// table must not change during the enumeration.</summary>
+    public IEnumerable<KeyValuePair<ulong, ulong>> EntriesIn(ulong first, ulong count)
+    {
+        if (count == 0)
+        {
+            yield break;
+        }
 
-    /// <summary>Sets the raw entry for <paramref name="page"/>; 0 removes it.</summary>
+        var last = first + Math.Min(count - 1, ulong.MaxValue - first);
+        var keys = _leaves.Keys.Where(k => k >= first >> _entriesShift && k <= last >> _entriesShift).ToList();
+        keys.Sort();
+        foreach (var key in keys)
+        {
+            var entries = _leaves[key].Entries;
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var page = (key << _entriesShift) | (uint)i;
+                if (entries[i] != 0 && page >= first && page <= last)
+                {
+                    yield return new(page, entries[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The entry for <paramref name="page"/>; 0 when it has none.</summary>
+    public ulong Get(ulong page)
+    {
+        var leaf = Find(page >> _entriesShift);
+        return leaf is null ? 0 : leaf.Entries[page & _indexMask];
+    }
+
+    /// <summary>Sets the entry for <paramref name="page"/>; 0 clears it.</summary>
     public void Set(ulong page, ulong entry)
     {
         if (entry == 0)
@@ -75,42 +112,112 @@ public sealed class PageTable
             return;
         }
 
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, page, out var present);
-        slot = entry;
-        if (!present)
+        var key = page >> _entriesShift;
+        var leaf = Find(key) ?? AddLeaf(key);
+        ref var slot = ref leaf.Entries[page & _indexMask];
+        if (slot == 0)
         {
-            // Levels 1 .. levels-1 (PTE, PMD, PUD tables on x86-64; PTE tables on i386); the top level is never counted.
-            for (var level = 1; level < _levels; level++)
-            {
-                ref var users = ref CollectionsMarshal.GetValueRefOrAddDefault(_tableUse[level - 1], page >> (_entriesShift * level), out var existed);
-                if (!existed)
-                {
-                    TablePages++;
-                }
-
-                users++;
-            }
+            leaf.Used++;
+            Count++;
         }
+
+        slot = entry;
     }
 
-    /// <summary>Removes the entry for <paramref name="page"/>; freeing a page-table page when it holds no entry any more.</summary>
+    /// <summary>Removes the entry for <paramref name="page"/>, if any.</summary>
     public void Clear(ulong page)
     {
-        if (!_entries.Remove(page))
+        var key = page >> _entriesShift;
+        var leaf = Find(key);
+        if (leaf is null)
         {
             return;
         }
 
-        for (var level = 1; level < _levels; level++)
+        ref var slot = ref leaf.Entries[page & _indexMask];
+        if (slot == 0)
         {
-            var table = _tableUse[level - 1];
-            var key = page >> (_entriesShift * level);
-            ref var users = ref CollectionsMarshal.GetValueRefOrNullRef(table, key);
-            if (--users == 0)
+            return;
+        }
+
+        slot = 0;
+        Count--;
+        if (--leaf.Used == 0)
+        {
+            RemoveLeaf(key);
+        }
+    }
+
+    private Leaf? Find(ulong key)
+    {
+        if (key == _lastKey)
+        {
+            return _lastLeaf;
+        }
+
+        if (!_leaves.TryGetValue(key, out var leaf))
+        {
+            return null;
+        }
+
+        _lastKey = key;
+        _lastLeaf = leaf;
+        return leaf;
+    }
+
+    private Leaf AddLeaf(ulong key)
+    {
+        var leaf = new Leaf(1 << _entriesShift);
+        _leaves.Add(key, leaf);
+        _lastKey = key;
+        _lastLeaf = leaf;
+        if (_levels > 1)
+        {
+            TablePages++;
+        }
+
+        // A new table page may need new table pages above it, up to (not counting) the top level.
+        for (var level = 2; level < _levels; level++)
+        {
+            ref var users = ref CollectionsMarshal.GetValueRefOrAddDefault(_upperUse[level - 2], key >> (_entriesShift * (level - 1)), out var existed);
+            users++;
+            if (existed)
             {
-                table.Remove(key);
-                TablePages--;
+                break;
             }
+
+            TablePages++;
+        }
+
+        return leaf;
+    }
+
+    private void RemoveLeaf(ulong key)
+    {
+        _leaves.Remove(key);
+        if (_lastKey == key)
+        {
+            _lastKey = ulong.MaxValue;
+            _lastLeaf = null;
+        }
+
+        if (_levels > 1)
+        {
+            TablePages--;
+        }
+
+        for (var level = 2; level < _levels; level++)
+        {
+            var table = _upperUse[level - 2];
+            var upperKey = key >> (_entriesShift * (level - 1));
+            ref var users = ref CollectionsMarshal.GetValueRefOrNullRef(table, upperKey);
+            if (--users != 0)
+            {
+                break;
+            }
+
+            table.Remove(upperKey);
+            TablePages--;
         }
     }
 
@@ -137,5 +244,13 @@ public sealed class PageTable
         }
 
         return (entry & SwapBit) != 0 ? new PageTableEntry(PteState.Swapped, default, SlotOf(entry), false, false, false, false) : PageTableEntry.Empty;
+    }
+
+    // One lowest-level table page and how many of its entries are in use.
+    private sealed class Leaf(int entries)
+    {
+        public ulong[] Entries { get; } = new ulong[entries];
+
+        public int Used { get; set; }
     }
 }

@@ -20,9 +20,10 @@ public enum FrameUse : byte
 
 /// <summary>
 /// The machine's RAM: an array of frames, the free list, and per-frame bookkeeping (Linux's <c>struct page</c>): what the
-/// frame holds and who maps it. Frame contents and bookkeeping are allocated as frames are first used (the free list
-/// hands out the lowest frame first, so the arrays grow to the highest frame ever used): an idle 64 GiB machine costs
-/// next to nothing. Freed frames are poisoned so that a page mapped without being filled shows garbage at once.
+/// frame holds and who maps it. Bookkeeping is allocated as frames are first used (the free list hands out the lowest
+/// frame first, so the arrays grow to the highest frame ever used): an idle 64 GiB machine costs next to nothing. The
+/// bytes live in <see cref="Contents"/>, which stores them sparsely. Freed frames are poisoned so that a page mapped
+/// without being filled shows garbage at once.
 /// </summary>
 public sealed class PhysicalMemory
 {
@@ -31,18 +32,15 @@ public sealed class PhysicalMemory
 
     private const int InitialCapacity = 1024;
 
-    private readonly int _pageSize;
     private readonly int[] _freeStack;
-    private byte[]?[] _data;
     private int _freeTop;
 
     /// <summary>Creates <paramref name="frames"/> free frames of <paramref name="pageSize"/> bytes, plus the zero page.</summary>
     public PhysicalMemory(int frames, int pageSize)
     {
-        _pageSize = pageSize;
         FrameCount = frames;
         Capacity = Math.Min(frames, InitialCapacity);
-        _data = new byte[]?[Capacity];
+        Contents = new FrameContents(Capacity, pageSize, Math.Clamp(frames, 2, FrameContents.MaxLiveFrames));
         Use = new FrameUse[Capacity];
         OwnerPid = new int[Capacity];
         OwnerPage = new ulong[Capacity];
@@ -80,6 +78,9 @@ public sealed class PhysicalMemory
 
     /// <summary>The zero page's bytes: all zeros, read-only by contract.</summary>
     public byte[] ZeroPage { get; }
+
+    /// <summary>The bytes of every frame.</summary>
+    public FrameContents Contents { get; }
 
     /// <summary>What each frame is used for.</summary>
     public FrameUse[] Use { get; private set; }
@@ -137,20 +138,20 @@ public sealed class PhysicalMemory
         Use[f] = FrameUse.Free;
         PageDirty[f] = false;
         Mappers[f] = null;
-        _data[f]?.AsSpan().Fill(Poison);
+        Contents.Poison(f);
         _freeStack[_freeTop++] = f;
     }
 
-    /// <summary>The bytes of a frame (the zero page for <see cref="ZeroFrame"/>).</summary>
-    public byte[] Data(FrameNumber frame)
+    /// <summary>The full page buffer of a frame for a process's TLB (the zero page for <see cref="ZeroFrame"/>); valid
+    /// until the next call for another frame (see <see cref="FrameContents"/>).</summary>
+    public byte[] Live(FrameNumber frame)
     {
         if (frame == ZeroFrame)
         {
             return ZeroPage;
         }
 
-        var f = Check(frame, "Data");
-        return _data[f] ??= NewPoisonedPage();
+        return Contents.Live(Check(frame, "Live"));
     }
 
     /// <summary>Throws unless <paramref name="frame"/> is a frame of RAM; returns its index.</summary>
@@ -172,7 +173,7 @@ public sealed class PhysicalMemory
     private void Grow(int capacity)
     {
         Capacity = capacity;
-        Array.Resize(ref _data, capacity);
+        Contents.Grow(capacity);
         Use = Resized(Use, capacity);
         OwnerPid = Resized(OwnerPid, capacity);
         OwnerPage = Resized(OwnerPage, capacity);
@@ -187,13 +188,5 @@ public sealed class PhysicalMemory
     {
         Array.Resize(ref array, capacity);
         return array;
-    }
-
-    private byte[] NewPoisonedPage()
-    {
-        // Frames live as long as the machine: the pinned heap keeps the collector from copying gigabytes of them around.
-        var page = GC.AllocateUninitializedArray<byte>(_pageSize, pinned: true);
-        page.AsSpan().Fill(Poison);
-        return page;
     }
 }

@@ -39,7 +39,7 @@ internal sealed class ProcessPageBacking : IPageBacking
             _table.Set(pageNumber, entry | PageTable.Accessed);
         }
 
-        return _machine.Physical.Data(PageTable.FrameOf(entry));
+        return _machine.Physical.Live(PageTable.FrameOf(entry));
     }
 
     public byte[] PageForWrite(ulong pageNumber, Mapping mapping)
@@ -60,7 +60,7 @@ internal sealed class ProcessPageBacking : IPageBacking
             _machine.Physical.PageDirty[frame.Value] = true;
         }
 
-        return _machine.Physical.Data(frame);
+        return _machine.Physical.Live(frame);
     }
 
     public void Discard(ulong firstPage, ulong count) => _machine.UnmapPages(_process, firstPage, count);

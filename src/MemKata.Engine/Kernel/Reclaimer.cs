@@ -210,7 +210,9 @@ internal sealed class Reclaimer : IReclaimContext
             process.Memory.FlushTlb(page, 1);
         }
 
-        _machine.PageCache.File(physical.FileId[f]).WritePage(physical.FileIndex[f], physical.Data(frame));
+        Span<byte> contents = stackalloc byte[(int)MachineConfig.PageSize];
+        physical.Contents.CopyOut(f, contents);
+        _machine.PageCache.File(physical.FileId[f]).WritePage(physical.FileIndex[f], contents);
         physical.PageDirty[f] = false;
         _machine.VmStat.PgPgOut += (long)(MachineConfig.PageSize / 1024);
         _writtenBack++;
@@ -226,7 +228,7 @@ internal sealed class Reclaimer : IReclaimContext
             throw new InvalidOperationException($"IReclaimContext.SwapOut: {frame} is a page-cache page; drop it (after writeback if dirty)");
         }
 
-        var slot = _machine.Swap.Write(physical.Data(frame));
+        var slot = _machine.Swap.Write(physical.Contents.Compact(f));
         if (slot < 0)
         {
             return false;

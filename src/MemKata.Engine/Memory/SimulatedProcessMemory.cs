@@ -439,15 +439,16 @@ public sealed class SimulatedProcessMemory : IProcessMemory
         var overlaps = destination < source + length && source < destination + length;
         if (!overlaps)
         {
-            // Page by page, straight from the source page to the destination page.
+            // Page by page through a scratch buffer: fetching the destination page may fault and reclaim, and a page's
+            // bytes are only valid until another page is fetched (IPageBacking).
+            Span<byte> scratch = stackalloc byte[PageBytes];
             while (length > 0)
             {
                 var sourceOffset = (int)(source & OffsetMask);
                 var destinationOffset = (int)(destination & OffsetMask);
                 var run = (int)Math.Min(length, (ulong)(PageBytes - Math.Max(sourceOffset, destinationOffset)));
-                var from = ReadablePage(source);
-                var to = WritablePage(destination);
-                from.AsSpan(sourceOffset, run).CopyTo(to.AsSpan(destinationOffset, run));
+                ReadablePage(source).AsSpan(sourceOffset, run).CopyTo(scratch);
+                scratch[..run].CopyTo(WritablePage(destination).AsSpan(destinationOffset, run));
                 source += (ulong)run;
                 destination += (ulong)run;
                 length -= (ulong)run;
