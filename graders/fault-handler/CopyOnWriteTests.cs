@@ -6,14 +6,15 @@ using static MemKata.Graders.FaultHandler.Machines;
 namespace MemKata.Graders.FaultHandler;
 
 // Task 5: a write to the zero page or to a private file page copies it into a frame of the process's own; a write to a
-// present shared file page only makes it writable.
+// present shared file page only makes it writable. On a machine the learner's handler takes only those faults
+// (TaskRouter.Copies): the reference maps the pages they copy.
 public class CopyOnWriteTests
 {
     [Test]
     [Task(5)]
     public void Writing_the_zero_page_gives_a_zeroed_frame_and_leaves_the_zero_page_zero()
     {
-        var (machine, p) = New();
+        var (machine, p) = New(handler: TaskRouter.Copies());
         var a = p.Memory.Mmap(2 * Page);
         var free = machine.Physical.FreeFrames;
         _ = p.Memory.ReadByte(a);
@@ -33,7 +34,7 @@ public class CopyOnWriteTests
     [Task(5)]
     public void A_private_file_page_is_copied_on_the_first_write_and_the_file_stays_as_it_was()
     {
-        var (machine, writer) = New();
+        var (machine, writer) = New(handler: TaskRouter.Copies());
         machine.CreateFile("lib.so", 2 * Page);
         var owner = machine.Spawn("owner");
         var reader = machine.Spawn("reader");
@@ -58,7 +59,7 @@ public class CopyOnWriteTests
     [Task(5)]
     public void A_first_touch_of_a_private_file_page_that_is_a_write_copies_at_once()
     {
-        var (machine, p) = New();
+        var (machine, p) = New(handler: TaskRouter.Copies());
         machine.CreateFile("data.bin", Page);
         var m = p.Memory.MmapFile(Page, Protection.ReadWrite, "data.bin", 0, shared: false);
 
@@ -73,7 +74,7 @@ public class CopyOnWriteTests
     [Task(5)]
     public void A_write_to_a_present_shared_file_page_makes_it_writable_in_place()
     {
-        var (machine, p) = New();
+        var (machine, p) = New(handler: TaskRouter.Copies());
         machine.CreateFile("data.bin", Page);
         var m = p.Memory.MmapFile(Page, Protection.ReadWrite, "data.bin", 0, shared: true);
         var reader = machine.Spawn("reader");

@@ -54,8 +54,9 @@ public class FileTests
     [Task(3)]
     public void A_write_through_a_shared_mapping_dirties_the_page_cache_and_survives_writeback()
     {
-        // No swap and little RAM: the hog's pages push the journal's dirty pages out, through writeback.
-        var (machine, writer) = New(ramPages: 512);
+        // No swap and little RAM: the hog's pages push the journal's dirty pages out, through writeback. The learner's
+        // handler takes the file faults only; the reference gives the hog its pages.
+        var (machine, writer) = New(ramPages: 512, handler: TaskRouter.FilePages());
         machine.CreateFile("journal.dat", 128 * Page);
         var hog = machine.Spawn("hog");
         var journal = writer.Memory.MmapFile(128 * Page, Protection.ReadWrite, "journal.dat", 0, shared: true);

@@ -9,9 +9,10 @@ internal static class Machines
 {
     public const ulong Page = MachineConfig.PageSize;
 
-    /// <summary>A machine of <paramref name="ramPages"/> pages (and swap) with the learner's handler, and one bare
+    /// <summary>A machine of <paramref name="ramPages"/> pages (and swap) with the learner's handler (or
+    /// <paramref name="handler"/>, a <see cref="TaskRouter"/> that gives it only the faults of one task), and one bare
     /// process on it (not even the C library's data touched), so that counts start at zero.</summary>
-    public static (Machine Machine, SimProcess Process) New(long ramPages = 1024, long swapPages = 0)
+    public static (Machine Machine, SimProcess Process) New(long ramPages = 1024, long swapPages = 0, IPageFaultHandler? handler = null)
     {
         var machine = new Machine(
             new MachineConfig
@@ -21,7 +22,7 @@ internal static class Machines
                 Overcommit = OvercommitMode.Always,
                 LoaderTouchesLibraryData = false,
             },
-            new global::FaultHandler());
+            handler ?? new global::FaultHandler());
         return (machine, machine.Spawn("p"));
     }
 

@@ -1,3 +1,4 @@
+using MemKata.Contracts.Kernel;
 using MemKata.Engine.Kernel;
 using MemKata.Scenarios;
 using MemKata.Testing;
@@ -5,26 +6,27 @@ using MemKata.Testing;
 namespace MemKata.Graders.FaultHandler;
 
 // Fault counts against the reference, run live, on the built-in scenarios each task is about: per step, the minor and
-// major faults of the learner's handler and of the reference must be the same.
+// major faults of the learner's handler and of the reference must be the same. The scenarios of tasks 2 to 4 give the
+// learner's handler only that task's faults (TaskRouter); those of task 6 run the whole handler.
 public class ScenarioTests
 {
     [TestCase("04-untouched-memory-uses-no-ram", TestName = "Fault_counts_match_the_reference_in_04_untouched_memory"), Task(2)]
-    public void Task2(string scenario) => CompareCounts(scenario);
+    public void Task2(string scenario) => CompareCounts(scenario, TaskRouter.AnonymousFirstTouch());
 
     [TestCase("06-dirty-file-pages-are-written-back", TestName = "Fault_counts_match_the_reference_in_06_dirty_file_pages"), Task(3)]
-    public void Task3(string scenario) => CompareCounts(scenario);
+    public void Task3(string scenario) => CompareCounts(scenario, TaskRouter.FilePages());
 
     [TestCase("07-anonymous-pages-go-to-swap", TestName = "Fault_counts_match_the_reference_in_07_swap"), Task(4)]
-    public void Task4(string scenario) => CompareCounts(scenario);
+    public void Task4(string scenario) => CompareCounts(scenario, TaskRouter.SwapIns());
 
     [TestCase("05-full-machine-kswapd-then-direct-reclaim", TestName = "Fault_counts_match_the_reference_in_05_direct_reclaim"), Task(6)]
     [TestCase("08-oom-killer-picks-the-biggest", TestName = "Fault_counts_match_the_reference_in_08_oom_killer")]
-    public void Task6(string scenario) => CompareCounts(scenario);
+    public void Task6(string scenario) => CompareCounts(scenario, new global::FaultHandler());
 
-    private static void CompareCounts(string name)
+    private static void CompareCounts(string name, IPageFaultHandler handler)
     {
         var scenario = BuiltInScenarios.Load(name);
-        var yours = ScenarioRunner.Run(scenario, new global::FaultHandler());
+        var yours = ScenarioRunner.Run(scenario, handler);
         var reference = ScenarioRunner.Run(scenario, new ReferencePageFaultHandler());
 
         for (var i = 0; i < reference.Steps.Count; i++)

@@ -5,14 +5,15 @@ using static MemKata.Graders.FaultHandler.Machines;
 
 namespace MemKata.Graders.FaultHandler;
 
-// Task 4: a swapped-out page comes back through SwapIn, in a major fault, with its contents.
+// Task 4: a swapped-out page comes back through SwapIn, in a major fault, with its contents. On a machine the learner's
+// handler takes only the swap-ins (TaskRouter.SwapIns): the reference writes the pages first.
 public class SwapTests
 {
     [Test]
     [Task(4)]
     public void Every_page_comes_back_from_swap_with_its_contents()
     {
-        var (machine, p) = New(ramPages: 1024, swapPages: 2048);
+        var (machine, p) = New(ramPages: 1024, swapPages: 2048, TaskRouter.SwapIns());
         var a = p.Memory.Mmap(1500 * Page);
         WriteEach(p, a, 1500, i => (byte)((i % 250) + 1));
         var swapped = Enumerable.Range(0, 1500).Count(i => Pte(p, a + ((ulong)i * Page)).State == PteState.Swapped);
@@ -32,7 +33,7 @@ public class SwapTests
     [Task(4)]
     public void A_page_swapped_in_is_writable_again_without_another_fault()
     {
-        var (_, p) = New(ramPages: 1024, swapPages: 2048);
+        var (_, p) = New(ramPages: 1024, swapPages: 2048, TaskRouter.SwapIns());
         var a = p.Memory.Mmap(1500 * Page);
         WriteEach(p, a, 1500, _ => 3);
         Assert.That(Pte(p, a).State, Is.EqualTo(PteState.Swapped), "the test expects the first page to be in swap");

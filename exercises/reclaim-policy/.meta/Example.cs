@@ -28,16 +28,14 @@ public sealed class ReclaimPolicy : IReclaimPolicy
         for (var priority = StartPriority; priority >= 0 && context.FreePages < target; priority--)
         {
             // Task 3: swappiness splits each pass between anonymous (swappiness / 200) and file pages (the rest).
-            // As get_scan_count does, a kind that cannot be reclaimed leaves the whole pass to the other: without
-            // free swap anonymous pages cannot go anywhere and are not scanned, and with no file pages left
-            // anonymous pages take it all.
+            // As get_scan_count does, a kind that cannot help leaves the whole pass to the other: without free swap
+            // anonymous pages cannot go anywhere and are not scanned; and when even dropping every file page would
+            // not reach the target ("file is tiny") anonymous pages take it all, whatever the swappiness.
             var anonPages = context.Count(LruList.InactiveAnon) + context.Count(LruList.ActiveAnon);
             var filePages = context.Count(LruList.InactiveFile) + context.Count(LruList.ActiveFile);
-            var anonShare = context.FreeSwapSlots > 0 && anonPages > 0 ? context.Swappiness : 0;
-            if (filePages == 0 && anonShare > 0)
-            {
-                anonShare = 200;
-            }
+            var anonShare = context.FreeSwapSlots > 0 && anonPages > 0
+                ? (filePages + context.FreePages <= target ? 200 : context.Swappiness)
+                : 0;
 
             var anon = ScanCount(anonPages, priority, anonShare);
             var file = ScanCount(filePages, priority, 200 - anonShare);

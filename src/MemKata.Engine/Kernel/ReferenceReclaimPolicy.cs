@@ -9,8 +9,10 @@ namespace MemKata.Engine.Kernel;
 /// </summary>
 /// <remarks>
 /// <para>Each pass works at a priority from 12 down to 0 and scans (list size &gt;&gt; priority) pages, at least a batch,
-/// split between anonymous and file pages by swappiness: anonymous gets swappiness / 200 of the scan, file the rest;
-/// with no free swap anonymous pages are not scanned at all.</para>
+/// split between anonymous and file pages by swappiness: anonymous gets swappiness / 200 of the scan, file the rest.
+/// Two cases leave the whole pass to one kind, as <c>get_scan_count</c> does: with no free swap (or no anonymous page)
+/// only file pages are scanned (SCAN_FILE), and when the file pages together with the free ones cannot reach the
+/// target only anonymous pages are, even at swappiness 0 (SCAN_ANON, "file is tiny").</para>
 /// <para>Aging: when an inactive list is smaller than its active list, pages move from the tail of the active list to
 /// the inactive list, their referenced bits cleared. Second chance: a page at the tail of an inactive list whose
 /// referenced bit is set goes back to the active list instead of being reclaimed.</para>
@@ -31,10 +33,11 @@ public sealed class ReferenceReclaimPolicy : IReclaimPolicy
         var target = context.FreePages + request.PagesWanted;
         for (var priority = DefaultPriority; priority >= 0 && context.FreePages < target; priority--)
         {
-            var anonShare = context.FreeSwapSlots > 0 ? context.Swappiness : 0;
-            var fileShare = 200 - context.Swappiness;
-            var anon = Share(context.Count(LruList.InactiveAnon) + context.Count(LruList.ActiveAnon), priority, anonShare);
-            var file = Share(context.Count(LruList.InactiveFile) + context.Count(LruList.ActiveFile), priority, fileShare);
+            var anonPages = context.Count(LruList.InactiveAnon) + context.Count(LruList.ActiveAnon);
+            var filePages = context.Count(LruList.InactiveFile) + context.Count(LruList.ActiveFile);
+            var anonShare = AnonShare(context, anonPages, filePages, target);
+            var anon = Share(anonPages, priority, anonShare);
+            var file = Share(filePages, priority, 200 - anonShare);
             if (anon == 0 && file == 0)
             {
                 return;
@@ -75,6 +78,21 @@ public sealed class ReferenceReclaimPolicy : IReclaimPolicy
         }
 
         return chosen;
+    }
+
+    // The anonymous part of a pass, out of 200 (file pages get the rest), as get_scan_count balances it. Normally it is
+    // swappiness. When anonymous pages cannot be reclaimed (no free swap slot, or none on the lists) file pages get the
+    // whole pass. When the file lists are too short to meet the target even if every file page went ("file is tiny":
+    // Linux compares file + free pages with the high watermark) anonymous pages get the whole pass, whatever the
+    // swappiness, since swapping is then the only way to avoid the OOM killer.
+    private static int AnonShare(IReclaimContext context, long anonPages, long filePages, long target)
+    {
+        if (context.FreeSwapSlots <= 0 || anonPages == 0)
+        {
+            return 0;
+        }
+
+        return filePages + context.FreePages <= target ? 200 : context.Swappiness;
     }
 
     // (size >> priority) pages, at least one batch (or the whole list when smaller), times share / 200.
