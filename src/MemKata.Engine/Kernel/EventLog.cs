@@ -71,6 +71,10 @@ public sealed class EventLog
     /// <summary>Events not kept because the log was full.</summary>
     public long Dropped { get; private set; }
 
+    /// <summary>The sequence number of the latest event, kept or not (0 before the first): an event numbered above a value
+    /// read earlier happened after that read.</summary>
+    public long LastSequence => _sequence;
+
     /// <summary>True when an event added now would be kept: callers skip formatting text otherwise.</summary>
     public bool HasRoom => _events.Count < Capacity;
 
