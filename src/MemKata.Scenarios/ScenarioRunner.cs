@@ -76,6 +76,13 @@ public static class ScenarioRunner
         return new ScenarioResult(scenario, machine, outcomes);
     }
 
+    /// <summary>The step as the run reports it, a call: <c>p = malloc(1 MiB)</c>, <c>write p</c>, <c>free(p)</c>.</summary>
+    public static string Describe(ScenarioStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return Execution.Describe(step);
+    }
+
     private static (Machine Machine, Dictionary<string, SimProcess> Processes) Start(
         Scenario scenario, IPageFaultHandler? faultHandler, IReclaimPolicy? reclaimPolicy, AllocatorFactory? allocator)
     {
