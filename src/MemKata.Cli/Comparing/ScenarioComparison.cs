@@ -60,7 +60,8 @@ internal sealed record ScenarioComparison(
               "(.docs/instructions.md says what is required): a difference here is something to understand, not always a mistake."
             : typeof(IReclaimPolicy).IsAssignableFrom(component)
                 ? "Note: how many pages a policy scans, and in which order beyond the rules, is your choice " +
-                  "(.docs/instructions.md, \"What is required and what is your choice\"): a difference in the 'scanned' " +
-                  "counts alone is not a mistake; the OOM victims, writeback and swapping out are what must match."
+                  "(.docs/instructions.md, \"What is required and what is your choice\"): different 'scanned' counts, and " +
+                  "which pages go out and fault back in, can follow from that alone. What must match: the OOM victims, " +
+                  "whether dirty file pages are written back, whether anonymous pages are swapped out."
                 : null;
 }
