@@ -35,18 +35,19 @@ public static class ScenarioRunner
     /// Runs <paramref name="scenario"/> as <see cref="Run"/> does, but an exception a component throws stops the run
     /// instead of escaping: the result holds the steps that finished, the machine as it was, and
     /// <see cref="ScenarioResult.Failure"/> says where and what. <paramref name="stepStarting"/>, if given, is told each
-    /// step's index before it runs (0 before the processes start), e.g. to say where a run that never ends was.
+    /// step's index and the machine before the step runs (0 before the processes start): e.g. to say where a run that
+    /// never ends was, or to end the event log's run of faults so that each step's faults are its own events.
     /// </summary>
     public static ScenarioResult RunUntilFailure(
         Scenario scenario,
         IPageFaultHandler? faultHandler = null,
         IReclaimPolicy? reclaimPolicy = null,
         AllocatorFactory? allocator = null,
-        Action<int>? stepStarting = null)
+        Action<int, Machine>? stepStarting = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var machine = new Machine(scenario.Machine, faultHandler, reclaimPolicy);
-        stepStarting?.Invoke(0);
+        stepStarting?.Invoke(0, machine);
         Dictionary<string, SimProcess> processes;
         try
         {
@@ -61,7 +62,7 @@ public static class ScenarioRunner
         var outcomes = new List<StepOutcome>();
         foreach (var (step, i) in scenario.Steps.Select((step, i) => (step, i)))
         {
-            stepStarting?.Invoke(i + 1);
+            stepStarting?.Invoke(i + 1, machine);
             try
             {
                 outcomes.Add(run.Step(i + 1, step));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MemKata.Cli.Comparing;
 using MemKata.Scenarios;
 
 namespace MemKata.Cli.Tests;
@@ -18,7 +19,7 @@ public class ScenarioCompareCommandTests
 
         var result = Compare(FaultHandlerScenario, "fault-handler", "--submission", reference.Path);
 
-        var run = ScenarioRunner.Run(BuiltInScenarios.Load(FaultHandlerScenario));
+        var run = ScenarioComparison.RunReference(BuiltInScenarios.Load(FaultHandlerScenario));
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
@@ -69,7 +70,7 @@ public class ScenarioCompareCommandTests
     [Test]
     public void The_reclaim_policy_stub_stops_at_the_first_reclaim_and_names_task_1()
     {
-        var run = ScenarioRunner.Run(BuiltInScenarios.Load(FaultHandlerScenario));
+        var run = ScenarioComparison.RunReference(BuiltInScenarios.Load(FaultHandlerScenario));
         var firstReclaim = run.Machine.Events.Events.First(e => e.Kind == MemKata.Engine.Kernel.KernelEventKind.Reclaim);
         var step = run.Steps.First(s => s.LastEvent >= firstReclaim.Sequence);
 
@@ -103,7 +104,7 @@ public class ScenarioCompareCommandTests
     [Test]
     public void A_sample_that_picks_the_wrong_oom_victim_differs_at_the_step_where_the_victims_part()
     {
-        var reference = ScenarioRunner.Run(BuiltInScenarios.Load(OomScoreAdjScenario)).Steps[5];
+        var reference = ScenarioComparison.RunReference(BuiltInScenarios.Load(OomScoreAdjScenario)).Steps[5];
 
         var result = Compare(OomScoreAdjScenario, "reclaim-policy", "--submission", Repository.Sample("reclaim-policy", "wrong-victim"));
 
@@ -123,7 +124,7 @@ public class ScenarioCompareCommandTests
     {
         using var file = new ScenarioFile(
             "name: read untouched memory\nmachine: { ram: 64 MiB, overcommit: 1 }\nsteps:\n  - malloc: 256 MiB\n    as: p\n  - touch: p\n    access: read\n");
-        var reference = ScenarioRunner.Run(ScenarioParser.Load(file.Path)).Steps[1];
+        var reference = ScenarioComparison.RunReference(ScenarioParser.Load(file.Path)).Steps[1];
 
         var result = Compare(file.Path, "fault-handler", "--submission", Repository.Sample("fault-handler", "no-cow"));
 

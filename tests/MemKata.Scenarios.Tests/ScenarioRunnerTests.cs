@@ -45,7 +45,7 @@ public class ScenarioRunnerTests
     {
         var steps = new List<int>();
 
-        var result = ScenarioRunner.RunUntilFailure(BuiltInScenarios.Load(Reclaiming), new ThrowingHandler(), stepStarting: steps.Add);
+        var result = ScenarioRunner.RunUntilFailure(BuiltInScenarios.Load(Reclaiming), new ThrowingHandler(), stepStarting: (i, _) => steps.Add(i));
 
         Assert.Multiple(() =>
         {

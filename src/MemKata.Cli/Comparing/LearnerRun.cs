@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using MemKata.Contracts;
 using MemKata.Contracts.Kernel;
+using MemKata.Engine.Kernel;
 using MemKata.Grading.Layout;
 using MemKata.Scenarios;
 
@@ -56,7 +57,11 @@ internal static partial class LearnerRun
         {
             try
             {
-                result = RunWith(scenario, component, index => Volatile.Write(ref step, index));
+                result = RunWith(scenario, component, (index, machine) =>
+                {
+                    Volatile.Write(ref step, index);
+                    ScenarioComparison.StepStarting(index, machine);
+                });
             }
             catch (Exception e)
             {
@@ -111,7 +116,7 @@ internal static partial class LearnerRun
         return true;
     }
 
-    private static ScenarioResult RunWith(Scenario scenario, Type component, Action<int> stepStarting)
+    private static ScenarioResult RunWith(Scenario scenario, Type component, Action<int, Machine> stepStarting)
     {
         if (typeof(IAllocator).IsAssignableFrom(component))
         {

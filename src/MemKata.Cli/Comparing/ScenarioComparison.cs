@@ -1,5 +1,6 @@
 using MemKata.Contracts;
 using MemKata.Contracts.Kernel;
+using MemKata.Engine.Kernel;
 using MemKata.Grading.Layout;
 using MemKata.Scenarios;
 
@@ -44,7 +45,7 @@ internal sealed record ScenarioComparison(
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(component);
         var cpu = LearnerRun.CpuTime();
-        var reference = Transcript.Of(ScenarioRunner.Run(scenario), "");
+        var reference = Transcript.Of(RunReference(scenario), "");
         var limit = timeout ?? TimeSpan.FromTicks(Math.Max(MinimumTimeout.Ticks, 4 * (LearnerRun.CpuTime() - cpu).Ticks));
         var (result, stop) = LearnerRun.Run(scenario, component, tasks, limit);
         var yours = result is null
@@ -52,6 +53,19 @@ internal sealed record ScenarioComparison(
             : Transcript.Of(result, $"stopped: your {component.Name} threw {result.Failure?.Exception.GetType().Name}");
         var rows = yours is null ? [] : LogAlignment.Rows(reference, yours);
         return new ScenarioComparison(scenarioLabel, component.Name, NoteFor(component), reference, yours, rows, stop);
+    }
+
+    /// <summary>The reference's run as the comparison makes it: like <see cref="ScenarioRunner.Run"/>, except that each
+    /// step's faults are its own events (see <see cref="StepStarting"/>), so event numbers can differ from
+    /// <c>scenario run</c>'s.</summary>
+    public static ScenarioResult RunReference(Scenario scenario) => ScenarioRunner.RunUntilFailure(scenario, stepStarting: StepStarting);
+
+    /// <summary>What both runs do before each step: end the event log's run of faults, so that a run of faults never
+    /// spans two steps (scenario run would show a block written in step 2 as one event of step 1, its malloc).</summary>
+    public static void StepStarting(int step, Machine machine)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        machine.Events.EndFaultRun();
     }
 
     private static string? NoteFor(Type component) =>

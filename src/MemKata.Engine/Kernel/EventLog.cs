@@ -118,6 +118,10 @@ public sealed class EventLog
         _faultRun = new FaultRun(_events[^1], pid, kind, verb, pageAddress, pageAddress + pageSize, 1);
     }
 
+    /// <summary>Ends the current run of faults: the next fault gets an event of its own even if it continues the last
+    /// one (e.g. at a step boundary, so that each step's faults are its own events).</summary>
+    public void EndFaultRun() => _faultRun = null;
+
     /// <summary>Counts an event that was not worth formatting because the log is full.</summary>
     public void CountDropped()
     {
