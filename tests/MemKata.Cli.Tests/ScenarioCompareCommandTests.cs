@@ -231,6 +231,24 @@ public class ScenarioCompareCommandTests
     }
 
     [Test]
+    public void A_constructor_that_throws_is_where_the_run_stopped()
+    {
+        using var throwing = new SubmissionFolder("ReclaimPolicy.cs",
+            "using MemKata.Contracts.Kernel;\n\npublic sealed class ReclaimPolicy : IReclaimPolicy\n{\n" +
+            "    public ReclaimPolicy() => throw new InvalidOperationException(\"not today\");\n" +
+            "    public void Reclaim(IReclaimContext context, ReclaimRequest request) { }\n" +
+            "    public int? ChooseOomVictim(IReadOnlyList<OomCandidate> candidates, long totalPages) => null;\n}\n");
+
+        var result = Compare(OomScoreAdjScenario, "reclaim-policy", "--submission", throwing.Path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Different));
+            Assert.That(result.Stdout, Does.Contain("Your run stopped in the constructor, new ReclaimPolicy():\n  your ReclaimPolicy threw InvalidOperationException: not today\n  at ReclaimPolicy..ctor, ReclaimPolicy.cs:5\n"));
+        });
+    }
+
+    [Test]
     public void The_help_shows_examples_and_exit_codes()
     {
         var result = CliResult.Run("scenario", "compare", "--help");

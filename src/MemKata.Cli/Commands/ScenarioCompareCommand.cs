@@ -22,8 +22,9 @@ internal static class ScenarioCompareCommand
         "in place of the reference's: your FaultHandler (exercises/fault-handler), your ReclaimPolicy\n" +
         "(exercises/reclaim-policy), or your Allocator (exercises/allocator) as every process's malloc. Your files\n" +
         "(files.solution of the exercise's .meta/config.json) are compiled as the grader compiles them, alone, against\n" +
-        "MemKata.Contracts. What is compared: each step's result and the kernel events it caused, in order. For an\n" +
-        "allocator, where blocks go and how far the heap grows are partly your choice: a difference is not always a mistake.\n\n" +
+        "MemKata.Contracts. What is compared: each step's result and the kernel events it caused, in order. Some of it\n" +
+        "is your choice (an allocator's placement and heap growth, a reclaim policy's scan order): there a difference is\n" +
+        "not always a mistake, and the output says so.\n\n" +
         "Your code runs inside memkata, on a thread of its own: an exception it throws (the stub's NotImplementedException\n" +
         "too) is reported where your run stopped, and a run longer than --timeout is abandoned. A stack overflow or\n" +
         "Environment.Exit in your code ends memkata itself, and memory is not limited (memkata grade limits both).\n\n" +
@@ -37,7 +38,8 @@ internal static class ScenarioCompareCommand
         "  0    the two runs are identical\n" +
         "  1    they differ, or your run stopped early (an exception, the time limit)\n" +
         "  2    bad options, an unknown scenario or a malformed one, a folder that is not an exercise, your code does not\n" +
-        "       compile (memkata: FILE:LINE:COL: error ...), or it has no component of the expected name\n" +
+        "       compile (the compiler's FILE:LINE:COL: error ... lines on standard error), or it has no component of the\n" +
+        "       expected name\n" +
         "  70   memkata itself failed";
 
     private const string Description =

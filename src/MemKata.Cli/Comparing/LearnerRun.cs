@@ -86,7 +86,7 @@ internal static partial class LearnerRun
 
         if (constructorFailure is not null)
         {
-            return (null, Stopped(0, $"new {component.Name}()", 0, constructorFailure, component, tasks));
+            return (null, Stopped(0, $"the constructor, new {component.Name}()", 0, constructorFailure, component, tasks));
         }
 
         return result!.Failure is { } failure
