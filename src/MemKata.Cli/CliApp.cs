@@ -20,6 +20,7 @@ public static class CliApp
         "Examples:\n" +
         "  memkata tour                            the guided tour: heap, mmap, demand paging, reclaim, swap, OOM killer\n" +
         "  memkata scenario run --builtin NAME     one scenario's steps, event log and /proc views (scenario list)\n" +
+        "  memkata scenario compare NAME --exercise exercises/fault-handler   your component vs the reference, side by side\n" +
         "  memkata replay                          a trace tour: heap growth, mmap, thresholds, realloc, trimming\n" +
         "  memkata replay my.rep --format chunks   one line per operation, to diff with the real glibc\n" +
         "  memkata replay --help                   the trace format and every option\n" +
@@ -55,7 +56,7 @@ public static class CliApp
         root.Subcommands.Add(publish);
         var bench = BenchCommand.Create(context);
         root.Subcommands.Add(bench);
-        var (scenario, scenarioRun) = ScenarioCommand.Create(context);
+        var (scenario, scenarioRun, scenarioCompare) = ScenarioCommand.Create(context);
         root.Subcommands.Add(scenario);
         var tour = TourCommand.Create(context);
         root.Subcommands.Insert(0, tour);
@@ -68,6 +69,7 @@ public static class CliApp
             [publish] = PublishCommand.HelpSection,
             [bench] = BenchCommand.HelpSection,
             [scenarioRun] = ScenarioCommand.RunHelpSection,
+            [scenarioCompare] = ScenarioCompareCommand.HelpSection,
             [tour] = TourCommand.HelpSection,
         });
 

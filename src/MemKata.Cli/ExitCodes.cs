@@ -7,6 +7,9 @@ public static class ExitCodes
     /// <summary>Everything ran.</summary>
     public const int Success = 0;
 
+    /// <summary>Two runs that were compared differ (<c>scenario compare</c>), as <c>diff</c> and <c>cmp</c> exit.</summary>
+    public const int Different = 1;
+
     /// <summary>The user asked for something that cannot run: a bad option, a missing file, a malformed trace.</summary>
     public const int UsageError = 2;
 

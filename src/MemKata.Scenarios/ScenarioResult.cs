@@ -12,7 +12,15 @@ namespace MemKata.Scenarios;
 /// <param name="Result">Its result: an address, NULL, "killed: ...", "SIGSEGV: ...".</param>
 /// <param name="MinorFaults">Minor faults the process took during the step.</param>
 /// <param name="MajorFaults">Major faults the process took during the step.</param>
-public sealed record StepOutcome(int Index, SourcePosition Position, string Process, string Action, string Result, long MinorFaults, long MajorFaults);
+public sealed record StepOutcome(int Index, SourcePosition Position, string Process, string Action, string Result, long MinorFaults, long MajorFaults)
+{
+    /// <summary>The sequence number of the machine's last event before the step began: the step's own events are
+    /// numbered from this + 1 to <see cref="LastEvent"/>.</summary>
+    public long EventsBefore { get; init; }
+
+    /// <summary>The sequence number of the machine's last event when the step ended.</summary>
+    public long LastEvent { get; init; }
+}
 
 /// <summary>
 /// The outcome of a scenario run: each step's outcome, and the machine afterwards (its event log and /proc views).
@@ -23,6 +31,10 @@ public sealed record StepOutcome(int Index, SourcePosition Position, string Proc
 /// <param name="Steps">The step outcomes, in order.</param>
 public sealed record ScenarioResult(Scenario Scenario, Machine Machine, IReadOnlyList<StepOutcome> Steps)
 {
+    /// <summary>Where the run stopped because a component threw (only <see cref="ScenarioRunner.RunUntilFailure"/> sets
+    /// it); null when every step ran.</summary>
+    public ScenarioFailure? Failure { get; init; }
+
     /// <summary>The whole report: explanation, steps, event log, /proc/meminfo, /proc/vmstat and each process's status.</summary>
     public string Render()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MemKata.Contracts;
 using MemKata.Contracts.Kernel;
+using MemKata.Engine;
 using MemKata.Engine.Kernel;
 using MemKata.Engine.Libc;
 
@@ -14,11 +15,84 @@ namespace MemKata.Scenarios;
 /// </summary>
 public static class ScenarioRunner
 {
-    /// <summary>Runs <paramref name="scenario"/>; a null handler or policy means the reference implementations.</summary>
-    public static ScenarioResult Run(Scenario scenario, IPageFaultHandler? faultHandler = null, IReclaimPolicy? reclaimPolicy = null)
+    /// <summary>The <see cref="ScenarioFailure.Action"/> of a failure while the processes were being started.</summary>
+    public const string StartAction = "start the processes";
+
+    /// <summary>Runs <paramref name="scenario"/>; a null handler, policy or allocator means the reference implementations
+    /// (<paramref name="allocator"/> builds each process's C allocator; default glibc's malloc). An exception a component
+    /// throws (other than the outcomes SIGSEGV, abort and OOM kill) escapes.</summary>
+    public static ScenarioResult Run(
+        Scenario scenario, IPageFaultHandler? faultHandler = null, IReclaimPolicy? reclaimPolicy = null, AllocatorFactory? allocator = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var (machine, processes) = Start(scenario, faultHandler, reclaimPolicy, allocator);
+        var run = new Execution(machine, processes);
+        var outcomes = scenario.Steps.Select((step, i) => run.Step(i + 1, step)).ToList();
+        return new ScenarioResult(scenario, machine, outcomes);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="scenario"/> as <see cref="Run"/> does, but an exception a component throws stops the run
+    /// instead of escaping: the result holds the steps that finished, the machine as it was, and
+    /// <see cref="ScenarioResult.Failure"/> says where and what. <paramref name="stepStarting"/>, if given, is told each
+    /// step's index and the machine before the step runs (0 before the processes start): e.g. to say where a run that
+    /// never ends was, or to end the event log's run of faults so that each step's faults are its own events.
+    /// </summary>
+    public static ScenarioResult RunUntilFailure(
+        Scenario scenario,
+        IPageFaultHandler? faultHandler = null,
+        IReclaimPolicy? reclaimPolicy = null,
+        AllocatorFactory? allocator = null,
+        Action<int, Machine>? stepStarting = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var machine = new Machine(scenario.Machine, faultHandler, reclaimPolicy);
+        stepStarting?.Invoke(0, machine);
+        Dictionary<string, SimProcess> processes;
+        try
+        {
+            processes = Spawn(scenario, machine, allocator);
+        }
+        catch (Exception e)
+        {
+            return new ScenarioResult(scenario, machine, []) { Failure = new ScenarioFailure(0, StartAction, 0, machine.Events.LastSequence, e) };
+        }
+
+        var run = new Execution(machine, processes);
+        var outcomes = new List<StepOutcome>();
+        foreach (var (step, i) in scenario.Steps.Select((step, i) => (step, i)))
+        {
+            stepStarting?.Invoke(i + 1, machine);
+            try
+            {
+                outcomes.Add(run.Step(i + 1, step));
+            }
+            catch (Exception e)
+            {
+                var failure = new ScenarioFailure(i + 1, Execution.Describe(step), step.Position.Line, machine.Events.LastSequence, e);
+                return new ScenarioResult(scenario, machine, outcomes) { Failure = failure };
+            }
+        }
+
+        return new ScenarioResult(scenario, machine, outcomes);
+    }
+
+    /// <summary>The step as the run reports it, a call: <c>p = malloc(1 MiB)</c>, <c>write p</c>, <c>free(p)</c>.</summary>
+    public static string Describe(ScenarioStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return Execution.Describe(step);
+    }
+
+    private static (Machine Machine, Dictionary<string, SimProcess> Processes) Start(
+        Scenario scenario, IPageFaultHandler? faultHandler, IReclaimPolicy? reclaimPolicy, AllocatorFactory? allocator)
+    {
+        var machine = new Machine(scenario.Machine, faultHandler, reclaimPolicy);
+        return (machine, Spawn(scenario, machine, allocator));
+    }
+
+    private static Dictionary<string, SimProcess> Spawn(Scenario scenario, Machine machine, AllocatorFactory? allocator)
+    {
         foreach (var file in scenario.Files)
         {
             machine.CreateFile(file.Name, file.Size);
@@ -27,14 +101,12 @@ public static class ScenarioRunner
         var processes = new Dictionary<string, SimProcess>(StringComparer.Ordinal);
         foreach (var spec in scenario.Processes)
         {
-            var process = machine.Spawn(spec.Name, GlibcMalloc.Factory);
+            var process = machine.Spawn(spec.Name, allocator ?? GlibcMalloc.Factory);
             process.OomScoreAdj = spec.OomScoreAdj;
             processes.Add(spec.Name, process);
         }
 
-        var run = new Execution(machine, processes);
-        var outcomes = scenario.Steps.Select((step, i) => run.Step(i + 1, step)).ToList();
-        return new ScenarioResult(scenario, machine, outcomes);
+        return processes;
     }
 
     private sealed class Execution(Machine machine, Dictionary<string, SimProcess> processes)
@@ -42,6 +114,13 @@ public static class ScenarioRunner
         private readonly Dictionary<(string Process, string Name), (ulong Address, ulong Size)> _pointers = [];
 
         public StepOutcome Step(int index, ScenarioStep step)
+        {
+            var before = machine.Events.LastSequence;
+            var outcome = Outcome(index, step);
+            return outcome with { EventsBefore = before, LastEvent = machine.Events.LastSequence };
+        }
+
+        private StepOutcome Outcome(int index, ScenarioStep step)
         {
             if (step is SleepStep)
             {
@@ -153,7 +232,7 @@ public static class ScenarioRunner
             return address == Syscall.Null ? "NULL (failed)" : "0x" + address.ToString("x", CultureInfo.InvariantCulture);
         }
 
-        private static string Describe(ScenarioStep step) => step switch
+        public static string Describe(ScenarioStep step) => step switch
         {
             MallocStep s => Named(s.As, $"malloc({ByteSize.Format(s.Size)})"),
             CallocStep s => Named(s.As, $"calloc({s.Count}, {ByteSize.Format(s.Size)})"),
@@ -163,6 +242,7 @@ public static class ScenarioRunner
                 $"{(s.Write ? "write" : "read")} {s.Pointer}{(s.Offset > 0 ? "+" + ByteSize.Format(s.Offset) : "")}{(s.Length is { } l ? ", " + ByteSize.Format(l) : "")}"),
             MapFileStep s => Named(s.As, $"mmap({s.File}, {ByteSize.Format(s.Length)}, {(s.Shared ? "MAP_SHARED" : "MAP_PRIVATE")}{(s.Writable ? ", writable" : "")})"),
             OomScoreAdjStep s => $"oom_score_adj = {s.Value}",
+            SleepStep => "sleep",
             _ => "exit",
         };
 

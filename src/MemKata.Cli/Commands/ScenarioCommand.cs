@@ -5,7 +5,8 @@ using MemKata.Scenarios;
 
 namespace MemKata.Cli.Commands;
 
-/// <summary><c>memkata scenario run FILE | --builtin NAME [--format rich|text]</c> and <c>memkata scenario list</c>:
+/// <summary><c>memkata scenario run FILE | --builtin NAME [--format rich|text]</c>, <c>memkata scenario compare</c>
+/// (<see cref="ScenarioCompareCommand"/>) and <c>memkata scenario list</c>:
 /// runs a scenario (a machine, its processes and their steps, in YAML) on the simulated kernel and shows what
 /// happened.</summary>
 internal static class ScenarioCommand
@@ -48,8 +49,9 @@ internal static class ScenarioCommand
         "Run a scenario file or a built-in scenario and show what happened: the outcome of each step, the kernel's event " +
         "log, and the /proc views at the end (meminfo, each process's status and oom_score, vmstat).";
 
-    /// <summary>Builds <c>scenario</c> and returns it with its <c>run</c> subcommand (whose help has a section).</summary>
-    public static (Command Scenario, Command Run) Create(CliContext context)
+    /// <summary>Builds <c>scenario</c> and returns it with its <c>run</c> and <c>compare</c> subcommands (whose help
+    /// has a section).</summary>
+    public static (Command Scenario, Command Run, Command Compare) Create(CliContext context)
     {
         var fileArgument = new Argument<string?>("FILE")
         {
@@ -82,8 +84,9 @@ internal static class ScenarioCommand
         var list = new Command("list", "List the built-in scenarios, in tour order, with their titles.");
         list.SetAction(_ => List(context));
 
-        var scenario = new Command("scenario", Description) { run, list };
-        return (scenario, run);
+        var compare = ScenarioCompareCommand.Create(context);
+        var scenario = new Command("scenario", Description) { run, compare, list };
+        return (scenario, run, compare);
     }
 
     private static int Run(CliContext context, string? path, string? builtin, string format)

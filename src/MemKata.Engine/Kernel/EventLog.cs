@@ -71,6 +71,10 @@ public sealed class EventLog
     /// <summary>Events not kept because the log was full.</summary>
     public long Dropped { get; private set; }
 
+    /// <summary>The sequence number of the latest event, kept or not (0 before the first): an event numbered above a value
+    /// read earlier happened after that read.</summary>
+    public long LastSequence => _sequence;
+
     /// <summary>True when an event added now would be kept: callers skip formatting text otherwise.</summary>
     public bool HasRoom => _events.Count < Capacity;
 
@@ -113,6 +117,10 @@ public sealed class EventLog
         Add(pid, kind, FaultText(verb, pageAddress, pageAddress + pageSize, 1));
         _faultRun = new FaultRun(_events[^1], pid, kind, verb, pageAddress, pageAddress + pageSize, 1);
     }
+
+    /// <summary>Ends the current run of faults: the next fault gets an event of its own even if it continues the last
+    /// one (e.g. at a step boundary, so that each step's faults are its own events).</summary>
+    public void EndFaultRun() => _faultRun = null;
 
     /// <summary>Counts an event that was not worth formatting because the log is full.</summary>
     public void CountDropped()

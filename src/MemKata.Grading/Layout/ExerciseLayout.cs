@@ -70,6 +70,41 @@ public sealed record ExerciseLayout(
         return new ExerciseLayout(repositoryRoot, slug, exercise, grader, config, manifest);
     }
 
+    /// <summary>
+    /// The exercise in <paramref name="exerciseDirectory"/> (any folder holding <c>.meta/config.json</c>, not only
+    /// <c>exercises/&lt;slug&gt;</c> of a repository), for tools that compile the learner's files without grading them
+    /// (<c>memkata scenario compare</c>). The grader folder is <c>graders/&lt;slug&gt;</c> of the repository above, if
+    /// any; its manifest is read when it exists and is otherwise empty (no tasks): such a layout cannot grade. Throws
+    /// <see cref="GradingInputException"/> naming the missing or malformed file.
+    /// </summary>
+    public static ExerciseLayout FromExerciseDirectory(string exerciseDirectory)
+    {
+        var exercise = Path.GetFullPath(exerciseDirectory);
+        if (!Directory.Exists(exercise))
+        {
+            throw new GradingInputException($"no exercise folder {exercise}: give an exercise's folder, e.g. exercises/fault-handler.");
+        }
+
+        var configPath = Path.Combine(exercise, ".meta", "config.json");
+        if (!File.Exists(configPath))
+        {
+            throw new GradingInputException(
+                $"{exercise} is not an exercise folder: it has no .meta/config.json. Give an exercise's folder, e.g. exercises/fault-handler.");
+        }
+
+        var config = Read<ExerciseConfig>(configPath);
+        if (config.Files?.Solution is not { Count: > 0 } || string.IsNullOrWhiteSpace(config.Slug))
+        {
+            throw new GradingInputException($"{configPath}: \"slug\" and \"files.solution\" (the learner's files) must be given.");
+        }
+
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(exercise)) ?? exercise;
+        var grader = Path.Combine(root, "graders", config.Slug);
+        var manifestPath = Path.Combine(grader, "grader.json");
+        var manifest = File.Exists(manifestPath) ? Read<GraderManifest>(manifestPath) : new GraderManifest(config.Slug, [], null, null, null);
+        return new ExerciseLayout(root, config.Slug, exercise, grader, config, manifest);
+    }
+
     private static T Read<T>(string path)
     {
         if (!File.Exists(path))

@@ -70,17 +70,16 @@ public sealed class SubmissionCompiler
     public (string? SuitePath, IReadOnlyList<SourceProblem> Problems) Emit(CSharpCompilation learner, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(learner);
-        using var learnerImage = new MemoryStream();
-        var learnerResult = learner.Emit(learnerImage, options: _emit);
-        if (!learnerResult.Success)
+        var (learnerImage, learnerErrors) = EmitLearner(learner);
+        if (learnerImage is null)
         {
-            return (null, [.. Errors(learnerResult.Diagnostics, hidden: false)]);
+            return (null, learnerErrors);
         }
 
         var suite = CSharpCompilation.Create(
             SuiteAssemblyName,
             _graderTrees.Value,
-            CompileReferences.ForGrader.Append(MetadataReference.CreateFromImage(learnerImage.ToArray())),
+            CompileReferences.ForGrader.Append(MetadataReference.CreateFromImage(learnerImage)),
             Options);
         using var suiteImage = new MemoryStream();
         var suiteResult = suite.Emit(suiteImage, options: _emit);
@@ -90,10 +89,20 @@ public sealed class SubmissionCompiler
         }
 
         Directory.CreateDirectory(outputDirectory);
-        File.WriteAllBytes(Path.Combine(outputDirectory, SubmissionAssemblyName + ".dll"), learnerImage.ToArray());
+        File.WriteAllBytes(Path.Combine(outputDirectory, SubmissionAssemblyName + ".dll"), learnerImage);
         var suitePath = Path.Combine(outputDirectory, SuiteAssemblyName + ".dll");
         File.WriteAllBytes(suitePath, suiteImage.ToArray());
         return (suitePath, []);
+    }
+
+    /// <summary>Emits the learner's assembly alone, in memory (with its embedded PDB): its image, or null and the
+    /// learner's compiler errors (<c>file:line:col</c>).</summary>
+    public static (byte[]? Image, IReadOnlyList<SourceProblem> Problems) EmitLearner(CSharpCompilation learner)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        using var image = new MemoryStream();
+        var result = learner.Emit(image, options: _emit);
+        return result.Success ? (image.ToArray(), []) : (null, [.. Errors(result.Diagnostics, hidden: false)]);
     }
 
     private static SyntaxTree Parse(string text, string path) =>

@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using MemKata.Cli.Comparing;
+using MemKata.Cli.Rendering;
+using MemKata.Cli.Scenarios;
+using MemKata.Grading;
+using MemKata.Grading.Layout;
+using MemKata.Grading.Steps;
+using MemKata.Scenarios;
+
+namespace MemKata.Cli.Commands;
+
+/// <summary><c>memkata scenario compare SCENARIO [--exercise DIR] [--submission DIR] [--timeout SECONDS] [--format
+/// rich|text]</c>: runs a scenario with the reference, then with the learner's component in its place, and shows the
+/// two runs side by side.</summary>
+internal static class ScenarioCompareCommand
+{
+    /// <summary>Shown after <c>scenario compare --help</c>: what is compared, examples and exit codes.</summary>
+    public const string HelpSection =
+        "What runs: the scenario twice on the simulated kernel, first with the reference components, then with yours\n" +
+        "in place of the reference's: your FaultHandler (exercises/fault-handler), your ReclaimPolicy\n" +
+        "(exercises/reclaim-policy), or your Allocator (exercises/allocator) as every process's malloc. Your files\n" +
+        "(files.solution of the exercise's .meta/config.json) are compiled as the grader compiles them, alone, against\n" +
+        "MemKata.Contracts. What is compared: each step's result and the kernel events it caused, in order. Some of it\n" +
+        "is your choice (an allocator's placement and heap growth, a reclaim policy's scan order): there a difference is\n" +
+        "not always a mistake, and the output says so.\n\n" +
+        "Your code runs inside memkata, on a thread of its own: an exception it throws (the stub's NotImplementedException\n" +
+        "too) is reported where your run stopped, and a run longer than --timeout is abandoned. A stack overflow or\n" +
+        "Environment.Exit in your code ends memkata itself, and memory is not limited (memkata grade limits both).\n\n" +
+        "Examples:\n" +
+        "  memkata scenario compare 05-full-machine-kswapd-then-direct-reclaim --exercise exercises/fault-handler\n" +
+        "  memkata scenario compare 09-oom-score-adj-changes-the-choice --exercise exercises/reclaim-policy\n" +
+        "  cd exercises/reclaim-policy && memkata scenario compare 06-dirty-file-pages-are-written-back\n" +
+        "  memkata scenario compare my.yaml --exercise exercises/fault-handler --format text > compare.txt\n" +
+        "  memkata scenario compare 08-oom-killer-picks-the-biggest --exercise exercises/fault-handler --submission ~/hw/alice\n\n" +
+        "Exit codes:\n" +
+        "  0    the two runs are identical\n" +
+        "  1    they differ, or your run stopped early (an exception, the time limit)\n" +
+        "  2    bad options, an unknown scenario or a malformed one, a folder that is not an exercise, your code does not\n" +
+        "       compile (the compiler's FILE:LINE:COL: error ... lines on standard error), or it has no component of the\n" +
+        "       expected name\n" +
+        "  70   memkata itself failed";
+
+    private const string Description =
+        "Run a scenario with the reference, then with your component (fault handler, reclaim policy or allocator) in " +
+        "its place, and show the two runs side by side: the first difference, both event logs, a diff.";
+
+    /// <summary>Builds <c>scenario compare</c>.</summary>
+    public static Command Create(CliContext context)
+    {
+        var scenarioArgument = new Argument<string>("SCENARIO")
+        {
+            Description = "A built-in scenario's name ('memkata scenario list') or a scenario file (YAML).",
+        };
+        scenarioArgument.Validators.Add(TraceArgumentValidator.RejectOptionLookalikes);
+        var exerciseOption = new Option<string?>("--exercise")
+        {
+            Description = "The exercise folder, e.g. exercises/fault-handler: which component (.meta/config.json). " +
+                "Default: the current folder.",
+            HelpName = "DIR",
+        };
+        var submissionOption = new Option<string?>("--submission")
+        {
+            Description = "The folder holding the files to run (the exercise's files.solution). Default: the exercise folder.",
+            HelpName = "DIR",
+        };
+        var timeoutOption = new Option<TimeSpan?>("--timeout")
+        {
+            Description = "The most CPU time your run may take, in seconds, e.g. --timeout 20. Default: four times what " +
+                "the reference's run took, at least 5 s.",
+            HelpName = "SECONDS",
+            CustomParser = ParseTimeout,
+        };
+        var formatOption = ReportFormatOption.Create(context);
+        var compare = new Command("compare", Description) { scenarioArgument, exerciseOption, submissionOption, timeoutOption, formatOption };
+        compare.SetAction(parse => Run(
+            context,
+            parse.GetValue(scenarioArgument)!,
+            parse.GetValue(exerciseOption) ?? ".",
+            parse.GetValue(submissionOption),
+            parse.GetValue(timeoutOption),
+            parse.GetValue(formatOption) ?? ReportFormatOption.Text));
+        return compare;
+    }
+
+    private static TimeSpan? ParseTimeout(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0) || seconds > 3600)
+        {
+            result.AddError($"--timeout takes a number of seconds above 0 (at most 3600), e.g. --timeout 10; '{text}' is not one.");
+            return null;
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    private static int Run(CliContext context, string scenarioName, string exerciseDirectory, string? submission, TimeSpan? timeout, string format)
+    {
+        (string Label, Scenario Scenario) scenario;
+        ExerciseLayout exercise;
+        try
+        {
+            scenario = Load(scenarioName);
+            exercise = ExerciseLayout.FromExerciseDirectory(exerciseDirectory);
+        }
+        catch (GradingInputException e)
+        {
+            context.Error.WriteLine($"memkata: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (UserErrors.TryReport(e, context.Error))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var folder = submission ?? exerciseDirectory;
+        if (!Directory.Exists(folder))
+        {
+            context.Error.WriteLine($"memkata: no submission folder {Path.GetFullPath(folder)}: give the folder that holds your {string.Join(", ", exercise.Config.Files.Solution)}.");
+            return ExitCodes.UsageError;
+        }
+
+        var loaded = ComponentLoader.Load(exercise, folder);
+        var problem = loaded.Component is { } type ? LearnerRun.Check(type) : null;
+        if (loaded.Component is null || problem is not null)
+        {
+            context.Error.WriteLine(problem is null
+                ? $"memkata: your code does not compile, so it cannot run ({loaded.Problems.Count} problem{(loaded.Problems.Count == 1 ? "" : "s")}):"
+                : $"memkata: {problem}");
+            foreach (var p in loaded.Problems)
+            {
+                context.Error.WriteLine((p.File is null ? p : p with { File = Path.Combine(folder, p.File) }).ToString());
+            }
+
+            context.Error.Flush();
+            return ExitCodes.UsageError;
+        }
+
+        var comparison = ScenarioComparison.Run(scenario.Label, scenario.Scenario, loaded.Component, exercise.Config.Tasks, timeout);
+        if (format == ReportFormatOption.Text)
+        {
+            ComparisonRenderer.WriteText(context.Out, comparison);
+        }
+        else
+        {
+            ComparisonRenderer.WriteRich(ConsoleFactory.Create(context.Out, context.UseColor), comparison);
+        }
+
+        return comparison.Identical ? ExitCodes.Success : ExitCodes.Different;
+    }
+
+    // A built-in's name, or a file: a path that exists, or that looks like one (a .yaml/.yml name, a folder separator).
+    private static (string Label, Scenario Scenario) Load(string name)
+    {
+        if (File.Exists(name) || Directory.Exists(name) || name.EndsWith(".yml", StringComparison.Ordinal)
+            || (name.EndsWith(".yaml", StringComparison.Ordinal) && !BuiltInScenarios.Names.Contains(name[..^".yaml".Length], StringComparer.Ordinal))
+            || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
+        {
+            var parsed = ScenarioSource.FromFile(name);
+            return ($"{name} ({parsed.Name})", parsed);
+        }
+
+        var (builtIn, scenario) = ScenarioSource.BuiltIn(name);
+        return ($"{builtIn} ({scenario.Name})", scenario);
+    }
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using MemKata.Cli.Comparing;
+using Spectre.Console;
+
+namespace MemKata.Cli.Rendering;
+
+/// <summary>
+/// Shows a <see cref="ScenarioComparison"/>: whether the runs are identical, the first difference (and where the
+/// learner's run stopped, if it did), then the two transcripts side by side. As plain text (identical on every run: no
+/// times, no colors) it ends with a unified diff; on a terminal the side by side is a colored table.
+/// </summary>
+internal static class ComparisonRenderer
+{
+    private const string Legend = "(' ' the same, '!' changed, '-' only the reference, '+' only yours)";
+
+    /// <summary>Writes <paramref name="comparison"/> as plain deterministic text.</summary>
+    public static void WriteText(TextWriter output, ScenarioComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(comparison);
+        output.Write(Summary(comparison));
+        if (comparison.Identical)
+        {
+            output.Write("\n## The log of both runs\n");
+            foreach (var line in comparison.Reference)
+            {
+                output.Write(line.Display + "\n");
+            }
+        }
+        else if (comparison.Yours is { } yours)
+        {
+            output.Write($"\n## Side by side {Legend}\n");
+            var width = Math.Max("reference".Length, comparison.Rows.Max(r => r.Reference?.Display.Length ?? 0));
+            output.Write($"  {"reference".PadRight(width)} | yours\n");
+            foreach (var row in comparison.Rows)
+            {
+                var left = (row.Reference?.Display ?? "").PadRight(width);
+                output.Write($"{Marker(row.Kind)} {left} | {row.Yours?.Display ?? ""}".TrimEnd() + "\n");
+            }
+
+            output.Write("\n## Unified diff\n");
+            output.Write(LogAlignment.UnifiedDiff(comparison.Reference, yours));
+        }
+
+        output.Flush();
+    }
+
+    /// <summary>Writes <paramref name="comparison"/> for a terminal: the summary, then a table of the two runs.</summary>
+    public static void WriteRich(IAnsiConsole console, ScenarioComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(comparison);
+        var color = comparison.Identical ? "green" : "yellow";
+        var summary = Summary(comparison).TrimEnd('\n').Split('\n');
+        console.MarkupLine($"[bold]{Markup.Escape(summary[0])}[/]");
+        foreach (var line in summary.Skip(1))
+        {
+            console.MarkupLine(line.StartsWith("The ", StringComparison.Ordinal) || line.StartsWith("Your ", StringComparison.Ordinal)
+                ? $"[{color}]{Markup.Escape(line)}[/]"
+                : Markup.Escape(line));
+        }
+
+        console.WriteLine();
+        if (comparison.Identical)
+        {
+            var log = new Table().Border(TableBorder.Simple).AddColumn("both runs");
+            foreach (var line in comparison.Reference)
+            {
+                log.AddRow(Markup.Escape(line.Display));
+            }
+
+            console.Write(log);
+            return;
+        }
+
+        if (comparison.Yours is null)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Simple).AddColumn("").AddColumn("reference").AddColumn("yours");
+        foreach (var row in comparison.Rows)
+        {
+            var style = row.Kind switch
+            {
+                RowKind.Same => "",
+                RowKind.Changed => "yellow",
+                RowKind.OnlyReference => "red",
+                _ => "green",
+            };
+            table.AddRow(Styled(Marker(row.Kind).ToString(), style), Styled(row.Reference?.Display ?? "", style), Styled(row.Yours?.Display ?? "", style));
+        }
+
+        console.Write(table);
+        console.MarkupLine(Markup.Escape(Legend));
+    }
+
+    // The lines both formats start with.
+    private static string Summary(ScenarioComparison c)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Scenario {c.ScenarioLabel}: the reference's run, then yours with your {c.Component}\n");
+        var steps = c.Reference.Count(l => l.IsStep) - 1;
+        var events = c.Reference.Count(l => !l.IsStep);
+        if (c.Identical)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"The two runs are identical: {Count(steps, "step")}, {Count(events, "kernel event")}, the same results.\n");
+            return text.ToString();
+        }
+
+        if (c.Yours is not null)
+        {
+            var same = c.Rows.Count(r => r.Kind == RowKind.Same);
+            text.Append(CultureInfo.InvariantCulture,
+                $"The two runs differ: {same} of the reference's {c.Reference.Count} lines ({Count(steps, "step")}, {Count(events, "event")}) are the same in yours.\n");
+            var first = c.FirstDifference;
+            if (first >= 0)
+            {
+                var row = c.Rows[first];
+                var step = (row.Reference ?? row.Yours)!.Step;
+                var stepLine = c.Reference.FirstOrDefault(l => l.IsStep && l.Step == step)?.Text ?? Transcript.StartLine;
+                var label = (row.Reference ?? row.Yours)!.Label;
+                var what = label.Length > 0 ? $"event {label}, " : "";
+                text.Append(CultureInfo.InvariantCulture, $"First difference, {what}in {Head(stepLine)}:\n");
+                text.Append(CultureInfo.InvariantCulture, $"  reference  {row.Reference?.Display.TrimStart() ?? "(nothing here)"}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  yours      {row.Yours?.Display.TrimStart() ?? "(nothing here)"}\n");
+            }
+        }
+
+        if (c.Stop is { } stop)
+        {
+            var after = stop.LastEvent > 0 ? $", after event #{stop.LastEvent}" : "";
+            text.Append(stop.TimedOut ? $"Your run was stopped in {stop.Where}:\n" : $"Your run stopped in {stop.Where}{after}:\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {stop.What}\n");
+            if (stop.Source is { } source)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  at {source}\n");
+            }
+
+            if (stop.Task is { } task)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"  Task {task}{(stop.TaskTitle is { } title ? $" ({title})" : "")} is not done yet: see .docs/instructions.md, task {task}.\n");
+            }
+        }
+
+        if (c.Note is { } note)
+        {
+            text.Append(note).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string Count(int n, string what) => string.Create(CultureInfo.InvariantCulture, $"{n} {what}{(n == 1 ? "" : "s")}");
+
+    // A step line without its result: "step 3 (line 14) app: write p".
+    private static string Head(string stepLine)
+    {
+        var arrow = stepLine.IndexOf(" -> ", StringComparison.Ordinal);
+        return arrow < 0 ? stepLine : stepLine[..arrow];
+    }
+
+    private static char Marker(RowKind kind) => kind switch
+    {
+        RowKind.Same => ' ',
+        RowKind.Changed => '!',
+        RowKind.OnlyReference => '-',
+        _ => '+',
+    };
+
+    private static string Styled(string text, string style) =>
+        style.Length == 0 ? Markup.Escape(text) : $"[{style}]{Markup.Escape(text)}[/]";
+}
