@@ -58,9 +58,9 @@ public class ScenarioCompareCommandTests
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Different));
             Assert.That(result.Stderr, Is.Empty);
             Assert.That(result.Stdout, Does.Contain("Your run stopped in step 0, starting the processes"));
-            Assert.That(result.Stdout, Does.Contain("  your FaultHandler threw NotImplementedException: Task 1: implement HandleFault"));
-            Assert.That(result.Stdout, Does.Match(@"\n  at FaultHandler\.HandleFault, FaultHandler\.cs:\d+\n"));
-            Assert.That(result.Stdout, Does.Contain("  Task 1 (Find the area, or SIGSEGV) is not done yet: see .docs/instructions.md, task 1."));
+            Assert.That(result.Stdout, Does.Contain("  your FaultHandler threw NotImplementedException: Task 2: implement FirstTouchOfAnonymousMemory"));
+            Assert.That(result.Stdout, Does.Match(@"\n  at FaultHandler\.FirstTouchOfAnonymousMemory, FaultHandler\.cs:\d+\n"));
+            Assert.That(result.Stdout, Does.Contain("  Task 2 (Zero-fill anonymous memory on first touch) is not done yet: see .docs/instructions.md, task 2."));
             Assert.That(result.Stdout, Does.Not.Contain("   at "), "no stack trace");
             Assert.That(result.Stdout, Does.Contain("## Side by side"));
             Assert.That(result.Stdout, Does.Contain("## Unified diff\n--- reference\n+++ yours\n@@ "));
