@@ -52,7 +52,8 @@ for props in Directory.Build.props Directory.Packages.props; do
   printf '<Project>\n  <Import Project="%s/%s" />\n</Project>\n' "$repo" "$props" > "$work/$props"
 done
 
-# One test project: the submission as the component's file, the given test sources, the house rules of the repository.
+# One test project: the submission as the component's file, the given test sources (MSBuild globs, ;-separated), the
+# house rules of the repository. The hidden suite is graders/SLUG plus graders/_shared, as memkata grade compiles it.
 project() { # project NAME TESTS-GLOB EXTRA-PACKAGES
   mkdir -p "$work/$1"
   cat > "$work/$1/$1.csproj" <<XML
@@ -88,7 +89,7 @@ if [ "$public" = 1 ] && [ "$update" = 0 ]; then
   dotnet test "$work/Public" --nologo -v quiet 2>&1 | grep -E "error|Passed!|Failed!|^\s+Failed " || status=1
 fi
 
-project Hidden "$repo/graders/$slug/*.cs" '<PackageReference Include="DiffPlex" /><PackageReference Include="Snapshooter.NUnit" />'
+project Hidden "$repo/graders/$slug/*.cs;$repo/graders/_shared/**/*.cs" '<PackageReference Include="DiffPlex" /><PackageReference Include="Snapshooter.NUnit" />'
 # Records each test's task, categories and outcome, so the score can be computed from grader.json.
 cat > "$work/Hidden/TaskLog.cs" <<'CS'
 using NUnit.Framework.Interfaces;

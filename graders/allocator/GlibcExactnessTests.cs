@@ -1,5 +1,6 @@
 using MemKata.Engine.Libc;
 using MemKata.Engine.Traces;
+using MemKata.Graders.Shared;
 using MemKata.Testing;
 
 namespace MemKata.Graders.Allocator;

@@ -1,3 +1,4 @@
+using MemKata.Graders.Shared;
 using MemKata.Testing;
 
 namespace MemKata.Graders.FaultHandler;
@@ -7,6 +8,14 @@ namespace MemKata.Graders.FaultHandler;
 [Category("Snapshot")]
 public class SnapshotTests
 {
+    private static readonly SnapshotSuite _snapshots = SnapshotSuite.For(
+        "fault-handler",
+        subjectKey: "Scenario",
+        compared: "the kernel's fault events in order: minor and major faults (process, pages, access), SIGSEGVs (address only; the " +
+            "reason is the learner's choice) and processes killed for want of memory; reclaim, frames and the event text of " +
+            "anything else are not recorded",
+        mismatch: name => $"Your handler's faults differ from the reference in the scenario '{name}'. Compared: each fault's process, pages, access and kind (minor or major), each SIGSEGV and each kill; the SIGSEGV reason is your choice and not compared.");
+
     public static IEnumerable<string> Scenarios => [.. FaultEvents.BuiltIns, FaultEvents.MixedProgram];
 
     [TestCaseSource(nameof(Scenarios))]
@@ -15,6 +24,6 @@ public class SnapshotTests
     {
         var events = FaultEvents.Record(scenario, new global::FaultHandler());
 
-        SnapshotAssert.Match(scenario, events);
+        SnapshotAssert.Match(_snapshots, scenario, events);
     }
 }

@@ -24,11 +24,17 @@ public sealed record ExerciseLayout(
         AllowTrailingCommas = true,
     };
 
-    /// <summary>The hidden test sources: every <c>*.cs</c> under the grader folder.</summary>
+    /// <summary>The folder under <c>graders/</c> whose sources every grader compiles with its own: helpers the hidden
+    /// suites share (snapshot checks, event diffs). Never an exercise: a slug cannot start with <c>_</c>.</summary>
+    public const string SharedGraderFolder = "_shared";
+
+    /// <summary><c>graders/_shared</c>: the helpers every hidden suite compiles with (may not exist).</summary>
+    public string SharedGraderDirectory => Path.Combine(RepositoryRoot, "graders", SharedGraderFolder);
+
+    /// <summary>The hidden test sources: every <c>*.cs</c> under the grader folder, then every <c>*.cs</c> under
+    /// <see cref="SharedGraderDirectory"/> if it exists; build output (<c>bin/</c>, <c>obj/</c>) left out.</summary>
     public IReadOnlyList<string> GraderSources =>
-        [.. Directory.EnumerateFiles(GraderDirectory, "*.cs", SearchOption.AllDirectories)
-            .Where(path => !IsBuildOutput(GraderDirectory, path))
-            .Order(StringComparer.Ordinal)];
+        [.. SourcesUnder(GraderDirectory), .. SourcesUnder(SharedGraderDirectory)];
 
     /// <summary>The snapshot folder of the grader (may not exist yet).</summary>
     public string SnapshotDirectory => Path.Combine(GraderDirectory, "__snapshots__");
@@ -37,7 +43,7 @@ public sealed record ExerciseLayout(
     /// throws <see cref="GradingInputException"/> naming the missing or malformed file.</summary>
     public static ExerciseLayout Load(string repositoryRoot, string slug)
     {
-        if (string.IsNullOrWhiteSpace(slug) || slug.IndexOfAny(['/', '\\', '.']) >= 0)
+        if (string.IsNullOrWhiteSpace(slug) || slug.IndexOfAny(['/', '\\', '.']) >= 0 || slug.StartsWith('_'))
         {
             throw new GradingInputException($"'{slug}' is not an exercise slug: use the folder name under exercises/, e.g. allocator.");
         }
@@ -132,6 +138,13 @@ public sealed record ExerciseLayout(
             : [];
         return slugs.Count == 0 ? "There are no exercises yet." : $"Exercises: {string.Join(", ", slugs)}.";
     }
+
+    private static IEnumerable<string> SourcesUnder(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .Where(path => !IsBuildOutput(folder, path))
+                .Order(StringComparer.Ordinal)
+            : [];
 
     private static bool IsBuildOutput(string root, string path)
     {

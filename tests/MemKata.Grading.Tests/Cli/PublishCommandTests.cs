@@ -29,6 +29,7 @@ public sealed class PublishCommandTests
                 Assert.That(files, Does.Contain(".github/workflows/tests.yml"));
                 Assert.That(files.Where(StarterRepository.IsForbidden), Is.Empty);
                 Assert.That(files.Where(f => f.StartsWith("graders/", StringComparison.Ordinal) || f.Contains("/.meta/", StringComparison.Ordinal)), Is.Empty);
+                Assert.That(files.Where(f => f.Contains("_shared", StringComparison.Ordinal) || f.EndsWith("CounterMessages.cs", StringComparison.Ordinal)), Is.Empty);
                 Assert.That(File.ReadAllText(Path.Combine(output, ".github/workflows/tests.yml")), Does.Contain("dotnet test exercises/counter"));
             });
         }

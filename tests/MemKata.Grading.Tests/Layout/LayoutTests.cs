@@ -22,6 +22,24 @@ public sealed class LayoutTests
     }
 
     [Test]
+    public void Grader_sources_are_the_graders_own_then_the_shared_folder()
+    {
+        var layout = ExerciseLayout.Load(TestData.FakeRepository, "counter");
+
+        var sources = layout.GraderSources.Select(path => Path.GetRelativePath(TestData.FakeRepository, path).Replace('\\', '/'));
+
+        Assert.That(sources, Is.EqualTo(new[] { "graders/counter/CounterGrader.cs", "graders/_shared/CounterMessages.cs" }));
+    }
+
+    [Test]
+    public void The_shared_grader_folder_is_not_an_exercise()
+    {
+        var error = Assert.Throws<GradingInputException>(() => ExerciseLayout.Load(TestData.FakeRepository, ExerciseLayout.SharedGraderFolder));
+
+        Assert.That(error!.Message, Does.Contain("'_shared' is not an exercise slug"));
+    }
+
+    [Test]
     public void Malformed_grader_json_names_the_file_and_line()
     {
         var repo = FakeRepositoryCopy.Create();

@@ -1,4 +1,5 @@
 using MemKata.Exercises.Counter;
+using MemKata.Graders.Shared;
 using MemKata.Testing;
 
 namespace MemKata.Graders.Counter;
@@ -36,7 +37,7 @@ public sealed class CounterGrader
     {
         var counter = new MemKata.Exercises.Counter.Counter();
         counter.Add(5);
-        Assert.That(counter.Value, Is.EqualTo(5), "Add(5) on a new counter");
+        Assert.That(counter.Value, Is.EqualTo(5), CounterMessages.OnANewCounter("Add(5)"));
     }
 
     [Test]
@@ -45,7 +46,7 @@ public sealed class CounterGrader
     {
         var counter = new MemKata.Exercises.Counter.Counter();
         counter.Add(-3);
-        Assert.That(counter.Value, Is.EqualTo(-3), "Add(-3) on a new counter");
+        Assert.That(counter.Value, Is.EqualTo(-3), CounterMessages.OnANewCounter("Add(-3)"));
     }
 
     [Test]

@@ -1,7 +1,7 @@
 using System.Text;
 using DiffPlex;
 
-namespace MemKata.Graders.Allocator;
+namespace MemKata.Graders.Shared;
 
 /// <summary>
 /// Explains how two event logs differ, for a learner: the first event where they part, then a unified diff (DiffPlex) of
