@@ -29,6 +29,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     // Direct-mapped TLBs, one for reads and one for writes. A tag is the page number + 1 (0 marks an empty slot).
     // They are inline buffers, not arrays: one dependent load less on every access.
     private TlbBuffer _readTlb;
+    private byte[]? _copyScratch;
     private TlbBuffer _writeTlb;
 
     /// <summary>Creates an empty address space with the given layout: no heap yet (the break is at
@@ -439,16 +440,28 @@ public sealed class SimulatedProcessMemory : IProcessMemory
         var overlaps = destination < source + length && source < destination + length;
         if (!overlaps)
         {
-            // Page by page through a scratch buffer: fetching the destination page may fault and reclaim, and a page's
-            // bytes are only valid until another page is fetched (IPageBacking).
-            Span<byte> scratch = stackalloc byte[PageBytes];
+            // Page by page, straight from the source page to the destination page. Fetching the destination may fault,
+            // reclaim and flush the source page's bytes (IPageBacking); the source's TLB entry says whether they are
+            // still its bytes, and if not the piece goes through a scratch buffer instead.
             while (length > 0)
             {
                 var sourceOffset = (int)(source & OffsetMask);
                 var destinationOffset = (int)(destination & OffsetMask);
                 var run = (int)Math.Min(length, (ulong)(PageBytes - Math.Max(sourceOffset, destinationOffset)));
-                ReadablePage(source).AsSpan(sourceOffset, run).CopyTo(scratch);
-                scratch[..run].CopyTo(WritablePage(destination).AsSpan(destinationOffset, run));
+                var from = ReadablePage(source);
+                var to = WritablePage(destination);
+                ref var sourceEntry = ref Slot(ref _readTlb, source >> PageShift);
+                if (sourceEntry.Tag == (source >> PageShift) + 1 && ReferenceEquals(sourceEntry.Bytes, from))
+                {
+                    from.AsSpan(sourceOffset, run).CopyTo(to.AsSpan(destinationOffset, run));
+                }
+                else
+                {
+                    var scratch = _copyScratch ??= new byte[PageBytes];
+                    ReadablePage(source).AsSpan(sourceOffset, run).CopyTo(scratch);
+                    scratch.AsSpan(0, run).CopyTo(WritablePage(destination).AsSpan(destinationOffset, run));
+                }
+
                 source += (ulong)run;
                 destination += (ulong)run;
                 length -= (ulong)run;
