@@ -155,6 +155,7 @@ internal sealed class ScenarioTables(bool plain)
     public static string ColorOf(KernelEventKind kind) => kind switch
     {
         KernelEventKind.OomKill or KernelEventKind.SegmentationFault => "red",
+        KernelEventKind.OomTasks => "red dim",
         KernelEventKind.OvercommitRefused => "yellow",
         KernelEventKind.Kswapd or KernelEventKind.Reclaim => "magenta",
         KernelEventKind.Syscall => "cyan",

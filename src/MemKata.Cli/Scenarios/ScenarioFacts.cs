@@ -84,10 +84,10 @@ internal static class ScenarioFacts
             facts.Add(("File I/O", $"{SizeText.Bytes((ulong)vm.PgPgIn * 1024)} read into the page cache (pgpgin), {SizeText.Bytes((ulong)vm.PgPgOut * 1024)} of dirty pages written back (pgpgout)"));
         }
 
-        foreach (var victim in OomVictim.Of(machine))
+        foreach (var victim in machine.OomKills.Select(k => k.Victim).OfType<OomKillCandidate>())
         {
-            var score = victim.ScoreAtKill is { } s ? $"oom_score {s} when chosen, " : "";
-            facts.Add(("OOM kill", $"pid {victim.Pid} ({victim.Name}): {score}RSS {SizeText.Bytes((ulong)victim.ResidentKiB * 1024)}, oom_score_adj {victim.OomScoreAdj}"));
+            facts.Add(("OOM kill", $"pid {victim.Pid} ({victim.Name}): oom_score {victim.OomScore} when chosen, " +
+                $"RSS {SizeText.Bytes((ulong)victim.ResidentPages * MachineConfig.PageSize)}, oom_score_adj {victim.OomScoreAdj}"));
         }
 
         if (several || vm.OomKill > 0)

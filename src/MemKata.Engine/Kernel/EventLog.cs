@@ -35,6 +35,10 @@ public enum KernelEventKind
 
     /// <summary>The OOM killer killed a process.</summary>
     OomKill,
+
+    /// <summary>One line of the table of processes the OOM killer considered, logged before its verdict (Linux's
+    /// <c>dump_tasks</c>; see <see cref="OomTaskDump"/>).</summary>
+    OomTasks,
 }
 
 /// <summary>One thing the kernel did, numbered in the order it happened. No wall-clock time: runs are reproducible.</summary>

@@ -53,9 +53,13 @@ internal sealed class FaultContext : IFaultContext
 
     public FrameNumber? AllocateFrame() => Track(_machine.Allocator.Allocate(_process));
 
+    /// <summary>The page number being faulted on while the handler runs; null otherwise.</summary>
+    public ulong? FaultingPage { get; private set; }
+
     /// <summary>Called by the machine before the handler runs: pins the frame the faulting page maps, if any.</summary>
     public void Begin(ulong page)
     {
+        FaultingPage = page;
         var entry = _process.PageTable.Get(page);
         if ((entry & PageTable.Present) != 0)
         {
@@ -68,6 +72,7 @@ internal sealed class FaultContext : IFaultContext
     /// go back on their LRU list.</summary>
     public void Finish()
     {
+        FaultingPage = null;
         var physical = _machine.Physical;
         foreach (var frame in _taken)
         {

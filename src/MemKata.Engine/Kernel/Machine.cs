@@ -77,6 +77,13 @@ public sealed partial class Machine
     /// <summary>The OOM killer.</summary>
     public OomKiller OomKiller { get; }
 
+    /// <summary>
+    /// Every OOM killer invocation so far, in order (<see cref="OomKill.Number"/> 1, 2, ...): the requester, every
+    /// candidate with its points and oom_score as the reclaim policy saw them, the victim that policy chose (null when
+    /// nothing was killable) and what the kill freed. Read this rather than parsing the event log's text.
+    /// </summary>
+    public IReadOnlyList<OomKill> OomKills => OomKiller.Kills;
+
     /// <summary>Every process ever spawned, in pid order (dead ones too).</summary>
     public IReadOnlyList<SimProcess> Processes => _processes;
 

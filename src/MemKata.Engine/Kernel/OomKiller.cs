@@ -15,6 +15,7 @@ public sealed class OomKiller
     public const int Exempt = -1000;
 
     private readonly Machine _machine;
+    private readonly List<OomKill> _kills = [];
 
     internal OomKiller(Machine machine) => _machine = machine;
 
@@ -56,37 +57,73 @@ public sealed class OomKiller
     /// <summary>Every process the OOM killer may consider: the live ones, in pid order.</summary>
     public IReadOnlyList<OomCandidate> Candidates() => [.. _machine.Processes.Where(p => p.IsAlive).Select(CandidateOf)];
 
+    /// <summary>Every invocation so far, in order: what was considered, what was chosen, what the kill freed.</summary>
+    public IReadOnlyList<OomKill> Kills => _kills.AsReadOnly();
+
     /// <summary>
-    /// Asks the policy for a victim and kills it. Returns false when the policy found none (nothing killable). A policy
-    /// that names a process that is not a candidate, or an exempt one, is a bug and throws.
+    /// Asks the policy for a victim and kills it, after logging the table of tasks it considered (dump_tasks), and
+    /// records the invocation in <see cref="Kills"/>. Returns false when the policy found none (nothing killable). A
+    /// policy that names a process that is not a candidate, or an exempt one, is a bug and throws (nothing is recorded).
     /// </summary>
     internal bool KillVictim(SimProcess requester)
     {
-        var candidates = Candidates();
-        var pid = _machine.ReclaimPolicy.ChooseOomVictim(candidates, _machine.TotalPages);
+        var totalPages = _machine.TotalPages;
+        var tasks = Array.AsReadOnly([.. _machine.Processes.Where(p => p.IsAlive).Select(p => OomKillCandidate.Of(p, totalPages))]);
+        var candidates = tasks.Select(t => t.Candidate).ToList();
+        var policy = _machine.ReclaimPolicy;
+        var pid = policy.ChooseOomVictim(candidates, totalPages);
+        if (pid is not null)
+        {
+            var chosen = tasks.FirstOrDefault(t => t.Pid == pid.Value)
+                ?? throw new InvalidOperationException($"reclaim policy {policy.GetType().Name}: chose pid {pid}, which is not a live process");
+            if (chosen.OomScoreAdj == Exempt)
+            {
+                throw new InvalidOperationException($"reclaim policy {policy.GetType().Name}: chose pid {pid}, whose oom_score_adj is -1000 (never kill)");
+            }
+        }
+
+        LogTaskDump(requester, tasks);
         if (pid is null)
         {
             _machine.Events.Add(requester.Pid, KernelEventKind.OomKill, "out of memory and no killable process");
+            Record(requester, tasks, null, 0, 0);
             return false;
-        }
-
-        var chosen = candidates.FirstOrDefault(c => c.Pid == pid.Value);
-        if (chosen.Pid != pid.Value)
-        {
-            throw new InvalidOperationException($"reclaim policy {_machine.ReclaimPolicy.GetType().Name}: chose pid {pid}, which is not a live process");
-        }
-
-        if (chosen.OomScoreAdj == Exempt)
-        {
-            throw new InvalidOperationException($"reclaim policy {_machine.ReclaimPolicy.GetType().Name}: chose pid {pid}, whose oom_score_adj is -1000 (never kill)");
         }
 
         var victim = _machine.Process(pid.Value);
         var line = string.Create(CultureInfo.InvariantCulture,
             $"Out of memory: Killed process {victim.Pid} ({victim.Name}) total-vm:{victim.Memory.TotalVmPages * 4}kB, anon-rss:{victim.AnonPages * 4}kB, file-rss:{victim.FilePages * 4}kB, shmem-rss:0kB, UID:0 pgtables:{victim.PageTable.TablePages * 4}kB oom_score_adj:{victim.OomScoreAdj}");
+        var freeBefore = _machine.Physical.FreeFrames;
+        var swapBefore = _machine.Swap.UsedSlots;
         _machine.Terminate(victim, "out of memory: chosen by the OOM killer");
         _machine.VmStat.OomKill++;
         _machine.Events.Add(requester.Pid, KernelEventKind.OomKill, line);
+        Record(requester, tasks, victim.Pid, _machine.Physical.FreeFrames - freeBefore, swapBefore - _machine.Swap.UsedSlots);
         return true;
     }
+
+    // Linux prints the task table in dump_header, before the kill line (and before its panic when nothing is killable).
+    private void LogTaskDump(SimProcess requester, IReadOnlyList<OomKillCandidate> tasks)
+    {
+        var events = _machine.Events;
+        foreach (var line in OomTaskDump.Lines(tasks))
+        {
+            events.Add(requester.Pid, KernelEventKind.OomTasks, line);
+        }
+    }
+
+    private void Record(SimProcess requester, IReadOnlyList<OomKillCandidate> tasks, int? victimPid, long framesFreed, long swapSlotsFreed) =>
+        _kills.Add(new OomKill(
+            _kills.Count + 1,
+            _machine.Events.LastSequence,
+            requester.Pid,
+            requester.Name,
+            requester.FaultContext?.FaultingPage * MachineConfig.PageSize,
+            OomKill.GlobalConstraint,
+            _machine.TotalPages,
+            tasks,
+            _machine.ReclaimPolicy.GetType().Name,
+            victimPid,
+            framesFreed,
+            swapSlotsFreed));
 }
