@@ -50,6 +50,7 @@ internal static class PublishCommand
         try
         {
             var root = repo is not null ? Path.GetFullPath(repo) : RepositoryRoot.Find(Directory.GetCurrentDirectory());
+            InstructorRepository.Require(root, "publish");
             result = StarterRepository.Publish(root, output);
         }
         catch (GradingInputException e)
