@@ -27,8 +27,9 @@ public sealed class PublishedRepositoryTests
             Assert.That(files.Where(StarterRepository.IsForbidden), Is.Empty);
             Assert.That(files.Where(f => f.StartsWith("graders/", StringComparison.Ordinal) || f.Contains("/.meta/", StringComparison.Ordinal)), Is.Empty);
 
-            Assert.That(files.Where(f => f.EndsWith(LearnerExerciseConfig.FileName, StringComparison.Ordinal)).Select(f => File.ReadAllText(Path.Combine(output, f))).ToList(),
-                Has.Count.EqualTo(result.Exercises.Count).And.All.Not.Contain("example").And.All.Contain("\"component\""));
+            var learnerConfigs = files.Where(f => f.EndsWith(LearnerExerciseConfig.FileName, StringComparison.Ordinal))
+                .Select(f => File.ReadAllText(Path.Combine(output, f))).ToList();
+            Assert.That(learnerConfigs, Has.Count.EqualTo(result.Exercises.Count).And.All.Not.Contain("example").And.All.Contain("\"component\""));
 
             foreach (var slug in result.Exercises)
             {
@@ -37,6 +38,10 @@ public sealed class PublishedRepositoryTests
                 Assert.That(log, Does.Not.Contain("Build FAILED").And.Not.Contain(": error "), log);
                 Assert.That(log, Does.Match(@"Total: +[1-9]"), $"exercises/{slug}: no public test ran (exit code {exitCode})\n{log}");
             }
+
+            var hintsWithoutCompare = result.Exercises.Where(slug => !File.ReadAllText(Path.Combine(output, "exercises", slug, ".docs", "hints.md"))
+                .Contains("## Compare with the reference", StringComparison.Ordinal));
+            Assert.That(hintsWithoutCompare, Is.Empty, "these exercises' hints do not say how to compare with the reference");
 
             // The README's own command, on the fault handler's stub: the run stops at the first task not done yet.
             Assert.That(File.ReadAllText(Path.Combine(output, "README.md")), Does.Contain(StarterRepository.CompareCommand("fault-handler")));
