@@ -27,6 +27,16 @@ public sealed class PublishedRepositoryTests
             Assert.That(files.Where(StarterRepository.IsForbidden), Is.Empty);
             Assert.That(files.Where(f => f.StartsWith("graders/", StringComparison.Ordinal) || f.Contains("/.meta/", StringComparison.Ordinal)), Is.Empty);
 
+            // No hidden file under another name either: no published file has the text of a reference, grader or snapshot.
+            var repository = TestData.RealRepository;
+            var hidden = Directory.GetDirectories(Path.Combine(repository, "exercises"), ".meta", SearchOption.AllDirectories)
+                .Append(Path.Combine(repository, "graders"))
+                .SelectMany(folder => Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
+                .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+                .Select(File.ReadAllText).Where(text => text.Length > 200).ToHashSet(StringComparer.Ordinal);
+            Assert.That(hidden, Is.Not.Empty);
+            Assert.That(files.Where(f => hidden.Contains(File.ReadAllText(Path.Combine(output, f)))), Is.Empty);
+
             var learnerConfigs = files.Where(f => f.EndsWith(LearnerExerciseConfig.FileName, StringComparison.Ordinal))
                 .Select(f => File.ReadAllText(Path.Combine(output, f))).ToList();
             Assert.That(learnerConfigs, Has.Count.EqualTo(result.Exercises.Count).And.All.Not.Contain("example").And.All.Contain("\"component\""));
