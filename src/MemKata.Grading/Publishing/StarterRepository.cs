@@ -186,8 +186,9 @@ public static class StarterRepository
 
     private static string CompareSection(IReadOnlyList<string> exercises) =>
         "\n## Compare with the reference\n\n" +
-        "`memkata` (in `src/MemKata.Cli`) runs your component inside a scenario of the simulated machine, then the " +
-        "reference's, and shows the two event logs side by side with the first difference. From the repository's root:" +
+        "`memkata` (in `src/MemKata.Cli`) runs a scenario of the simulated machine with the reference's components, " +
+        "then with yours in place, and shows the two event logs side by side with the first difference. From the " +
+        "repository's root:" +
         "\n\n```sh\ndotnet run --project src/MemKata.Cli -- scenario list\n" +
         string.Concat(exercises.Select(slug => CompareCommand(slug) + "\n")) +
         "```\n\nFrom an exercise's folder, `--exercise` is that folder: " +
