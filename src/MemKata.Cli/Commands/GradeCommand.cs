@@ -137,6 +137,7 @@ internal static class GradeCommand
             var root = request.Repo is { } repo
                 ? Path.GetFullPath(repo)
                 : RepositoryRoot.Find(Directory.GetCurrentDirectory());
+            InstructorRepository.Require(root, "grade");
             var exercise = ExerciseLayout.Load(root, request.Slug);
             var grader = new Grader(exercise);
             return request.Submissions is { } folder

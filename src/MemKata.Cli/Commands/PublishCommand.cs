@@ -14,12 +14,14 @@ internal static class PublishCommand
     public const string HelpSection =
         "Examples:\n" +
         "  memkata publish --out ../memkata-starter     then: cd ../memkata-starter && git init && dotnet test MemKata.slnx\n\n" +
-        "What goes in: every exercise without .meta/, the src/ projects the exercises reference, the build settings,\n" +
-        "a solution, a README and .github/workflows/tests.yml running the public tests. What never goes in: graders/,\n" +
-        "snapshots, reference solutions (.meta/), test data, bin/ and obj/.\n\n" +
+        "What goes in: every exercise without .meta/ but with .exercise.json (its manifest without the reference's\n" +
+        "files), the src/ projects the exercises and memkata reference (so learners can run memkata scenario compare;\n" +
+        "grade, snapshots and publish refuse to run there), the build settings, a solution, a README and\n" +
+        ".github/workflows/tests.yml running the public tests. What never goes in: graders/, snapshots, reference\n" +
+        "solutions (.meta/), test data, bin/ and obj/.\n\n" +
         "Exit codes:\n" +
         "  0   written\n" +
-        "  2   bad options, an output folder that is not empty, no exercise to publish\n" +
+        "  2   bad options, an output folder that is not empty, no exercise to publish, no graders/ (a starter repository)\n" +
         "  70  memkata itself failed";
 
     /// <summary>Builds the command.</summary>
@@ -50,6 +52,7 @@ internal static class PublishCommand
         try
         {
             var root = repo is not null ? Path.GetFullPath(repo) : RepositoryRoot.Find(Directory.GetCurrentDirectory());
+            InstructorRepository.Require(root, "publish");
             result = StarterRepository.Publish(root, output);
         }
         catch (GradingInputException e)

@@ -21,10 +21,10 @@ internal static class ScenarioCompareCommand
         "What runs: the scenario twice on the simulated kernel, first with the reference components, then with yours\n" +
         "in place of the reference's: your FaultHandler (exercises/fault-handler), your ReclaimPolicy\n" +
         "(exercises/reclaim-policy), or your Allocator (exercises/allocator) as every process's malloc. Your files\n" +
-        "(files.solution of the exercise's .meta/config.json) are compiled as the grader compiles them, alone, against\n" +
-        "MemKata.Contracts. What is compared: each step's result and the kernel events it caused, in order. Some of it\n" +
-        "is your choice (an allocator's placement and heap growth, a reclaim policy's scan order): there a difference is\n" +
-        "not always a mistake, and the output says so.\n\n" +
+        "(files.solution of the exercise's .exercise.json, or .meta/config.json) are compiled as the grader compiles\n" +
+        "them, alone, against MemKata.Contracts. What is compared: each step's result and the kernel events it caused,\n" +
+        "in order. Some of it is your choice (an allocator's placement and heap growth, a reclaim policy's scan order):\n" +
+        "there a difference is not always a mistake, and the output says so.\n\n" +
         "Your code runs inside memkata, on a thread of its own: an exception it throws (the stub's NotImplementedException\n" +
         "too) is reported where your run stopped, and a run longer than --timeout is abandoned. A stack overflow or\n" +
         "Environment.Exit in your code ends memkata itself, and memory is not limited (memkata grade limits both).\n\n" +
@@ -56,7 +56,7 @@ internal static class ScenarioCompareCommand
         scenarioArgument.Validators.Add(TraceArgumentValidator.RejectOptionLookalikes);
         var exerciseOption = new Option<string?>("--exercise")
         {
-            Description = "The exercise folder, e.g. exercises/fault-handler: which component (.meta/config.json). " +
+            Description = "The exercise folder, e.g. exercises/fault-handler: which component (its .exercise.json or .meta/config.json). " +
                 "Default: the current folder.",
             HelpName = "DIR",
         };

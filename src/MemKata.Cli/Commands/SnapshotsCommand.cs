@@ -45,6 +45,7 @@ internal static class SnapshotsCommand
         try
         {
             var root = repo is not null ? Path.GetFullPath(repo) : RepositoryRoot.Find(Directory.GetCurrentDirectory());
+            InstructorRepository.Require(root, "snapshots update");
             result = SnapshotUpdater.Update(ExerciseLayout.Load(root, slug));
         }
         catch (GradingInputException e)

@@ -77,7 +77,8 @@ public sealed record ExerciseLayout(
     }
 
     /// <summary>
-    /// The exercise in <paramref name="exerciseDirectory"/> (any folder holding <c>.meta/config.json</c>, not only
+    /// The exercise in <paramref name="exerciseDirectory"/> (any folder holding <c>.meta/config.json</c> or, in a
+    /// starter repository, the <see cref="LearnerExerciseConfig"/> publish wrote from it; not only
     /// <c>exercises/&lt;slug&gt;</c> of a repository), for tools that compile the learner's files without grading them
     /// (<c>memkata scenario compare</c>). The grader folder is <c>graders/&lt;slug&gt;</c> of the repository above, if
     /// any; its manifest is read when it exists and is otherwise empty (no tasks): such a layout cannot grade. Throws
@@ -94,8 +95,14 @@ public sealed record ExerciseLayout(
         var configPath = Path.Combine(exercise, ".meta", "config.json");
         if (!File.Exists(configPath))
         {
+            configPath = Path.Combine(exercise, LearnerExerciseConfig.FileName);
+        }
+
+        if (!File.Exists(configPath))
+        {
             throw new GradingInputException(
-                $"{exercise} is not an exercise folder: it has no .meta/config.json. Give an exercise's folder, e.g. exercises/fault-handler.");
+                $"{exercise} is not an exercise folder: it has no .meta/config.json (nor the starter repository's " +
+                $"{LearnerExerciseConfig.FileName}). Give an exercise's folder, e.g. exercises/fault-handler.");
         }
 
         var config = Read<ExerciseConfig>(configPath);
@@ -111,7 +118,9 @@ public sealed record ExerciseLayout(
         return new ExerciseLayout(root, config.Slug, exercise, grader, config, manifest);
     }
 
-    private static T Read<T>(string path)
+    /// <summary>Reads the JSON manifest at <paramref name="path"/>; throws <see cref="GradingInputException"/>
+    /// naming the file (and line) when it is missing or malformed.</summary>
+    internal static T Read<T>(string path)
     {
         if (!File.Exists(path))
         {

@@ -1,19 +1,33 @@
 using System.Text;
 using System.Xml.Linq;
+using MemKata.Grading.Layout;
 
 namespace MemKata.Grading.Publishing;
 
 /// <summary>
-/// <c>memkata publish</c>: writes the repository a learner receives: every exercise without its <c>.meta/</c>, the
-/// <c>src/</c> projects the exercises reference (followed transitively), the build settings they need, a solution, a
-/// README and a CI workflow that runs the public tests. Graders, snapshots, reference solutions and test data are never
-/// copied; the result is scanned for them before it is reported done.
+/// <c>memkata publish</c>: writes the repository a learner receives: every exercise without its <c>.meta/</c> but with
+/// the learner's copy of its manifest (<see cref="LearnerExerciseConfig"/>), the <c>src/</c> projects the exercises and
+/// the <c>memkata</c> program reference (followed transitively, so a learner can run <c>memkata scenario compare</c>;
+/// its instructor commands refuse to run without <c>graders/</c>), the build settings they need, a solution, a README and
+/// a CI workflow that runs the public tests. Graders, snapshots, reference solutions and test data are never copied;
+/// the result is scanned for them before it is reported done.
 /// </summary>
 public static class StarterRepository
 {
     /// <summary>Files at the repository's root that a build needs.</summary>
     public static readonly string[] RootFiles =
         ["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", ".gitattributes", ".gitignore"];
+
+    /// <summary>The <c>memkata</c> program, shipped for <c>scenario compare</c>, <c>scenario run</c> and the tour.</summary>
+    public const string ToolProject = "src/MemKata.Cli/MemKata.Cli.csproj";
+
+    /// <summary>The built-in scenario the README's compare commands use: every component takes part in it.</summary>
+    public const string CompareExampleScenario = "05-full-machine-kswapd-then-direct-reclaim";
+
+    /// <summary>The README's command that compares exercise <paramref name="slug"/> with the reference, run from the
+    /// starter repository's root.</summary>
+    public static string CompareCommand(string slug) =>
+        $"dotnet run --project src/MemKata.Cli -- scenario compare {CompareExampleScenario} --exercise exercises/{slug}";
 
     /// <summary>Path parts that must never appear in a published repository.</summary>
     public static readonly string[] Forbidden = [".meta", "graders", "__snapshots__", "testdata", "Example.cs", "bin", "obj"];
@@ -52,6 +66,12 @@ public static class StarterRepository
         foreach (var slug in exercises)
         {
             CopyTree(repositoryRoot, Path.Combine("exercises", slug), output, written);
+            var config = Path.Combine(repositoryRoot, "exercises", slug, ".meta", "config.json");
+            if (File.Exists(config))
+            {
+                var learnerConfig = LearnerExerciseConfig.ToJson(ExerciseLayout.Read<ExerciseConfig>(config));
+                Write(output, Path.Combine("exercises", slug, LearnerExerciseConfig.FileName), learnerConfig, written);
+            }
         }
 
         var projects = ReferencedProjects(repositoryRoot, exercises);
@@ -62,7 +82,7 @@ public static class StarterRepository
 
         var projectFolders = projects.Select(p => Path.GetFileName(Path.GetDirectoryName(p)!)).ToList();
         Write(output, "MemKata.slnx", Solution(output), written);
-        Write(output, "README.md", Readme(exercises), written);
+        Write(output, "README.md", Readme(exercises, File.Exists(Path.Combine(output, ToolProject))), written);
         Write(output, Path.Combine(".github", "workflows", "tests.yml"), Workflow(exercises), written);
 
         var leaked = written.Where(IsForbidden).ToList();
@@ -78,13 +98,20 @@ public static class StarterRepository
     public static bool IsForbidden(string relativePath) =>
         relativePath.Replace('\\', '/').Split('/').Any(part => Forbidden.Contains(part, StringComparer.Ordinal));
 
-    // The src/ projects the exercises reference, followed through their own references.
+    // The memkata program and the src/ projects it and the exercises reference, followed through their own references.
     private static List<string> ReferencedProjects(string root, IEnumerable<string> exercises)
     {
         var pending = new Stack<string>(exercises.SelectMany(slug =>
             Directory.GetFiles(Path.Combine(root, "exercises", slug), "*.csproj")));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<string>();
+        var tool = Path.GetFullPath(Path.Combine(root, ToolProject));
+        if (File.Exists(tool) && seen.Add(tool))
+        {
+            found.Add(Path.GetRelativePath(root, tool));
+            pending.Push(tool);
+        }
+
         while (pending.Count > 0)
         {
             var project = pending.Pop();
@@ -154,7 +181,24 @@ public static class StarterRepository
         return text.Append("</Solution>\n").ToString();
     }
 
-    private static string Readme(IReadOnlyList<string> exercises) =>
+    private static string Readme(IReadOnlyList<string> exercises, bool withTool) =>
+        Exercises(exercises) + (withTool ? CompareSection(exercises) : "");
+
+    private static string CompareSection(IReadOnlyList<string> exercises) =>
+        "\n## Compare with the reference\n\n" +
+        "`memkata` (in `src/MemKata.Cli`) runs a scenario of the simulated machine with the reference's components, " +
+        "then with yours in place, and shows the two event logs side by side with the first difference. From the " +
+        "repository's root:" +
+        "\n\n```sh\ndotnet run --project src/MemKata.Cli -- scenario list\n" +
+        string.Concat(exercises.Select(slug => CompareCommand(slug) + "\n")) +
+        "```\n\nFrom an exercise's folder, `--exercise` is that folder: " +
+        $"`dotnet run --project ../../src/MemKata.Cli -- scenario compare {CompareExampleScenario}`. Exit code 0: the " +
+        "runs are identical; 1: they differ, or your run stopped (an exception, or a task not done yet, named); " +
+        "2: your code does not compile, or an option is wrong. `scenario compare --help` says more; each exercise's " +
+        "`.docs/hints.md` says what a difference means there. `memkata grade`, `snapshots` and `publish` are for " +
+        "instructors and do not run here.\n";
+
+    private static string Exercises(IReadOnlyList<string> exercises) =>
         "# MemKata exercises\n\n" +
         "Each folder of `exercises/` is one exercise: read its `.docs/instructions.md`, write your code in the file it " +
         "names, and run its public tests:\n\n```sh\n" +

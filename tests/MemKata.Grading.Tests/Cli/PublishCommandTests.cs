@@ -1,4 +1,5 @@
 using MemKata.Cli;
+using MemKata.Grading.Layout;
 using MemKata.Grading.Publishing;
 using MemKata.Grading.Tests.Support;
 
@@ -31,6 +32,66 @@ public sealed class PublishCommandTests
                 Assert.That(files.Where(f => f.StartsWith("graders/", StringComparison.Ordinal) || f.Contains("/.meta/", StringComparison.Ordinal)), Is.Empty);
                 Assert.That(files.Where(f => f.Contains("_shared", StringComparison.Ordinal) || f.EndsWith("CounterMessages.cs", StringComparison.Ordinal)), Is.Empty);
                 Assert.That(File.ReadAllText(Path.Combine(output, ".github/workflows/tests.yml")), Does.Contain("dotnet test exercises/counter"));
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    [Test]
+    public void Published_exercise_keeps_a_learner_manifest_without_the_reference()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"memkata-publish-{Guid.NewGuid():N}");
+        try
+        {
+            StarterRepository.Publish(TestData.FakeRepository, output);
+
+            var published = Path.Combine(output, "exercises", "counter");
+            var layout = ExerciseLayout.FromExerciseDirectory(published);
+            Assert.Multiple(() =>
+            {
+                Assert.That(File.ReadAllText(Path.Combine(published, LearnerExerciseConfig.FileName)), Does.Not.Contain("Example"));
+                Assert.That(layout.Config.Component?.Type, Is.EqualTo("Counter"));
+                Assert.That(layout.Config.Files.Solution, Is.EqualTo(new[] { "Counter.cs" }));
+                Assert.That(layout.Config.Files.Example, Is.Null);
+                Assert.That(layout.Config.Tasks?.Select(t => t.Title), Is.EqualTo(new[] { "Count up", "Add and describe" }));
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    [TestCase("grade", "counter")]
+    [TestCase("snapshots", "update", "counter")]
+    [TestCase("publish", "--out", "PUBLISH")]
+    public void Instructor_commands_refuse_a_starter_repository_in_one_line(params string[] command)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"memkata-publish-{Guid.NewGuid():N}");
+        var again = output + "-again";
+        try
+        {
+            StarterRepository.Publish(TestData.FakeRepository, output);
+            var stderr = new StringWriter();
+
+            var arguments = command.Select(a => a == "PUBLISH" ? again : a).Concat(["--repo", output]).ToArray();
+            var exitCode = CliApp.Run(arguments, new StringWriter(), stderr);
+
+            var name = command[0] == "snapshots" ? "snapshots update" : command[0];
+            Assert.Multiple(() =>
+            {
+                Assert.That(exitCode, Is.EqualTo(ExitCodes.UsageError));
+                Assert.That(stderr.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1).And.One.StartsWith($"memkata: {name} is for instructors"));
+                Assert.That(Directory.Exists(again), Is.False);
             });
         }
         finally

@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using MemKata.Grading.Layout;
 using MemKata.Grading.Publishing;
 using MemKata.Grading.Tests.Support;
 
 namespace MemKata.Grading.Tests.Proof;
 
 /// <summary>Issue 5 §4: the output of <c>memkata publish</c> for this repository builds, its public tests run (and fail
-/// on the stubs, as they should), and it holds no hidden file.</summary>
+/// on the stubs, as they should), and it holds no hidden file. Its <c>memkata</c> compares a stub with the reference,
+/// as the published README says, and refuses the instructors' commands in one line.</summary>
 public sealed class PublishedRepositoryTests
 {
     [Test]
@@ -25,13 +27,49 @@ public sealed class PublishedRepositoryTests
             Assert.That(files.Where(StarterRepository.IsForbidden), Is.Empty);
             Assert.That(files.Where(f => f.StartsWith("graders/", StringComparison.Ordinal) || f.Contains("/.meta/", StringComparison.Ordinal)), Is.Empty);
 
+            // No hidden file under another name either: no published file has the text of a reference, grader or snapshot.
+            var repository = TestData.RealRepository;
+            var hidden = Directory.GetDirectories(Path.Combine(repository, "exercises"), ".meta", SearchOption.AllDirectories)
+                .Append(Path.Combine(repository, "graders"))
+                .SelectMany(folder => Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
+                .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+                .Select(File.ReadAllText).Where(text => text.Length > 200).ToHashSet(StringComparer.Ordinal);
+            Assert.That(hidden, Is.Not.Empty);
+            Assert.That(files.Where(f => hidden.Contains(File.ReadAllText(Path.Combine(output, f)))), Is.Empty);
+
+            var learnerConfigs = files.Where(f => f.EndsWith(LearnerExerciseConfig.FileName, StringComparison.Ordinal))
+                .Select(f => File.ReadAllText(Path.Combine(output, f))).ToList();
+            Assert.That(learnerConfigs, Has.Count.EqualTo(result.Exercises.Count).And.All.Not.Contain("example").And.All.Contain("\"component\""));
+
             foreach (var slug in result.Exercises)
             {
-                var (exitCode, log) = DotnetTest(output, $"exercises/{slug}");
+                var (exitCode, log, _) = Dotnet(output, "test", $"exercises/{slug}");
 
                 Assert.That(log, Does.Not.Contain("Build FAILED").And.Not.Contain(": error "), log);
                 Assert.That(log, Does.Match(@"Total: +[1-9]"), $"exercises/{slug}: no public test ran (exit code {exitCode})\n{log}");
             }
+
+            var hintsWithoutCompare = result.Exercises.Where(slug => !File.ReadAllText(Path.Combine(output, "exercises", slug, ".docs", "hints.md"))
+                .Contains("## Compare with the reference", StringComparison.Ordinal));
+            Assert.That(hintsWithoutCompare, Is.Empty, "these exercises' hints do not say how to compare with the reference");
+
+            // The README's own command, on the fault handler's stub: the run stops at the first task not done yet.
+            Assert.That(File.ReadAllText(Path.Combine(output, "README.md")), Does.Contain(StarterRepository.CompareCommand("fault-handler")));
+            var compare = Dotnet(output, [.. StarterRepository.CompareCommand("fault-handler").Split(' ').Skip(1), "--format", "text"]);
+            Assert.Multiple(() =>
+            {
+                Assert.That(compare.ExitCode, Is.EqualTo(1), compare.Log + compare.Stderr);
+                Assert.That(compare.Log, Does.Contain("your FaultHandler threw NotImplementedException").And.Contain("is not done yet: see .docs/instructions.md"));
+                Assert.That(compare.Log + compare.Stderr, Does.Not.Match(@"\n\s+at \S+\(").And.Not.Contain("Unhandled exception"));
+            });
+
+            // An instructor's command: one line saying what to run instead, exit code 2.
+            var grade = Dotnet(output, "run", "--no-build", "--project", "src/MemKata.Cli", "--", "grade", "fault-handler");
+            Assert.Multiple(() =>
+            {
+                Assert.That(grade.ExitCode, Is.EqualTo(2), grade.Log + grade.Stderr);
+                Assert.That(grade.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1).And.One.StartsWith("memkata: grade is for instructors"));
+            });
         }
         finally
         {
@@ -42,7 +80,8 @@ public sealed class PublishedRepositoryTests
         }
     }
 
-    private static (int ExitCode, string Log) DotnetTest(string root, string project)
+    // Runs dotnet with ARGUMENTS in ROOT; Log is the standard output, with the standard error after it for a test run.
+    private static (int ExitCode, string Log, string Stderr) Dotnet(string root, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -50,7 +89,14 @@ public sealed class PublishedRepositoryTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "test", project, "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false" })
+        var separator = Array.IndexOf(arguments, "--");
+        var build = separator < 0 ? arguments : arguments[..separator];
+        var forProgram = separator < 0 ? [] : arguments[separator..];
+        // dotnet run hands an option it does not know (-nodeReuse:false) to the program; --disable-build-servers covers it.
+        var buildServers = build.Contains("--no-build") ? []
+            : build[0] == "run" ? new[] { "--disable-build-servers", "-p:UseSharedCompilation=false" }
+            : new[] { "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false" };
+        foreach (var argument in build.Concat(buildServers).Concat(forProgram))
         {
             start.ArgumentList.Add(argument);
         }
@@ -63,8 +109,8 @@ public sealed class PublishedRepositoryTests
 
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        var log = process.StandardOutput.ReadToEnd() + stderr.Result;
-        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(5)), Is.True, "dotnet test took over 5 minutes");
-        return (process.ExitCode, log);
+        var stdout = process.StandardOutput.ReadToEnd();
+        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(5)), Is.True, $"dotnet {arguments[0]} took over 5 minutes");
+        return (process.ExitCode, arguments[0] == "test" ? stdout + stderr.Result : stdout, stderr.Result);
     }
 }
