@@ -30,7 +30,7 @@ public static class SubmissionFiles
             if (found is null)
             {
                 problems.Add(new SourceProblem(declared, null, null, MissingFileId,
-                    $"missing: this exercise grades {declared} (\"files.solution\" in .meta/config.json) and the " +
+                    $"missing: this exercise grades {declared} (\"files.solution\" in the exercise's config) and the " +
                     $"submission has no such file. Submit your {Path.GetFileName(declared)} with that exact name.", true));
                 continue;
             }
