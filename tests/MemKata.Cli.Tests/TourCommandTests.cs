@@ -55,11 +55,23 @@ public class TourCommandTests
         {
             Assert.That(rows.Single(r => r.StartsWith("| i386", StringComparison.Ordinal)), Does.Contain("NULL: refused"));
             Assert.That(rows.Single(r => r.Contains("one request <= RAM + swap = 4 GiB", StringComparison.Ordinal)), Does.Contain("NULL: refused"));
-            Assert.That(rows.Single(r => r.Contains("one request <= RAM + swap = 12 GiB", StringComparison.Ordinal)), Does.Contain("succeeds"));
+            Assert.That(rows.Single(r => r.Contains("one request <= RAM + swap = 12 GiB", StringComparison.Ordinal)),
+                Does.Contain("succeeds").And.Contain("every page written").And.Match(@"swapped out [1-9]"), "touched by default: the rest goes to swap");
             Assert.That(rows.Single(r => r.Contains("never refuses", StringComparison.Ordinal)), Does.Contain("succeeds").And.Contain("OOM-killed"));
             Assert.That(rows.Single(r => r.Contains("CommitLimit 2 GiB", StringComparison.Ordinal)), Does.Contain("NULL: refused"));
             Assert.That(rows.Single(r => r.Contains("CommitLimit 10 GiB", StringComparison.Ordinal)), Does.Contain("succeeds"));
         });
+    }
+
+    [Test]
+    public void Allocate_only_leaves_the_blocks_untouched()
+    {
+        var result = CliResult.Run("tour", "--allocate-only");
+
+        var table = result.Stdout[result.Stdout.IndexOf("the whole table", StringComparison.Ordinal)..];
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success));
+        Assert.That(table.Split('\n').Count(l => l.Contains("not touched (--allocate-only)", StringComparison.Ordinal)), Is.EqualTo(2),
+            "the two variants whose malloc succeeds without a touch step");
     }
 
     [Test]

@@ -5,10 +5,9 @@ namespace MemKata.Cli.Scenarios;
 
 /// <summary>
 /// One row of the "malloc 8 GiB on a 4 GiB machine" table: a built-in variant (architecture, overcommit mode, swap),
-/// what its malloc returned, and what touching every page of the block does. A variant that only allocates is, when
-/// asked (<c>memkata tour --touch</c>), run a second time with a write to every page appended, so that the table shows
-/// "allocated only" and "touched" side by side; that costs seconds and gigabytes (the simulated RAM is really
-/// allocated), so by default such a variant's touched column says it only allocates.
+/// what its malloc returned, and what touching every page of the block does. A variant that only allocates is run a
+/// second time with a write to every page appended, so that the table shows "allocated only" and "touched" side by side
+/// (unless <c>memkata tour --allocate-only</c> asks to skip it: about two million simulated faults each).
 /// </summary>
 /// <param name="Name">The built-in scenario's name.</param>
 /// <param name="Config">Its machine.</param>
@@ -47,7 +46,7 @@ internal sealed record EightGibVariant(string Name, MachineConfig Config, string
         {
             touched = "-";
             after = allocated == "succeeds"
-                ? "not touched here (tour --touch)"
+                ? "not touched (--allocate-only)"
                 : "nothing to touch: malloc returned NULL";
         }
         else
