@@ -1,4 +1,5 @@
 using MemKata.Contracts.Kernel;
+using MemKata.Testing;
 
 namespace MemKata.Graders.ReclaimPolicy;
 

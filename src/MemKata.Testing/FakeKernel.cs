@@ -1,12 +1,12 @@
 using MemKata.Contracts.Kernel;
 
-namespace MemKata.Graders.ReclaimPolicy;
+namespace MemKata.Testing;
 
 /// <summary>
 /// A fake kernel for reclaim tests: four LRU lists of numbered pages, oldest at the tail, and the actions of
 /// <see cref="IReclaimContext"/> carried out on them as the simulated kernel does. It records what your policy did.
 /// </summary>
-internal sealed class FakeKernel : IReclaimContext
+public sealed class FakeKernel : IReclaimContext
 {
     /// <summary>SWAP_CLUSTER_MAX: the batch of pages Linux reclaims at once.</summary>
     public const long Batch = 32;
