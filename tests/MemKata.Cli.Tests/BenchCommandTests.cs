@@ -54,6 +54,8 @@ public class BenchCommandTests
     [TestCase("--ram", "1GiB", "memkata: --ram only applies to the kernel benchmark: add --kernel.")]
     [TestCase("--kernel --touch", "lots", "memkata: --touch takes a size such as 4096, 512 MiB or 8 GiB; 'lots' is not one.")]
     [TestCase("--kernel --ram", "100", "memkata: --ram needs at least one page (4096 bytes); got '100'.")]
+    [TestCase("--kernel --format", "text", "memkata: Unrecognized option '--format'")]
+    [TestCase("--kernel", "trace.rep", "memkata: --kernel times the simulated kernel, not traces: give either TRACE files or --kernel, not both.")]
     public void Bench_kernel_options_are_checked(string options, string value, string message)
     {
         var result = CliResult.Run(["bench", .. options.Split(' '), value]);

@@ -68,7 +68,9 @@ internal static class BenchCommand
         command.Validators.Add(result =>
         {
             var kernel = result.GetValue(kernelOption);
-            if (kernel && (result.GetValue(tracesArgument) ?? []).Length > 0)
+            // A token that looks like an option is reported by the TRACE argument's own check, as an unknown option.
+            var traces = result.GetValue(tracesArgument) ?? [];
+            if (kernel && traces.Length > 0 && !traces.Any(t => t.StartsWith('-')))
             {
                 result.AddError("--kernel times the simulated kernel, not traces: give either TRACE files or --kernel, not both.");
             }
