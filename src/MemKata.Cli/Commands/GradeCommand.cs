@@ -77,7 +77,7 @@ internal static class GradeCommand
             "With --submissions: grade N submissions at a time (default 1), e.g. --jobs 4 on a machine with 4 cores.");
         var repo = new Option<string?>("--repo")
         {
-            Description = "The MemKata repository. Default: the folder holding MemKata.slnx, at or above the current one.",
+            Description = "The MemKata repository. Default: the folder holding MemKata.sln, at or above the current one.",
             HelpName = "DIR",
         };
 

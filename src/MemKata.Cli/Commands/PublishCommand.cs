@@ -13,7 +13,7 @@ internal static class PublishCommand
     /// <summary>Shown after the command's help: examples and exit codes.</summary>
     public const string HelpSection =
         "Examples:\n" +
-        "  memkata publish --out ../memkata-starter     then: cd ../memkata-starter && git init && dotnet test MemKata.slnx\n\n" +
+        "  memkata publish --out ../memkata-starter     then: cd ../memkata-starter && git init && dotnet test MemKata.sln\n\n" +
         "What goes in: every exercise without .meta/ but with .exercise.json (its manifest without the reference's\n" +
         "files), the src/ projects the exercises and memkata reference (so learners can run memkata scenario compare;\n" +
         "grade, snapshots and publish refuse to run there), the build settings, a solution, a README and\n" +
@@ -35,7 +35,7 @@ internal static class PublishCommand
         };
         var repo = new Option<string?>("--repo")
         {
-            Description = "The MemKata repository. Default: the folder holding MemKata.slnx, at or above the current one.",
+            Description = "The MemKata repository. Default: the folder holding MemKata.sln, at or above the current one.",
             HelpName = "DIR",
         };
         var command = new Command("publish", "Write the starter repository learners receive (no graders, snapshots or reference solutions).")

@@ -30,7 +30,7 @@ internal static class SnapshotsCommand
         var slug = new Argument<string>("SLUG") { Description = "The exercise whose grader's snapshots to rewrite, e.g. allocator." };
         var repo = new Option<string?>("--repo")
         {
-            Description = "The MemKata repository. Default: the folder holding MemKata.slnx, at or above the current one.",
+            Description = "The MemKata repository. Default: the folder holding MemKata.sln, at or above the current one.",
             HelpName = "DIR",
         };
         var update = new Command("update", "Rewrite a grader's snapshots from the exercise's reference solution.") { slug, repo };

@@ -1,10 +1,10 @@
 namespace MemKata.Grading.Layout;
 
-/// <summary>Finds the MemKata repository: the nearest folder at or above a start folder that holds <c>MemKata.slnx</c>.</summary>
+/// <summary>Finds the MemKata repository: the nearest folder at or above a start folder that holds <c>MemKata.sln</c>.</summary>
 public static class RepositoryRoot
 {
     /// <summary>The file that marks the repository's root.</summary>
-    public const string MarkerFile = "MemKata.slnx";
+    public const string MarkerFile = "MemKata.sln";
 
     /// <summary>The repository root at or above <paramref name="start"/>. Throws <see cref="GradingInputException"/>
     /// when there is none (then pass <c>--repo</c>).</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml.Linq;
 using MemKata.Grading.Layout;
 
@@ -81,7 +80,7 @@ public static class StarterRepository
         }
 
         var projectFolders = projects.Select(p => Path.GetFileName(Path.GetDirectoryName(p)!)).ToList();
-        Write(output, "MemKata.slnx", Solution(output), written);
+        Write(output, "MemKata.sln", Solution(output), written);
         Write(output, "README.md", Readme(exercises, File.Exists(Path.Combine(output, ToolProject))), written);
         Write(output, Path.Combine(".github", "workflows", "tests.yml"), Workflow(exercises), written);
 
@@ -158,28 +157,12 @@ public static class StarterRepository
         written.Add(relative.Replace('\\', '/'));
     }
 
-    private static string Solution(string output)
-    {
-        var text = new StringBuilder("<Solution>\n");
-        foreach (var group in new[] { "exercises", "src" })
-        {
-            var folder = Path.Combine(output, group);
-            if (!Directory.Exists(folder))
-            {
-                continue;
-            }
-
-            text.Append($"  <Folder Name=\"/{group}/\">\n");
-            foreach (var project in Directory.GetFiles(folder, "*.csproj", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                text.Append($"    <Project Path=\"{Path.GetRelativePath(output, project).Replace('\\', '/')}\" />\n");
-            }
-
-            text.Append("  </Folder>\n");
-        }
-
-        return text.Append("</Solution>\n").ToString();
-    }
+    private static string Solution(string output) =>
+        SolutionFile.Write(new[] { "exercises", "src" }
+            .Select(group => Path.Combine(output, group))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.GetFiles(folder, "*.csproj", SearchOption.AllDirectories))
+            .Select(project => Path.GetRelativePath(output, project)));
 
     private static string Readme(IReadOnlyList<string> exercises, bool withTool) =>
         Exercises(exercises) + (withTool ? CompareSection(exercises) : "");

@@ -26,7 +26,7 @@ public sealed class PublishCommandTests
                 Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), stderr.ToString());
                 Assert.That(files, Does.Contain("exercises/counter/Counter.cs"));
                 Assert.That(files, Does.Contain("exercises/counter/.docs/instructions.md"));
-                Assert.That(files, Does.Contain("MemKata.slnx"));
+                Assert.That(files, Does.Contain("MemKata.sln"));
                 Assert.That(files, Does.Contain(".github/workflows/tests.yml"));
                 Assert.That(files.Where(StarterRepository.IsForbidden), Is.Empty);
                 Assert.That(files.Where(f => f.StartsWith("graders/", StringComparison.Ordinal) || f.Contains("/.meta/", StringComparison.Ordinal)), Is.Empty);

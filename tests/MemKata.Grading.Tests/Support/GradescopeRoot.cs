@@ -11,7 +11,7 @@ internal sealed class GradescopeRoot : IDisposable
 {
     /// <summary>What the repository's <c>git archive</c> holds that the build needs: its root files and folders.</summary>
     private static readonly string[] _bundleFiles =
-        ["MemKata.slnx", "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", ".gitattributes", ".gitignore"];
+        ["MemKata.sln", "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", ".gitattributes", ".gitignore"];
 
     private static readonly string[] _bundleFolders = ["src", "exercises", "graders", "autograder"];
 
