@@ -15,6 +15,9 @@ namespace MemKata.Analyzers.Runner;
 /// <para>A learner cannot silence a rule: diagnostics suppressed in source (<c>#pragma warning disable</c>,
 /// <c>[SuppressMessage]</c>) are reported all the same, with <see cref="Diagnostic.IsSuppressed"/> set, and the
 /// compilation's own per-rule options for MK rules are dropped before analysis.</para>
+/// <para>It fails closed: when an analyzer with a blocking rule (error severity) crashes, the report is rejected
+/// (<see cref="LearnerCodeReport.BlockingAnalyzerFailed"/>), since the code it did not finish looking at could be
+/// anything.</para>
 /// </remarks>
 public static class LearnerCodeAnalysis
 {
@@ -53,8 +56,14 @@ public static class LearnerCodeAnalysis
     /// <param name="compilation">The grader's compilation of the submission.</param>
     /// <param name="learnerTrees">The trees of <paramref name="compilation"/> that the learner wrote.</param>
     /// <param name="cancellationToken">Stops the analysis.</param>
-    public static async Task<LearnerCodeReport> AnalyzeAsync(Compilation compilation, IEnumerable<SyntaxTree> learnerTrees,
-        CancellationToken cancellationToken = default)
+    public static Task<LearnerCodeReport> AnalyzeAsync(Compilation compilation, IEnumerable<SyntaxTree> learnerTrees,
+        CancellationToken cancellationToken = default) =>
+        AnalyzeAsync(compilation, learnerTrees, Analyzers, cancellationToken);
+
+    /// <summary>As <see cref="AnalyzeAsync(Compilation, IEnumerable{SyntaxTree}, CancellationToken)"/>, with other
+    /// analyzers (tests: an analyzer that crashes).</summary>
+    internal static async Task<LearnerCodeReport> AnalyzeAsync(Compilation compilation, IEnumerable<SyntaxTree> learnerTrees,
+        ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(compilation);
         ArgumentNullException.ThrowIfNull(learnerTrees);
@@ -74,17 +83,22 @@ public static class LearnerCodeAnalysis
             .WithGeneralDiagnosticOption(ReportDiagnostic.Default));
 
         var analyzerOptions = new AnalyzerOptions([], new LearnerTreeOptionsProvider(learner));
-        var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(analyzerOptions,
-            onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false,
-            reportSuppressedDiagnostics: true));
+        var crashed = new System.Collections.Concurrent.ConcurrentBag<(DiagnosticAnalyzer Analyzer, Diagnostic Diagnostic)>();
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(analyzerOptions,
+            onAnalyzerException: (_, analyzer, diagnostic) => crashed.Add((analyzer, diagnostic)), concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
         var analyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        var failures = analyzerDiagnostics.Where(d => !d.Id.StartsWith("MK", StringComparison.Ordinal))
+            .Concat(crashed.Select(c => c.Diagnostic)).Distinct();
+        var blockingFailed = crashed.Any(c => c.Analyzer.SupportedDiagnostics.Any(d => d.DefaultSeverity == DiagnosticSeverity.Error));
 
         var compilerErrors = compilation.GetDiagnostics(cancellationToken)
             .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } tree && learner.Contains(tree));
         return new LearnerCodeReport(
             Sort(analyzerDiagnostics.Where(d => d.Id.StartsWith("MK", StringComparison.Ordinal))),
             Sort(compilerErrors),
-            Sort(analyzerDiagnostics.Where(d => !d.Id.StartsWith("MK", StringComparison.Ordinal))));
+            Sort(failures),
+            blockingFailed);
     }
 
     private static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) => diagnostics

@@ -9,11 +9,12 @@ public sealed class LearnerCodeReport
 {
     /// <summary>Creates a report (normally made by <see cref="LearnerCodeAnalysis"/>).</summary>
     public LearnerCodeReport(ImmutableArray<Diagnostic> diagnostics, ImmutableArray<Diagnostic> compilerErrors,
-        ImmutableArray<Diagnostic> analyzerFailures)
+        ImmutableArray<Diagnostic> analyzerFailures, bool blockingAnalyzerFailed = false)
     {
         Diagnostics = diagnostics;
         CompilerErrors = compilerErrors;
         AnalyzerFailures = analyzerFailures;
+        BlockingAnalyzerFailed = blockingAnalyzerFailed;
         UnimplementedMembers = diagnostics
             .Where(d => d.Id == RuleIdentifiers.TaskNotImplemented)
             .Select(d => new UnimplementedMember(
@@ -34,14 +35,19 @@ public sealed class LearnerCodeReport
     /// learner's. Empty when all went well.</summary>
     public ImmutableArray<Diagnostic> AnalyzerFailures { get; }
 
+    /// <summary>True if an analyzer with a blocking rule (error severity) crashed: what it did not look at could be
+    /// anything, so the submission must not run (fail closed).</summary>
+    public bool BlockingAnalyzerFailed { get; }
+
     /// <summary>The members whose body still throws <c>NotImplementedException</c> (MK0013), in file order.</summary>
     public ImmutableArray<UnimplementedMember> UnimplementedMembers { get; }
 
     /// <summary>The diagnostics of error severity (sandbox and integrity rules): the submission must not run.</summary>
     public ImmutableArray<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
 
-    /// <summary>True if any rule of error severity fired, suppressed or not: the grader refuses to run the submission.</summary>
-    public bool IsRejected => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+    /// <summary>True if any rule of error severity fired, suppressed or not, or an analyzer with such a rule crashed: the
+    /// grader refuses to run the submission.</summary>
+    public bool IsRejected => BlockingAnalyzerFailed || Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }
 
 /// <summary>A member still throwing <c>NotImplementedException</c>: a task not started.</summary>

@@ -3,11 +3,9 @@ namespace MemKata.Analyzers;
 /// <summary>The categories of MemKata rules: what kind of problem a diagnostic is, and so how the grader treats it.</summary>
 public static class RuleCategories
 {
-    /// <summary>An API learner code may not call (errors: the grader refuses to run the submission).</summary>
+    /// <summary>What learner code may use: only allowed APIs, in plain safe C# (errors: the grader refuses to run the
+    /// submission).</summary>
     public const string Sandbox = "MemKata.Sandbox";
-
-    /// <summary>Code that would pass by not doing the exercise: using the reference, or detecting the grader (errors).</summary>
-    public const string Integrity = "MemKata.Integrity";
 
     /// <summary>A design that defeats what the exercise teaches (warnings).</summary>
     public const string Design = "MemKata.Design";

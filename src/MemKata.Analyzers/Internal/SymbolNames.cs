@@ -56,11 +56,6 @@ internal static class SymbolNames
         return false;
     }
 
-    /// <summary>True if <paramref name="member"/> is the member <paramref name="memberName"/> of the type named
-    /// <paramref name="typeFullMetadataName"/>.</summary>
-    public static bool IsMember(ISymbol member, string typeFullMetadataName, string memberName) =>
-        member.Name == memberName && member.ContainingType is { } type && FullMetadataName(type) == typeFullMetadataName;
-
     /// <summary>How a learner reads a symbol in a message: <c>File.ReadAllText</c>, <c>FileStream</c>.</summary>
     public static string Display(ISymbol symbol) => symbol switch
     {
@@ -70,23 +65,4 @@ internal static class SymbolNames
         _ when symbol.ContainingType is { } type => type.Name + "." + symbol.Name,
         _ => symbol.Name,
     };
-
-    /// <summary>The type a member hands back (return, property, field or event type), unwrapping arrays; null for none.</summary>
-    public static ITypeSymbol? ValueTypeOf(ISymbol member)
-    {
-        var type = member switch
-        {
-            IMethodSymbol method => method.ReturnType,
-            IPropertySymbol property => property.Type,
-            IFieldSymbol field => field.Type,
-            IEventSymbol @event => @event.Type,
-            _ => null,
-        };
-        while (type is IArrayTypeSymbol array)
-        {
-            type = array.ElementType;
-        }
-
-        return type;
-    }
 }

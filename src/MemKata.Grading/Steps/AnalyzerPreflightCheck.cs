@@ -6,10 +6,11 @@ namespace MemKata.Grading.Steps;
 
 /// <summary>
 /// The analyzers of <c>src/MemKata.Analyzers</c> as a preflight check: runs every MemKata rule on the learner's trees
-/// (<c>LearnerCodeAnalysis</c>) before anything of the submission executes. A rule of error severity (forbidden APIs,
-/// reaching for the engine, detecting the grader...) rejects the submission, even when the learner suppressed it in
-/// source; the other rules are advice in the report. An analyzer that crashes is the grader's problem, never the
-/// learner's: it is reported as a note-like warning and does not reject.
+/// (<c>LearnerCodeAnalysis</c>) before anything of the submission executes. A rule of error severity (an API outside the
+/// allowlist, MK0001; unsafe code, dynamic, extern, module initializers..., MK0006) rejects the submission, even when the
+/// learner suppressed it in source; the other rules are advice in the report. An analyzer that crashes is the grader's
+/// bug, not the learner's, but it fails closed: if it owns a blocking rule, the submission is rejected (its code was not
+/// fully checked); a crash of an advisory analyzer is a warning.
 /// </summary>
 public sealed class AnalyzerPreflightCheck : IPreflightCheck
 {
@@ -21,8 +22,10 @@ public sealed class AnalyzerPreflightCheck : IPreflightCheck
         var problems = report.Diagnostics.Select(d => ToProblem(d, d.Severity == DiagnosticSeverity.Error)).ToList();
         problems.AddRange(report.AnalyzerFailures.Select(d => new SourceProblem(
             null, null, null, d.Id,
-            $"an analyzer failed, so the checks before running are incomplete (the grader's problem, not yours): {Message(d)}",
-            false)));
+            report.BlockingAnalyzerFailed
+                ? $"an analyzer failed, so your code could not be fully checked and will not be run (the grader's bug, not yours; please report it): {Message(d)}"
+                : $"an analyzer failed, so the advice before running is incomplete (the grader's problem, not yours): {Message(d)}",
+            report.BlockingAnalyzerFailed)));
         return problems;
     }
 

@@ -57,7 +57,7 @@ public class ExerciseBuildTests
     {
         var output = Build();
 
-        Assert.That(output, Does.Contain("Solution.cs(3,27): error MK0004"));
+        Assert.That(output, Does.Contain("Solution.cs(3,27): error MK0001"));
         Assert.That(output, Does.Not.Contain("SolutionTests.cs(3"));
     }
 
@@ -76,7 +76,7 @@ public class ExerciseBuildTests
     {
         var output = Build("-p:MemKataLearnerCode=false");
 
-        Assert.That(output, Does.Not.Contain("MK0004"));
+        Assert.That(output, Does.Not.Contain("MK0001"));
         Assert.That(output, Does.Contain("Build succeeded"));
     }
 

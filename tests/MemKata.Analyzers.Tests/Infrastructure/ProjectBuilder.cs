@@ -30,6 +30,7 @@ internal sealed partial class ProjectBuilder<TAnalyzer>
     private bool _allowUnsafe;
     private bool _checkCompilerErrors = true;
     private bool _stripMarkup;
+    private readonly List<(int Location, object[] Arguments)> _expected = [];
 
     /// <summary>A project with <c>MemKataLearnerCode=false</c>: the engine, a grader, a test project.</summary>
     public ProjectBuilder<TAnalyzer> AsNonLearnerCode()
@@ -85,6 +86,13 @@ internal sealed partial class ProjectBuilder<TAnalyzer>
         return this;
     }
 
+    /// <summary>Expects the analyzer's (first) rule at the markup location <c>{|#n:...|}</c>, with these message arguments.</summary>
+    public ProjectBuilder<TAnalyzer> WithExpectedDiagnostic(int location, params object[] arguments)
+    {
+        _expected.Add((location, arguments));
+        return this;
+    }
+
     public Task ValidateAsync()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
@@ -96,6 +104,12 @@ internal sealed partial class ProjectBuilder<TAnalyzer>
         test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(IAllocator).Assembly.Location));
         test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(GlibcMalloc).Assembly.Location));
         test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(TestContext).Assembly.Location));
+        var rule = new TAnalyzer().SupportedDiagnostics[0];
+        foreach (var (location, arguments) in _expected)
+        {
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(rule).WithLocation(location).WithArguments(arguments));
+        }
+
         foreach (var source in _sources)
         {
             test.TestState.Sources.Add(_stripMarkup ? StripMarkup(source) : source);

@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace MemKata.Analyzers.Tests.Runner;
 
 // The grader's entry point, run on sample submissions kept as data (Submissions/*.cs). Each file states in its first
-// lines what the analysis must find: the rule IDs (suppressed or not), whether the grader must refuse to run it, and
-// which members are still unimplemented.
+// lines what the analysis must find: the rule IDs (suppressed or not), whether the grader must refuse to run it, which
+// members are still unimplemented, and (optionally, "compiles: false") that the compiler already refuses it.
 public class LearnerCodeAnalysisTests
 {
     private static readonly ImmutableArray<MetadataReference> References =
@@ -35,10 +35,12 @@ public class LearnerCodeAnalysisTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(report.Diagnostics.Select(d => d.Id).Distinct().Order(), Is.EqualTo(expected.Ids.Order()), "rule IDs");
+            Assert.That(report.Diagnostics.Select(d => d.Id).Distinct().Order(), Is.EqualTo(expected.Ids.Order()),
+                "rule IDs: " + string.Join("; ", report.Diagnostics));
             Assert.That(report.IsRejected, Is.EqualTo(expected.Rejected), "rejected");
             Assert.That(report.UnimplementedMembers.Select(m => m.Name), Is.EqualTo(expected.Unimplemented), "unimplemented");
             Assert.That(report.AnalyzerFailures, Is.Empty, "analyzer failures");
+            Assert.That(report.CompilerErrors.IsEmpty, Is.EqualTo(expected.Compiles), "compiles: " + string.Join("; ", report.CompilerErrors));
         }
     }
 
@@ -73,11 +75,11 @@ public class LearnerCodeAnalysisTests
         var tree = Parse("""class Quitter { public void Quit() => System.Environment.Exit(1); }""");
         var compilation = CSharpCompilation.Create("Submission", [tree], References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
-                specificDiagnosticOptions: [new("MK0004", ReportDiagnostic.Suppress)]));
+                specificDiagnosticOptions: [new("MK0001", ReportDiagnostic.Suppress)]));
 
         var report = await LearnerCodeAnalysis.AnalyzeAsync(compilation, [tree]);
 
-        Assert.That(report.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "MK0004" }));
+        Assert.That(report.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "MK0001" }));
     }
 
     [Test]
@@ -129,14 +131,14 @@ public class LearnerCodeAnalysisTests
             Assert.That(trees, Has.Count.GreaterThan(30));
             Assert.That(report.CompilerErrors, Is.Empty);
             Assert.That(report.AnalyzerFailures, Is.Empty);
-            Assert.That(report.Diagnostics.Select(d => d.Id), Does.Contain("MK0009"), "the engine is the engine");
+            Assert.That(report.Diagnostics.Select(d => d.Id), Does.Contain("MK0001"), "the engine uses more than learners may");
         }
     }
 
     private static SyntaxTree Parse(string text, string path = "/submission/Submission.cs") =>
         CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path);
 
-    private sealed record Expectation(IReadOnlyList<string> Ids, bool Rejected, IReadOnlyList<string> Unimplemented)
+    private sealed record Expectation(IReadOnlyList<string> Ids, bool Rejected, IReadOnlyList<string> Unimplemented, bool Compiles)
     {
         public static Expectation Parse(string text)
         {
@@ -145,7 +147,8 @@ public class LearnerCodeAnalysisTests
                 .Where(line => line.Contains(':', StringComparison.Ordinal))
                 .ToDictionary(line => line[..line.IndexOf(':', StringComparison.Ordinal)],
                     line => line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim());
-            return new Expectation(List(header["expected-ids"]), bool.Parse(header["rejected"]), List(header["unimplemented"]));
+            return new Expectation(List(header["expected-ids"]), bool.Parse(header["rejected"]), List(header["unimplemented"]),
+                !header.TryGetValue("compiles", out var compiles) || !compiles.StartsWith("false", StringComparison.Ordinal));
         }
 
         private static List<string> List(string value) =>

@@ -1,4 +1,4 @@
-// expected-ids: MK0004, MK0010, MK0013
+// expected-ids: MK0001, MK0013
 // rejected: true
 // unimplemented: MyAllocator.Realloc, MyAllocator.Calloc
 using System;

@@ -3,7 +3,6 @@
 // unimplemented:
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using MemKata.Contracts;
@@ -84,7 +83,11 @@ public sealed class MyAllocator : IAllocator
 
         var chunk = pointer - HeaderSize;
         var header = _memory.ReadWord(chunk + 8);
-        Debug.Assert((header & InUse) != 0 || (header & Mmapped) != 0, "freeing a free chunk");
+        if ((header & InUse) == 0 && (header & Mmapped) == 0)
+        {
+            throw new HeapCorruptionException("free(): double free detected");
+        }
+
         if ((header & Mmapped) != 0)
         {
             _memory.Munmap(chunk, header & ~FlagBits);

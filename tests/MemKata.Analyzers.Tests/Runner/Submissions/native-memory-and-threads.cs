@@ -1,4 +1,4 @@
-// expected-ids: MK0005, MK0006, MK0007, MK0008, MK0002
+// expected-ids: MK0001, MK0006
 // rejected: true
 // unimplemented:
 using System;

@@ -1,5 +1,6 @@
-// expected-ids: MK0009
-// rejected: true
+// expected-ids:
+// rejected: false
+// compiles: false (the grader compiles learner code without the engine: CS0234, CS0246)
 // unimplemented:
 using MemKata.Contracts;
 using MemKata.Engine.Libc;

@@ -1,0 +1,165 @@
+using System.Collections.Generic;
+using System.Linq;
+using MemKata.Analyzers.Internal;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MemKata.Analyzers.Rules;
+
+// What each declared symbol of learner code uses: the types in its signature, its base types and constraints, and its
+// attributes.
+public sealed partial class UseOnlyTheAllowedApiAnalyzer
+{
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, AllowlistChecker checker)
+    {
+        var symbol = context.Symbol;
+        if (symbol.IsImplicitlyDeclared || symbol.Locations.Length == 0 || symbol.Locations[0].SourceTree is not { } tree
+            || !LearnerCode.IsLearnerCode(context.Options, tree) || IsAccessor(symbol))
+        {
+            return;
+        }
+
+        var findings = new List<Finding>();
+        var node = symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) ?? tree.GetRoot(context.CancellationToken);
+        foreach (var (type, location) in DeclaredTypes(symbol, context.CancellationToken))
+        {
+            if (checker.CheckType(type) is { } forbidden)
+            {
+                findings.Add(new Finding(node, location, forbidden, FromDeclaration));
+            }
+        }
+
+        foreach (var attribute in Attributes(symbol))
+        {
+            if (attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is { } applied
+                && (checker.CheckMember(attribute.AttributeConstructor) ?? checker.CheckType(attribute.AttributeClass)) is { } forbidden)
+            {
+                findings.Add(new Finding(applied, applied.GetLocation(), forbidden, FromExpression));
+            }
+        }
+
+        Report(context.ReportDiagnostic, findings, checker.Allowlist);
+    }
+
+    /// <summary>The types a declaration names, each with where it is reported: where the declaration writes the type (a
+    /// base list entry, a return, parameter, field or property type), else at the declared name.</summary>
+    private static IEnumerable<(ITypeSymbol Type, Location Location)> DeclaredTypes(ISymbol symbol,
+        System.Threading.CancellationToken cancellationToken)
+    {
+        var at = symbol.Locations[0];
+        switch (symbol)
+        {
+            case INamedTypeSymbol type:
+                // A delegate's base type is the language's (MK0006 reports delegate declarations).
+                var bases = type.TypeKind is TypeKind.Class && type.BaseType is { } baseType ? [baseType] : new ITypeSymbol[0];
+                foreach (var declared in bases.Concat(type.Interfaces))
+                {
+                    yield return (declared, BaseListLocation(type, declared, cancellationToken) ?? at);
+                }
+
+                foreach (var constraint in type.TypeParameters.SelectMany(t => t.ConstraintTypes))
+                {
+                    yield return (constraint, at);
+                }
+
+                break;
+            case IMethodSymbol method:
+                yield return (method.ReturnType, WrittenType(symbol, cancellationToken) ?? at);
+                foreach (var parameter in method.Parameters)
+                {
+                    yield return (parameter.Type, WrittenType(parameter, cancellationToken) ?? parameter.Locations.FirstOrDefault() ?? at);
+                }
+
+                foreach (var constraint in method.TypeParameters.SelectMany(t => t.ConstraintTypes))
+                {
+                    yield return (constraint, at);
+                }
+
+                break;
+            case IPropertySymbol property:
+                yield return (property.Type, WrittenType(symbol, cancellationToken) ?? at);
+                foreach (var parameter in property.Parameters)
+                {
+                    yield return (parameter.Type, WrittenType(parameter, cancellationToken) ?? parameter.Locations.FirstOrDefault() ?? at);
+                }
+
+                break;
+            case IFieldSymbol or IEventSymbol:
+                yield return (symbol is IFieldSymbol field ? field.Type : ((IEventSymbol)symbol).Type, WrittenType(symbol, cancellationToken) ?? at);
+                break;
+        }
+    }
+
+    /// <summary>Every attribute applied to the symbol, its return value, its parameters and its type parameters.</summary>
+    private static IEnumerable<AttributeData> Attributes(ISymbol symbol)
+    {
+        var attributes = symbol.GetAttributes().AsEnumerable();
+        switch (symbol)
+        {
+            case IMethodSymbol method:
+                attributes = attributes.Concat(method.GetReturnTypeAttributes())
+                    .Concat(method.Parameters.SelectMany(p => p.GetAttributes()))
+                    .Concat(method.TypeParameters.SelectMany(t => t.GetAttributes()));
+                break;
+            case IPropertySymbol property:
+                attributes = attributes.Concat(property.Parameters.SelectMany(p => p.GetAttributes()));
+                break;
+            case INamedTypeSymbol type:
+                attributes = attributes.Concat(type.TypeParameters.SelectMany(t => t.GetAttributes()));
+                break;
+        }
+
+        return attributes;
+    }
+
+    /// <summary>Where the base list names <paramref name="declared"/> (found by its simple name: the decision was made on
+    /// the symbol; this only places the diagnostic).</summary>
+    private static Location? BaseListLocation(INamedTypeSymbol type, ITypeSymbol declared,
+        System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is BaseTypeDeclarationSyntax { BaseList: { } baseList })
+            {
+                var written = baseList.Types.FirstOrDefault(t => SimpleName(t.Type) == declared.Name);
+                if (written is not null)
+                {
+                    return written.GetLocation();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The type syntax a declaration writes for its (return) type, or null (a record's positional property).</summary>
+    private static Location? WrittenType(ISymbol symbol, System.Threading.CancellationToken cancellationToken)
+    {
+        var type = symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) switch
+        {
+            MethodDeclarationSyntax method => method.ReturnType,
+            OperatorDeclarationSyntax @operator => @operator.ReturnType,
+            ConversionOperatorDeclarationSyntax conversion => conversion.Type,
+            BasePropertyDeclarationSyntax property => property.Type,
+            ParameterSyntax parameter => parameter.Type,
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+            _ => null,
+        };
+        return type?.GetLocation();
+    }
+
+    private static string SimpleName(TypeSyntax type) => type switch
+    {
+        QualifiedNameSyntax qualified => SimpleName(qualified.Right),
+        AliasQualifiedNameSyntax alias => SimpleName(alias.Name),
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => type.ToString(),
+    };
+
+    private static bool IsAccessor(ISymbol symbol) => symbol is IMethodSymbol
+    {
+        MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove
+            or MethodKind.EventRaise,
+    };
+}
