@@ -46,7 +46,10 @@ internal static class LearnerSources
     /// <summary>The file compiled as a submission: the compilation and the learner's tree in it.</summary>
     /// <remarks>The engine's reference kernel components (<see cref="UsesTheEngine"/>) still call engine helpers, so
     /// they are compiled with the engine referenced.</remarks>
-    public static (CSharpCompilation Compilation, SyntaxTree Learner) Compile(string relativePath, OptimizationLevel optimization = OptimizationLevel.Debug)
+    /// <remarks>Unsafe code is allowed by default, as the analyzers' runner compiles (so that it is reported as MK0006,
+    /// not as a compile error); the grader's emitting compilation does not allow it (<paramref name="allowUnsafe"/>).</remarks>
+    public static (CSharpCompilation Compilation, SyntaxTree Learner) Compile(string relativePath,
+        OptimizationLevel optimization = OptimizationLevel.Debug, bool allowUnsafe = true)
     {
         var path = Path.Combine(Repository.Root, relativePath);
         var learner = CSharpSyntaxTree.ParseText(File.ReadAllText(path), new CSharpParseOptions(LanguageVersion.Latest), path);
@@ -57,7 +60,7 @@ internal static class LearnerSources
             : References;
         var compilation = CSharpCompilation.Create("MemKata.Submission", [usings, learner], references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
-                optimizationLevel: optimization, allowUnsafe: true, deterministic: true));
+                optimizationLevel: optimization, allowUnsafe: allowUnsafe, deterministic: true));
         return (compilation, learner);
     }
 
