@@ -60,7 +60,7 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
 
                 foreach (var constraint in type.TypeParameters.SelectMany(t => t.ConstraintTypes))
                 {
-                    yield return (constraint, at);
+                    yield return (constraint, ConstraintLocation(symbol, constraint, cancellationToken) ?? at);
                 }
 
                 break;
@@ -73,7 +73,7 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
 
                 foreach (var constraint in method.TypeParameters.SelectMany(t => t.ConstraintTypes))
                 {
-                    yield return (constraint, at);
+                    yield return (constraint, ConstraintLocation(symbol, constraint, cancellationToken) ?? at);
                 }
 
                 break;
@@ -131,6 +131,19 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
         }
 
         return null;
+    }
+
+    /// <summary>Where a <c>where</c> clause names <paramref name="constraint"/> (by its simple name, as for base lists).</summary>
+    private static Location? ConstraintLocation(ISymbol symbol, ITypeSymbol constraint, System.Threading.CancellationToken cancellationToken)
+    {
+        var clauses = symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) switch
+        {
+            MethodDeclarationSyntax method => method.ConstraintClauses,
+            TypeDeclarationSyntax type => type.ConstraintClauses,
+            _ => default,
+        };
+        return clauses.SelectMany(c => c.Constraints).OfType<TypeConstraintSyntax>()
+            .FirstOrDefault(c => SimpleName(c.Type) == constraint.Name)?.GetLocation();
     }
 
     /// <summary>The type syntax a declaration writes for its (return) type, or null (a record's positional property).</summary>

@@ -27,16 +27,22 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
         OperationKind.DefaultValue, OperationKind.ArrayCreation, OperationKind.DelegateCreation,
         OperationKind.AnonymousObjectCreation, OperationKind.TypeParameterObjectCreation, OperationKind.Tuple,
         OperationKind.Using, OperationKind.UsingDeclaration, OperationKind.Throw, OperationKind.InterpolatedString,
+        OperationKind.IsType,
     ];
 
     /// <summary>The first thing <paramref name="operation"/> uses that is not allowed, or null.</summary>
     private static Finding? FirstForbidden(IOperation operation, AllowlistChecker checker)
     {
+        if (IsArgumentOfForbiddenCall(operation, checker))
+        {
+            return null;
+        }
+
         var syntax = operation.Syntax;
         switch (operation)
         {
             case IInvocationOperation invocation:
-                return ReceiverIsForbidden(invocation.Instance, checker) ? null
+                return ReceiverIsForbidden(Receiver(invocation), checker) ? null
                     : Member(invocation.TargetMethod, CalleeSyntax(syntax), checker) ?? Result(invocation.TargetMethod, operation, checker);
             case IObjectCreationOperation { Parent: IAttributeOperation }:
                 // An attribute is checked with the symbol it is applied to (the declarations file), its arguments here.
@@ -94,6 +100,8 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
                     syntax, checker);
             case ICatchClauseOperation @catch:
                 return Type(@catch.ExceptionType, syntax is CatchClauseSyntax { Declaration: { } declared } ? declared.Type : syntax, checker);
+            case IIsTypeOperation isType:
+                return Type(isType.TypeOperand, syntax, checker);
             case ITypeOfOperation typeOf:
                 return Type(operation.Type, syntax, checker) ?? Type(typeOf.TypeOperand, syntax, checker);
             case ISizeOfOperation sizeOf:
@@ -112,6 +120,35 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
     /// forbidden), not for the learner's own (its declaration was checked).</summary>
     private static Finding? Result(ISymbol member, IOperation operation, AllowlistChecker checker) =>
         checker.IsOwn(member) ? null : Type(operation.Type, operation.Syntax, checker);
+
+    /// <summary>The value a call is made on: its instance, or the first argument of an extension method.</summary>
+    private static IOperation? Receiver(IInvocationOperation invocation) =>
+        invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0
+            ? Unwrap(invocation.Arguments[0].Value) : null);
+
+    /// <summary>An argument (or an argument's implicit conversion, lambda or default) of a call or creation whose
+    /// target is forbidden: the call was reported, its arguments are part of it.</summary>
+    private static bool IsArgumentOfForbiddenCall(IOperation operation, AllowlistChecker checker)
+    {
+        var current = operation;
+        while (current.Parent is IConversionOperation { IsImplicit: true } or IDelegateCreationOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is IArgumentOperation { Parent: { } call } argument
+            && call switch
+            {
+                // The receiver of an extension method is where the value came from, not part of the call.
+                IInvocationOperation { TargetMethod.IsExtensionMethod: true } when argument.Parameter?.Ordinal == 0 => false,
+                IInvocationOperation invocation => checker.CheckMember(invocation.TargetMethod) is not null,
+                IObjectCreationOperation creation => checker.CheckMember(creation.Constructor) is not null,
+                _ => false,
+            };
+    }
+
+    private static IOperation Unwrap(IOperation operation) =>
+        operation is IConversionOperation { IsImplicit: true } conversion ? Unwrap(conversion.Operand) : operation;
 
     /// <summary><c>a.M()</c> where the type of <c>a</c> is forbidden: <c>a</c> was reported where it came from.</summary>
     private static bool ReceiverIsForbidden(IOperation? receiver, AllowlistChecker checker) =>
