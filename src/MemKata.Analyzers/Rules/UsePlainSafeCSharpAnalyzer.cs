@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using MemKata.Analyzers.Internal;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -54,22 +54,22 @@ public sealed class UsePlainSafeCSharpAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var reported = new HashSet<(SyntaxNode Scope, string What)>();
+        // One diagnostic per construct per statement: for dynamic, the keyword rather than the call it makes dynamic.
         var root = tree.GetRoot(context.CancellationToken);
-        foreach (var token in root.DescendantTokens())
+        var found = root.DescendantTokens().Where(token => token.IsKind(SyntaxKind.UnsafeKeyword))
+            .Select(token => (Node: token.Parent!, Location: token.GetLocation(), What: "unsafe", Advice: Unsafe))
+            .Concat(root.DescendantNodes().Select(node => (node, construct: Find(node, context.SemanticModel, context.CancellationToken)))
+                .Where(pair => pair.construct is not null)
+                .Select(pair => (Node: pair.node, pair.construct!.Value.Location, pair.construct.Value.What, pair.construct.Value.Advice)));
+        var kept = found
+            .GroupBy(f => (Scope: ScopeOf(f.Node), Key: f.What is "dynamic" or "unsafe" ? f.What : f.What + f.Location.SourceSpan.Start))
+            .Select(group => group.OrderBy(f => f.Node is ExpressionSyntax and not IdentifierNameSyntax ? 1 : 0)
+                .ThenBy(f => f.Location.SourceSpan.Start).First())
+            .OrderBy(f => f.Location.SourceSpan.Start);
+        foreach (var finding in kept)
         {
-            if (token.IsKind(SyntaxKind.UnsafeKeyword))
-            {
-                Report(context, reported, token.Parent!, token.GetLocation(), "unsafe", Unsafe);
-            }
-        }
-
-        foreach (var node in root.DescendantNodes())
-        {
-            if (Find(node, context.SemanticModel, context.CancellationToken) is { } found)
-            {
-                Report(context, reported, node, found.Location, found.What, found.Advice);
-            }
+            context.ReportDiagnostic(Diagnostic.Create(Rule, finding.Location, finding.What,
+                char.ToUpperInvariant(finding.Advice[0]) + finding.Advice.Substring(1)));
         }
     }
 
@@ -145,17 +145,6 @@ public sealed class UsePlainSafeCSharpAnalyzer : DiagnosticAnalyzer
                     + "call reaches anything the run-time binder can find");
             default:
                 return null;
-        }
-    }
-
-    private static void Report(SemanticModelAnalysisContext context, HashSet<(SyntaxNode, string)> reported, SyntaxNode node,
-        Location location, string what, string advice)
-    {
-        var scope = ScopeOf(node);
-        var key = what == "dynamic" || what == "unsafe" ? what : what + location.SourceSpan.Start;
-        if (reported.Add((scope, key)))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, what, char.ToUpperInvariant(advice[0]) + advice.Substring(1)));
         }
     }
 
