@@ -10,8 +10,8 @@ namespace MemKata.Analyzers.Rules;
 
 /// <summary>MK0006: learner code uses no language feature that reaches under the managed, single-threaded world.</summary>
 /// <remarks>Reported, wherever written and whether or not the project allows unsafe blocks: <c>unsafe</c>, pointer and
-/// function-pointer types, <c>fixed</c> (statements and fixed-size buffers), <c>stackalloc</c>, <c>dynamic</c> (the type,
-/// and any dynamically bound call), <c>__makeref</c>/<c>__reftype</c>/<c>__refvalue</c>/<c>__arglist</c>, <c>extern</c>
+/// function-pointer types, <c>fixed</c> (statements and fixed-size buffers), <c>stackalloc</c>, <c>dynamic</c> (the
+/// keyword or an alias of it, wherever a dynamically bound call starts), <c>__makeref</c>/<c>__reftype</c>/<c>__refvalue</c>/<c>__arglist</c>, <c>extern</c>
 /// members (P/Invoke), assembly- and module-level attributes, <c>[ModuleInitializer]</c> (recognised by the attribute's
 /// full name, even a learner-declared copy), finalizers, <c>lock</c>, <c>async</c>/<c>await</c>, <c>volatile</c>, delegate
 /// and event declarations, and namespaces named <c>System</c> or <c>Microsoft</c> (where the compiler would take a
@@ -43,10 +43,24 @@ public sealed class UsePlainSafeCSharpAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterSemanticModelAction(Analyze);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var aliases = AliasNames(start.Compilation, start.CancellationToken);
+            start.RegisterSemanticModelAction(model => Analyze(model, aliases));
+        });
     }
 
-    private static void Analyze(SemanticModelAnalysisContext context)
+    /// <summary>The names of every using alias in the compilation (global ones reach every file): only these and the
+    /// keyword itself can stand for <c>dynamic</c>, so only these are bound.</summary>
+    private static ImmutableHashSet<string> AliasNames(Compilation compilation, System.Threading.CancellationToken cancellationToken) =>
+        compilation.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot(cancellationToken).DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+            .OfType<UsingDirectiveSyntax>()
+            .Where(u => u.Alias is not null)
+            .Select(u => u.Alias!.Name.Identifier.ValueText)
+            .ToImmutableHashSet();
+
+    private static void Analyze(SemanticModelAnalysisContext context, ImmutableHashSet<string> aliases)
     {
         var tree = context.SemanticModel.SyntaxTree;
         if (!LearnerCode.IsLearnerCode(context.Options, tree))
@@ -54,17 +68,16 @@ public sealed class UsePlainSafeCSharpAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // One diagnostic per construct per statement: for dynamic, the keyword rather than the call it makes dynamic.
+        // One diagnostic per construct per statement.
         var root = tree.GetRoot(context.CancellationToken);
         var found = root.DescendantTokens().Where(token => token.IsKind(SyntaxKind.UnsafeKeyword))
             .Select(token => (Node: token.Parent!, Location: token.GetLocation(), What: "unsafe", Advice: Unsafe))
-            .Concat(root.DescendantNodes().Select(node => (node, construct: Find(node, context.SemanticModel, context.CancellationToken)))
+            .Concat(root.DescendantNodes().Select(node => (node, construct: Find(node, context.SemanticModel, aliases, context.CancellationToken)))
                 .Where(pair => pair.construct is not null)
                 .Select(pair => (Node: pair.node, pair.construct!.Value.Location, pair.construct.Value.What, pair.construct.Value.Advice)));
         var kept = found
             .GroupBy(f => (Scope: ScopeOf(f.Node), Key: f.What is "dynamic" or "unsafe" ? f.What : f.What + f.Location.SourceSpan.Start))
-            .Select(group => group.OrderBy(f => f.Node is ExpressionSyntax and not IdentifierNameSyntax ? 1 : 0)
-                .ThenBy(f => f.Location.SourceSpan.Start).First())
+            .Select(group => group.OrderBy(f => f.Location.SourceSpan.Start).First())
             .OrderBy(f => f.Location.SourceSpan.Start);
         foreach (var finding in kept)
         {
@@ -75,7 +88,7 @@ public sealed class UsePlainSafeCSharpAnalyzer : DiagnosticAnalyzer
 
     /// <summary>The forbidden construct <paramref name="node"/> is, if any: what to call it, where, and what to do instead.</summary>
     private static (Location Location, string What, string Advice)? Find(SyntaxNode node, SemanticModel model,
-        System.Threading.CancellationToken cancellationToken)
+        ImmutableHashSet<string> aliases, System.Threading.CancellationToken cancellationToken)
     {
         switch (node)
         {
@@ -137,12 +150,9 @@ public sealed class UsePlainSafeCSharpAnalyzer : DiagnosticAnalyzer
             case BaseNamespaceDeclarationSyntax ns when IsFrameworkNamespace(ns.Name.ToString()):
                 return (ns.Name.GetLocation(), "namespace " + ns.Name,
                     "the compiler takes some types of these namespaces for its own: name your namespace after your component");
-            case IdentifierNameSyntax { IsVar: false } name when IsDynamic(name, model, cancellationToken):
+            case IdentifierNameSyntax { IsVar: false } name when IsDynamic(name, model, aliases, cancellationToken):
                 return (name.GetLocation(), "dynamic", "call the members of MemKata.Contracts' static types; a dynamically bound call "
                     + "reaches anything the run-time binder can find");
-            case ExpressionSyntax expression when IsDynamicallyBound(expression, model, cancellationToken):
-                return (expression.GetLocation(), "dynamic", "call the members of MemKata.Contracts' static types; a dynamically bound "
-                    + "call reaches anything the run-time binder can find");
             default:
                 return null;
         }
@@ -185,15 +195,11 @@ public sealed class UsePlainSafeCSharpAnalyzer : DiagnosticAnalyzer
         model.GetSymbolInfo(attribute, cancellationToken).Symbol?.ContainingType is { } type
         && SymbolNames.FullMetadataName(type) == "System.Runtime.CompilerServices.ModuleInitializerAttribute";
 
-    /// <summary>A name that stands for the type <c>dynamic</c>: the keyword, or an alias of it.</summary>
-    private static bool IsDynamic(IdentifierNameSyntax name, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
-        (name.Identifier.ValueText == "dynamic" || model.GetAliasInfo(name, cancellationToken) is not null)
+    /// <summary>A name that stands for the type <c>dynamic</c>: the keyword, or an alias of it. Every dynamically bound
+    /// call starts from one (a value of type dynamic from a library member is MK0001's: no such member is allowed), and
+    /// the image check sees the call sites themselves (Microsoft.CSharp).</summary>
+    private static bool IsDynamic(IdentifierNameSyntax name, SemanticModel model, ImmutableHashSet<string> aliases,
+        System.Threading.CancellationToken cancellationToken) =>
+        (name.Identifier.ValueText == "dynamic" || aliases.Contains(name.Identifier.ValueText))
         && model.GetTypeInfo(name, cancellationToken).Type is { TypeKind: TypeKind.Dynamic };
-
-    /// <summary>A call, member access or indexing the compiler binds at run time (a dynamic call site), whatever gave
-    /// the receiver its dynamic type.</summary>
-    private static bool IsDynamicallyBound(ExpressionSyntax expression, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
-        expression is InvocationExpressionSyntax or ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or ObjectCreationExpressionSyntax
-        && model.GetOperation(expression, cancellationToken)?.Kind is OperationKind.DynamicInvocation or OperationKind.DynamicMemberReference
-            or OperationKind.DynamicIndexerAccess or OperationKind.DynamicObjectCreation;
 }

@@ -17,7 +17,7 @@ public class UsePlainSafeCSharpAnalyzerTests
         ("stackalloc into a span", "class C { public int M() { System.Span<int> s = [|stackalloc|] int[4]; return s[0]; } }"),
         ("function pointer", "[|unsafe|] class C { public int M([|delegate|]*<int> f) => f(); }"),
         ("dynamic", "class C { public object M(object o) => (([|dynamic|])o).Anything(); }"),
-        ("dynamic through an alias", "using D = [|dynamic|]; class C { public object M(object o) { [|D|] d = o; return [|d.Anything()|]; } }"),
+        ("dynamic through an alias", "using D = [|dynamic|]; class C { public object M(object o) { [|D|] d = o; return d.Anything(); } }"),
         ("dynamic as a parameter", "class C { public object M([|dynamic|] d) => d.Anything(); }"),
         ("__makeref", "class C { public int M(int x) { var r = [|__makeref|](x); return [|__refvalue|](r, int); } }"),
         ("__arglist", "class C { public void M([|__arglist|]) { } public void N() => M([|__arglist|](1, 2)); }"),
