@@ -1,6 +1,6 @@
 using MemKata.Engine.Memory;
 
-namespace MemKata.Cli.Replay;
+namespace MemKata.Engine.Traces;
 
 /// <summary>What a replay did overall: operations run (by kind), the largest the heap and the mmapped memory got, where
 /// the break ended, the system calls made, and the process's mappings at the end.</summary>
@@ -13,9 +13,9 @@ namespace MemKata.Cli.Replay;
 /// <param name="FinalBreak">The break after the last operation run.</param>
 /// <param name="PeakHeapBytes">The largest distance of the break above <paramref name="InitialBreak"/>.</param>
 /// <param name="PeakMmappedBytes">The most bytes held in anonymous mappings at once.</param>
-/// <param name="Syscalls">Calls per system call kind.</param>
+/// <param name="Syscalls">Calls per system call kind, in the order of <see cref="SyscallKind"/>, every kind listed.</param>
 /// <param name="Mappings">The mappings at the end, lowest address first.</param>
-internal sealed record ReplaySummary(
+public sealed record ReplaySummary(
     int OperationsRun,
     int TotalOperations,
     int Mallocs,

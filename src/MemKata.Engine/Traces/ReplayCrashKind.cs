@@ -1,7 +1,7 @@
-namespace MemKata.Cli.Replay;
+namespace MemKata.Engine.Traces;
 
-/// <summary>How a simulated process died.</summary>
-internal enum CrashKind
+/// <summary>How a replayed process died.</summary>
+public enum ReplayCrashKind
 {
     /// <summary>glibc found its heap corrupt and called <c>abort()</c>: SIGABRT.</summary>
     Abort,
