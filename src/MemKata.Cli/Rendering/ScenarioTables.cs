@@ -26,12 +26,11 @@ internal sealed class ScenarioTables(bool plain)
         foreach (var step in result.Steps)
         {
             var outcome = Markup.Escape(step.Result);
-            if (step.Result.StartsWith("killed", StringComparison.Ordinal) || step.Result.StartsWith("SIGSEGV", StringComparison.Ordinal)
-                || step.Result.StartsWith("abort", StringComparison.Ordinal))
+            if (step.IsDeath)
             {
                 outcome = $"[red]{outcome}[/]";
             }
-            else if (step.Result.StartsWith("NULL", StringComparison.Ordinal))
+            else if (step.Kind is StepOutcomeKind.Null or StepOutcomeKind.TooMuchWork)
             {
                 outcome = $"[yellow]{outcome}[/]";
             }

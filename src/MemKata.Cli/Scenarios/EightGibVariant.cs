@@ -27,7 +27,7 @@ internal sealed record EightGibVariant(string Name, MachineConfig Config, string
         var scenario = result.Scenario;
         var malloc = scenario.Steps.OfType<MallocStep>().First();
         var allocatedOutcome = result.Steps.First(s => s.Position == malloc.Position);
-        var allocated = allocatedOutcome.Result.StartsWith("NULL", StringComparison.Ordinal) ? "NULL: refused" : "succeeds";
+        var allocated = allocatedOutcome.Kind == StepOutcomeKind.Null ? "NULL: refused" : "succeeds";
         var touchedResult = result;
         var touchOutcome = result.Steps.Zip(scenario.Steps).FirstOrDefault(p => p.Second is TouchStep).First;
         if (touchOutcome is null && allocated == "succeeds" && touchIfOnlyAllocated)
@@ -51,7 +51,7 @@ internal sealed record EightGibVariant(string Name, MachineConfig Config, string
         }
         else
         {
-            touched = touchOutcome.Result.StartsWith("killed", StringComparison.Ordinal) ? "OOM-killed" : "every page written";
+            touched = touchOutcome.Kind == StepOutcomeKind.Killed ? "OOM-killed" : "every page written";
             var machine = touchedResult.Machine;
             var process = machine.Processes[0];
             after = process.IsAlive

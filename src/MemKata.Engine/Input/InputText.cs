@@ -75,11 +75,25 @@ public static class InputText
     /// <summary>True when <paramref name="text"/> holds a character that <see cref="Escape"/> would escape.</summary>
     public static bool HasUnsafeCharacters(string text) => FirstUnsafe(text) >= 0;
 
-    private static int FirstUnsafe(string text)
+    /// <summary>The index of the first character in <paramref name="text"/> that <see cref="Escape"/> would escape, or
+    /// -1; with <paramref name="allowTabsAndLineBreaks"/>, tabs, <c>\r</c> and <c>\n</c> are not counted (text files
+    /// have them).</summary>
+    public static int IndexOfUnsafe(string text, bool allowTabsAndLineBreaks = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return FirstUnsafe(text, allowTabsAndLineBreaks);
+    }
+
+    private static int FirstUnsafe(string text, bool allowTabsAndLineBreaks = false)
     {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (allowTabsAndLineBreaks && c is '\t' or '\r' or '\n')
+            {
+                continue;
+            }
+
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
