@@ -41,11 +41,11 @@ public static partial class ScenarioParser
             node as YamlSequenceNode ?? throw Error(node, $"{what} must be a list (lines starting with '- ')");
 
         // A value is printed on the terminal: no control character (an escape such as "\e" in double quotes makes one),
-        // except the line breaks and tabs of an explanation.
+        // except tabs, and the line breaks of an explanation.
         private string Text(YamlNode node, string what)
         {
             var text = (node as YamlScalarNode)?.Value ?? throw Error(node, $"{what} must be a single value");
-            var bad = InputText.IndexOfUnsafe(text, allowTabsAndLineBreaks: what == "explain");
+            var bad = what == "explain" ? InputText.IndexOfUnsafe(text, allowTabsAndLineBreaks: true) : InputText.IndexOfUnsafe(text.Replace('\t', ' '));
             return bad < 0
                 ? text
                 : throw Error(node, $"{what} holds the control character {InputText.Escape(text[bad].ToString())}: names and texts are printed on a terminal, so they must be plain text");

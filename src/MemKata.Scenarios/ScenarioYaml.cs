@@ -32,6 +32,11 @@ internal static class ScenarioYaml
         {
             throw Syntax(yaml, file, e);
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // What the event pass above did not foresee: still a message, never a crash.
+            throw new ScenarioException(file, new SourcePosition(1, 1), $"not valid YAML: the YAML reader could not make sense of this file ({InputText.Escape(e.Message)})");
+        }
 
         return stream.Documents.Count == 0
             ? throw new ScenarioException(file, new SourcePosition(1, 1), "the file is empty: a scenario is a mapping with name, machine, processes and steps")
@@ -59,46 +64,74 @@ internal static class ScenarioYaml
             $"the character {InputText.Escape(yaml[at].ToString())} is not text: a scenario is a YAML text file (is this the right file?)");
     }
 
+    // One open mapping or list: where it starts, how many nodes it holds so far, and where the last one starts.
+    private sealed class Open(Mark start, bool isMapping)
+    {
+        public Mark Start { get; } = start;
+
+        public bool IsMapping { get; } = isMapping;
+
+        public int Children { get; set; }
+
+        public Mark LastChild { get; set; } = start;
+    }
+
     private static void CheckEvents(string yaml, string file)
     {
         var parser = new Parser(new StringReader(yaml));
         var anchors = new HashSet<string>(StringComparer.Ordinal);
-        var open = new Stack<Mark>();
+        var open = new Stack<Open>();
         var documents = 0;
         try
         {
             while (parser.MoveNext())
             {
-                switch (parser.Current)
+                var current = parser.Current!;
+                if (current is DocumentStart start)
                 {
-                    case DocumentStart start when !start.IsImplicit || documents > 0:
-                        if (++documents > 1)
-                        {
-                            throw new ScenarioException(file, At(start.Start),
-                                "a second YAML document (after ---): a scenario file holds one scenario; put another in a file of its own");
-                        }
+                    if (++documents > 1)
+                    {
+                        throw new ScenarioException(file, At(start.Start),
+                            "a second YAML document (after --- or ...): a scenario file holds one scenario; put another in a file of its own");
+                    }
 
-                        break;
-                    case DocumentStart:
-                        documents++;
-                        break;
+                    continue;
+                }
+
+                if (current is NodeEvent or AnchorAlias && open.TryPeek(out var parent))
+                {
+                    parent.Children++;
+                    parent.LastChild = current.Start;
+                }
+
+                switch (current)
+                {
                     case NodeEvent { Anchor.IsEmpty: false } node:
                         anchors.Add(node.Anchor.Value);
-                        if (node is MappingStart or SequenceStart)
-                        {
-                            Open(open, node.Start, file);
-                        }
-
-                        break;
-                    case MappingStart or SequenceStart:
-                        Open(open, parser.Current.Start, file);
-                        break;
-                    case MappingEnd or SequenceEnd:
-                        open.Pop();
                         break;
                     case AnchorAlias alias when !anchors.Contains(alias.Value.Value):
                         throw new ScenarioException(file, At(alias.Start),
                             $"*{InputText.Escape(alias.Value.Value)} refers to no anchor (&{InputText.Escape(alias.Value.Value)}) defined before it");
+                }
+
+                if (current is MappingStart or SequenceStart)
+                {
+                    open.Push(new Open(current.Start, current is MappingStart));
+                    if (open.Count > MaxDepth)
+                    {
+                        throw new ScenarioException(file, At(current.Start),
+                            $"lists and mappings are nested more than {MaxDepth} deep here: a scenario needs a handful of levels");
+                    }
+                }
+                else if (current is MappingEnd or SequenceEnd)
+                {
+                    var closed = open.Pop();
+
+                    // The library can end a mapping on a key with no value (a line that is just ':'), then fail to load it.
+                    if (closed.IsMapping && closed.Children % 2 == 1)
+                    {
+                        throw new ScenarioException(file, At(closed.LastChild), "not valid YAML: a key without a value here (a line that is only ':'?)");
+                    }
                 }
             }
         }
@@ -109,19 +142,9 @@ internal static class ScenarioYaml
         catch (InvalidOperationException)
         {
             // The library loses its position on some unclosed brackets: the innermost one still open is the culprit.
-            var where = open.Count > 0 ? At(open.Peek()) : new SourcePosition(1, 1);
+            var where = open.Count > 0 ? At(open.Peek().Start) : new SourcePosition(1, 1);
             throw new ScenarioException(file, where,
                 "not valid YAML: this bracket or block is never closed (look for a missing ']' or '}', or a bad indentation, after it)");
-        }
-    }
-
-    private static void Open(Stack<Mark> open, Mark start, string file)
-    {
-        open.Push(start);
-        if (open.Count > MaxDepth)
-        {
-            throw new ScenarioException(file, At(start),
-                $"lists and mappings are nested more than {MaxDepth} deep here: a scenario needs a handful of levels");
         }
     }
 

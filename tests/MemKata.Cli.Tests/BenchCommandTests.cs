@@ -85,7 +85,7 @@ public class BenchCommandTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
             Assert.That(result.Stdout, Is.Empty);
-            Assert.That(result.Stderr, Does.StartWith($"memkata: {bad.Path}:5: 'f' is written 'f id'"));
+            Assert.That(result.Stderr, Does.StartWith($"memkata: {bad.Path}:5:5: 'f' is written 'f id'"));
         });
     }
 

@@ -16,7 +16,7 @@ public class UsageErrorTests
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
             Assert.That(result.Stdout, Is.Empty);
             Assert.That(result.Stderr, Is.EqualTo(
-                $"memkata: {trace.Path}:6: unknown operation 'x': a line starts with a (malloc), r (realloc) or f (free)\n" +
+                $"memkata: {trace.Path}:6:1: unknown operation 'x': a line starts with a (malloc), r (realloc) or f (free)\n" +
                 "The trace format is described in 'memkata replay --help'.\n"));
         });
     }
@@ -33,7 +33,7 @@ public class UsageErrorTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
             Assert.That(result.Stdout, Is.Empty);
-            Assert.That(result.Stderr, Does.StartWith($"memkata: {trace.Path}:6: unexpected end of file"));
+            Assert.That(result.Stderr, Does.StartWith($"memkata: {trace.Path}:6:1: unexpected end of file"));
         });
     }
 

@@ -43,18 +43,7 @@ public static class InputFile
                 $"it is {size} bytes, and a {what} file is at most {maxBytes} bytes; is it the right file?"),
             FileKind.Regular => null,
             FileKind.Directory => $"it is a folder, not a {what} file (expected {expected})",
-            FileKind.Fifo => "it is a named pipe (FIFO), not a regular file: memkata reads only regular files, which " +
-                "cannot keep it waiting",
-            FileKind.CharacterDevice => "it is a character device (such as /dev/zero or a terminal), not a regular file",
-            FileKind.BlockDevice => "it is a block device (a disk), not a regular file",
-            FileKind.Socket => "it is a socket, not a regular file",
-            FileKind.Missing => $"no such file (looked for {InputText.Escape(full)}); check the path and the current folder",
-            FileKind.DanglingLink => $"it is a symbolic link to {InputText.Quote(LinkTarget(full))}, which does not exist",
-            FileKind.LinkLoop => "it is a symbolic link that never reaches a file (the links form a loop)",
-            FileKind.NotAFolderOnTheWay => "a part of the path before the file name is a file, not a folder",
-            FileKind.PermissionDenied => "permission denied (a folder on the way cannot be searched)",
-            FileKind.NameTooLong => "the path, or a name in it, is longer than the system allows",
-            _ => "it is not a regular file",
+            _ => WhyNot(kind, full),
         };
         if (problem is not null)
         {
@@ -75,6 +64,24 @@ public static class InputFile
             throw new InputFileException(Refuse(e.Message));
         }
     }
+
+    /// <summary>Why the path <paramref name="full"/>, of kind <paramref name="kind"/> (neither a regular file nor a
+    /// folder), cannot be used, in a phrase for a message.</summary>
+    internal static string WhyNot(FileKind kind, string full) => kind switch
+    {
+        FileKind.Fifo => "it is a named pipe (FIFO), not a regular file: memkata reads and writes only regular files, " +
+            "which cannot keep it waiting",
+        FileKind.CharacterDevice => "it is a character device (such as /dev/zero or a terminal), not a regular file",
+        FileKind.BlockDevice => "it is a block device (a disk), not a regular file",
+        FileKind.Socket => "it is a socket, not a regular file",
+        FileKind.Missing => $"no such file (looked for {InputText.Escape(full)}); check the path and the current folder",
+        FileKind.DanglingLink => $"it is a symbolic link to {InputText.Quote(LinkTarget(full))}, which does not exist",
+        FileKind.LinkLoop => "it is a symbolic link that never reaches a file (the links form a loop)",
+        FileKind.NotAFolderOnTheWay => "a part of the path before the file name is a file, not a folder",
+        FileKind.PermissionDenied => "permission denied (a folder on the way cannot be searched)",
+        FileKind.NameTooLong => "the path, or a name in it, is longer than the system allows",
+        _ => "it is not a regular file",
+    };
 
     private static string LinkTarget(string path)
     {

@@ -26,7 +26,6 @@ public sealed partial class TraceReader
     private readonly TraceLineReader _lines;
     private readonly string _source;
     private readonly int[] _headerLines = new int[4];
-    private string _line = string.Empty;
     private int _lineNumber;
     private bool _finished;
 
@@ -72,7 +71,7 @@ public sealed partial class TraceReader
 
         while (NextLine())
         {
-            var fields = Fields(_line);
+            var fields = Fields();
             if (fields.Count == 0)
             {
                 continue;
@@ -133,12 +132,12 @@ public sealed partial class TraceReader
                 throw new TraceFormatException(_source, Math.Max(_lineNumber, 1), 1, problem);
             }
 
-            foreach (var field in Fields(_line))
+            foreach (var field in Fields())
             {
                 if (found == values.Length)
                 {
                     throw Problem(field.Column,
-                        $"unexpected {Quoted(field.Text)} after the header's 4 fields: operations start on a line of their own");
+                        $"unexpected {Quoted(Text(field))} after the header's 4 fields: operations start on a line of their own");
                 }
 
                 values[found] = ParseHeaderField(field, found);
@@ -153,21 +152,21 @@ public sealed partial class TraceReader
     // False at the end of the text. A line longer than MaxLineLength, or holding binary data, stops the reading here.
     private bool NextLine()
     {
-        var line = _lines.ReadLine(out var tooLong);
-        if (line is null)
+        if (!_lines.ReadLine(out var tooLong))
         {
             return false;
         }
 
         _lineNumber++;
+        var line = _lines.Line;
         if (tooLong)
         {
             throw Problem(1,
-                $"this line is longer than {MaxLineLength} characters ({InputText.Quote(line, 24)}); a trace line is a " +
-                "letter and one or two numbers: is this a trace file?");
+                $"this line is longer than {MaxLineLength} characters ({InputText.Quote(line.ToString(), 24)}); a trace " +
+                "line is a letter and one or two numbers: is this a trace file?");
         }
 
-        var binary = line.AsSpan().IndexOfAny('\0', '\uFFFD');
+        var binary = line.IndexOfAny('\0', '\uFFFD');
         if (binary >= 0)
         {
             throw Problem(binary + 1,
@@ -175,7 +174,6 @@ public sealed partial class TraceReader
                 "a trace is a text file of numbers and the letters a, r and f; is this a trace file?");
         }
 
-        _line = line;
         return true;
     }
 
