@@ -17,6 +17,9 @@ public sealed record ScenarioResult(Scenario Scenario, Machine Machine, IReadOnl
     /// it); null when every step ran.</summary>
     public ScenarioFailure? Failure { get; init; }
 
+    // The run that produced this result, for ScenarioRunner.Continue (null when it cannot go on).
+    internal ScenarioExecution? Execution { get; init; }
+
     /// <summary>The whole report: explanation, steps, event log, /proc/meminfo, /proc/vmstat and each process's status.</summary>
     public string Render()
     {

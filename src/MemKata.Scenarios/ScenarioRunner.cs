@@ -27,7 +27,25 @@ public static class ScenarioRunner
         var (machine, processes) = Start(scenario, faultHandler, reclaimPolicy, allocator);
         var run = new ScenarioExecution(machine, processes);
         var outcomes = scenario.Steps.Select((step, i) => run.Step(i + 1, step)).ToList();
-        return new ScenarioResult(scenario, machine, outcomes);
+        return new ScenarioResult(scenario, machine, outcomes) { Execution = run };
+    }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> after the steps of <paramref name="result"/>, on the same machine, as if the scenario
+    /// had one more step, and returns the longer result: e.g. to see what touching a block does after a run that only
+    /// allocated it, without running the scenario again. The machine moves on, so whatever is to be shown of
+    /// <paramref name="result"/> must be read first. Only a result of <see cref="Run"/> goes on.
+    /// </summary>
+    public static ScenarioResult Continue(ScenarioResult result, ScenarioStep step)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(step);
+        var run = result.Execution ?? throw new InvalidOperationException("ScenarioRunner.Continue: only a result of ScenarioRunner.Run can go on");
+        var outcome = run.Step(result.Steps.Count + 1, step);
+        return new ScenarioResult(result.Scenario with { Steps = [.. result.Scenario.Steps, step] }, result.Machine, [.. result.Steps, outcome])
+        {
+            Execution = run,
+        };
     }
 
     /// <summary>

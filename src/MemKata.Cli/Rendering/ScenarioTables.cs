@@ -1,7 +1,7 @@
-using MemKata.Cli.Scenarios;
 using MemKata.Engine.Kernel;
 using MemKata.Engine.Memory;
 using MemKata.Scenarios;
+using MemKata.Scenarios.Summaries;
 using Spectre.Console;
 
 namespace MemKata.Cli.Rendering;

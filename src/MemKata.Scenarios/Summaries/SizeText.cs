@@ -1,11 +1,11 @@
 using System.Globalization;
 using MemKata.Engine.Kernel;
 
-namespace MemKata.Cli.Scenarios;
+namespace MemKata.Scenarios.Summaries;
 
 /// <summary>Sizes in the scenario reports: pages and bytes in the largest unit that keeps them readable, one decimal
 /// when not exact (<c>132 KiB</c>, <c>95.9 MiB</c>, <c>4 GiB</c>).</summary>
-internal static class SizeText
+public static class SizeText
 {
     private static readonly (string Name, ulong Factor)[] Units = [("GiB", 1UL << 30), ("MiB", 1UL << 20), ("KiB", 1UL << 10)];
 

@@ -1,20 +1,20 @@
 using MemKata.Contracts.Kernel;
 using MemKata.Engine.Kernel;
 using MemKata.Engine.Memory;
-using MemKata.Scenarios;
 
-namespace MemKata.Cli.Scenarios;
+namespace MemKata.Scenarios.Summaries;
 
 /// <summary>
 /// The few numbers that make a scenario's point, read from the machine after the run: heap growth and mmap areas,
 /// faults, overcommit refusals, kswapd versus direct reclaim, swap and writeback traffic, OOM kills with the victim's
 /// score. A number that stayed zero is left out (faults excepted), so each scenario shows what it is about.
 /// </summary>
-internal static class ScenarioFacts
+public static class ScenarioKeyNumbers
 {
     /// <summary>The key numbers of <paramref name="result"/>, as (name, value) lines.</summary>
-    public static IReadOnlyList<(string Name, string Value)> KeyNumbers(ScenarioResult result)
+    public static IReadOnlyList<(string Name, string Value)> Of(ScenarioResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var machine = result.Machine;
         var vm = machine.VmStat;
         var facts = new List<(string, string)>();
@@ -102,6 +102,6 @@ internal static class ScenarioFacts
     }
 
     /// <summary>Pages on the anonymous LRU lists (AnonPages of /proc/meminfo).</summary>
-    public static long AnonPages(Machine machine) =>
+    public static long AnonPages(Machine machine) => machine is null ? throw new ArgumentNullException(nameof(machine)) :
         machine.Lru.Count(LruList.ActiveAnon) + machine.Lru.Count(LruList.InactiveAnon);
 }

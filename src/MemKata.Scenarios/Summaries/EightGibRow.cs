@@ -1,13 +1,12 @@
 using MemKata.Engine.Kernel;
-using MemKata.Scenarios;
 
-namespace MemKata.Cli.Scenarios;
+namespace MemKata.Scenarios.Summaries;
 
 /// <summary>
 /// One row of the "malloc 8 GiB on a 4 GiB machine" table: a built-in variant (architecture, overcommit mode, swap),
 /// what its malloc returned, and what touching every page of the block does. A variant that only allocates is run a
-/// second time with a write to every page appended, so that the table shows "allocated only" and "touched" side by side
-/// (unless <c>memkata tour --allocate-only</c> asks to skip it: about two million simulated faults each).
+/// on with a write to every page, on the same machine, so that the table shows "allocated only" and "touched" side by
+/// side (unless <c>memkata tour --allocate-only</c> asks to skip it: about two million simulated faults each).
 /// </summary>
 /// <param name="Name">The built-in scenario's name.</param>
 /// <param name="Config">Its machine.</param>
@@ -15,15 +14,17 @@ namespace MemKata.Cli.Scenarios;
 /// <param name="Allocated">What malloc returned.</param>
 /// <param name="Touched">What writing every page did.</param>
 /// <param name="AfterTouch">RSS and swap of the process after touching, or why there was nothing to touch.</param>
-internal sealed record EightGibVariant(string Name, MachineConfig Config, string Limit, string Allocated, string Touched, string AfterTouch)
+public sealed record EightGibRow(string Name, MachineConfig Config, string Limit, string Allocated, string Touched, string AfterTouch)
 {
     /// <summary>The name prefix of the variants among the built-ins.</summary>
     public const string Prefix = "10-malloc-8-gib-on-4-gib-";
 
     /// <summary>The row for the variant <paramref name="name"/>, whose run is <paramref name="result"/>; with
-    /// <paramref name="touchIfOnlyAllocated"/>, a variant without a touch step is run again with one.</summary>
-    public static EightGibVariant From(string name, ScenarioResult result, bool touchIfOnlyAllocated)
+    /// <paramref name="touchIfOnlyAllocated"/>, a variant without a touch step goes on with one
+    /// (<see cref="ScenarioRunner.Continue"/>): its machine moves on, so show the run before asking for its row.</summary>
+    public static EightGibRow From(string name, ScenarioResult result, bool touchIfOnlyAllocated)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var scenario = result.Scenario;
         var malloc = scenario.Steps.OfType<MallocStep>().First();
         var allocatedOutcome = result.Steps.First(s => s.Position == malloc.Position);
@@ -33,11 +34,7 @@ internal sealed record EightGibVariant(string Name, MachineConfig Config, string
         if (touchOutcome is null && allocated == "succeeds" && touchIfOnlyAllocated)
         {
             var touch = new TouchStep(malloc.Process, malloc.Position, malloc.As, 0, null, Write: true);
-
-            // A simulated machine keeps its RAM in real arrays: the machines of the runs before this one, no longer
-            // referenced, still hold gigabytes until a full collection. Free them before this run fills 4 GiB more.
-            GC.Collect();
-            touchedResult = ScenarioRunner.Run(scenario with { Steps = [.. scenario.Steps, touch] });
+            touchedResult = ScenarioRunner.Continue(result, touch);
             touchOutcome = touchedResult.Steps[^1];
         }
 
@@ -59,7 +56,7 @@ internal sealed record EightGibVariant(string Name, MachineConfig Config, string
                 : $"killed after faulting in {SizeText.Pages(touchOutcome.MinorFaults + touchOutcome.MajorFaults)}";
         }
 
-        return new EightGibVariant(name, scenario.Machine, RuleOf(result.Machine), allocated, touched, after);
+        return new EightGibRow(name, scenario.Machine, RuleOf(result.Machine), allocated, touched, after);
     }
 
     private static string RuleOf(Machine machine)
