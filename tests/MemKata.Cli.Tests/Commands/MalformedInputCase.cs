@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using MemKata.Cli.Tests.Support;
 
 namespace MemKata.Cli.Tests.Commands;
 

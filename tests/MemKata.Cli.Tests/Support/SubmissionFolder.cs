@@ -1,4 +1,4 @@
-namespace MemKata.Cli.Tests;
+namespace MemKata.Cli.Tests.Support;
 
 /// <summary>A submission folder holding one file, deleted after the test.</summary>
 internal sealed class SubmissionFolder : IDisposable

@@ -1,6 +1,7 @@
+using MemKata.Cli.Tests.Support;
 using MemKata.Scenarios;
 
-namespace MemKata.Cli.Tests;
+namespace MemKata.Cli.Tests.Commands;
 
 /// <summary><c>memkata scenario run</c> and <c>memkata scenario list</c>: what a run prints, and how a bad scenario, a
 /// missing file or an unknown built-in is reported (one <c>memkata: ...</c> message, exit 2, no stack trace).</summary>
@@ -39,7 +40,7 @@ public class ScenarioCommandTests
     [Test]
     public void A_scenario_file_runs_and_each_step_is_reported_with_its_line()
     {
-        using var file = new ScenarioFile(MallocAndTouch);
+        using var file = new TempScenarioFile(MallocAndTouch);
 
         var result = CliResult.Run("scenario", "run", file.Path);
 
@@ -70,7 +71,7 @@ public class ScenarioCommandTests
     [Test]
     public void A_step_the_parser_does_not_know_gives_file_line_column_and_exit_2()
     {
-        using var file = new ScenarioFile("name: typo\nsteps:\n  - maloc: 1\n");
+        using var file = new TempScenarioFile("name: typo\nsteps:\n  - maloc: 1\n");
 
         var result = CliResult.Run("scenario", "run", file.Path);
 
@@ -88,7 +89,7 @@ public class ScenarioCommandTests
     [Test]
     public void Malformed_yaml_gives_file_line_column_and_a_problem_and_exit_2()
     {
-        using var file = new ScenarioFile("name: broken\nsteps:\n  - malloc: [1\n");
+        using var file = new TempScenarioFile("name: broken\nsteps:\n  - malloc: [1\n");
 
         var result = CliResult.Run("scenario", "run", file.Path);
 
@@ -133,7 +134,7 @@ public class ScenarioCommandTests
     [Test]
     public void A_scenario_file_runs_in_rich_format_too()
     {
-        using var file = new ScenarioFile(MallocAndTouch);
+        using var file = new TempScenarioFile(MallocAndTouch);
 
         var result = CliResult.Run("scenario", "run", file.Path, "--format", "rich");
 

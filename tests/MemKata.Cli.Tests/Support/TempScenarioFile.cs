@@ -1,9 +1,9 @@
-namespace MemKata.Cli.Tests;
+namespace MemKata.Cli.Tests.Support;
 
 /// <summary>A scenario written to a temporary .yaml file for the duration of a test.</summary>
-internal sealed class ScenarioFile : IDisposable
+internal sealed class TempScenarioFile : IDisposable
 {
-    public ScenarioFile(string yaml)
+    public TempScenarioFile(string yaml)
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"memkata-test-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(Path, yaml);

@@ -1,6 +1,7 @@
 using MemKata.Cli.Tests.Fakes;
+using MemKata.Cli.Tests.Support;
 
-namespace MemKata.Cli.Tests;
+namespace MemKata.Cli.Tests.Commands;
 
 /// <summary>The replay command's plumbing, run with <see cref="BumpAllocator"/> so that it does not depend on glibc's
 /// allocator: formats, streaming, system-call logging, crashes and exit codes.</summary>

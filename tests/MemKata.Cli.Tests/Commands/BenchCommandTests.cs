@@ -1,6 +1,7 @@
+using MemKata.Cli.Tests.Support;
 using MemKata.Oracle;
 
-namespace MemKata.Cli.Tests;
+namespace MemKata.Cli.Tests.Commands;
 
 /// <summary><c>memkata bench</c>: engine against the real glibc. Out of the build until MemKata.Oracle is on main (see
 /// MemKata.Cli.Tests.csproj). The timing test needs gcc and is ignored where the oracle cannot be had.</summary>

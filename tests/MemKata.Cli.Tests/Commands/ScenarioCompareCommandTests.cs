@@ -1,8 +1,9 @@
 using System.Globalization;
 using MemKata.Cli.Comparing;
+using MemKata.Cli.Tests.Support;
 using MemKata.Scenarios;
 
-namespace MemKata.Cli.Tests;
+namespace MemKata.Cli.Tests.Commands;
 
 /// <summary><c>memkata scenario compare</c>: the reference solution against the reference (identical, exit 0), the stub
 /// (stopped, with its task, exit 1), sample submissions that differ (exit 1, first difference), code that does not
@@ -127,7 +128,7 @@ public class ScenarioCompareCommandTests
     [Test]
     public void A_sample_without_the_zero_page_differs_on_a_scenario_file_that_reads_untouched_memory()
     {
-        using var file = new ScenarioFile(
+        using var file = new TempScenarioFile(
             "name: read untouched memory\nmachine: { ram: 64 MiB, overcommit: 1 }\nsteps:\n  - malloc: 256 MiB\n    as: p\n  - touch: p\n    access: read\n");
         var reference = ScenarioComparison.RunReference(ScenarioParser.Load(file.Path)).Steps[1];
 

@@ -1,7 +1,7 @@
 using MemKata.Cli.Tests.Fakes;
 using MemKata.Engine;
 
-namespace MemKata.Cli.Tests;
+namespace MemKata.Cli.Tests.Support;
 
 /// <summary>What one in-process run of memkata did: its exit code and everything it wrote.</summary>
 internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)

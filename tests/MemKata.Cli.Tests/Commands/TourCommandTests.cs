@@ -1,6 +1,7 @@
+using MemKata.Cli.Tests.Support;
 using MemKata.Scenarios;
 
-namespace MemKata.Cli.Tests;
+namespace MemKata.Cli.Tests.Commands;
 
 /// <summary><c>memkata tour</c>: every built-in scenario in order with its title and explanation, the malloc(8 GiB)
 /// table at the end, the same bytes on every run.</summary>

@@ -1,4 +1,6 @@
-namespace MemKata.Cli.Tests;
+using MemKata.Cli.Tests.Support;
+
+namespace MemKata.Cli.Tests.Commands;
 
 /// <summary>
 /// memkata as a learner runs it, with the reference allocator (glibc 2.36's malloc). These tests fail with an internal

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace MemKata.Cli.Tests;
+namespace MemKata.Cli.Tests.Support;
 
 /// <summary>The repository these tests are in, and a throwaway submission folder for the compare tests.</summary>
 internal static class Repository

@@ -1,4 +1,6 @@
-namespace MemKata.Cli.Tests;
+using MemKata.Cli.Tests.Support;
+
+namespace MemKata.Cli.Tests.Commands;
 
 /// <summary>What memkata does with a bad command line or a bad trace: one <c>memkata: ...</c> line on standard error,
 /// nothing on standard output, exit code 2, never a stack trace. None of this needs the allocator.</summary>

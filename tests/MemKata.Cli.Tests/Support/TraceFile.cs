@@ -1,4 +1,4 @@
-namespace MemKata.Cli.Tests;
+namespace MemKata.Cli.Tests.Support;
 
 /// <summary>A trace written to a temporary file for the duration of a test.</summary>
 internal sealed class TraceFile : IDisposable
