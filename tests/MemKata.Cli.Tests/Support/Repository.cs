@@ -6,7 +6,7 @@ namespace MemKata.Cli.Tests.Support;
 internal static class Repository
 {
     /// <summary>The repository's root folder.</summary>
-    public static string Root => Path.GetFullPath(Path.Combine(ProjectDirectory(), "..", ".."));
+    public static string Root => Path.GetFullPath(Path.Combine(SupportDirectory(), "..", "..", ".."));
 
     /// <summary><c>exercises/SLUG</c>.</summary>
     public static string Exercise(string slug) => Path.Combine(Root, "exercises", slug);
@@ -14,5 +14,5 @@ internal static class Repository
     /// <summary><c>tests/testdata/submissions/SLUG/NAME</c>.</summary>
     public static string Sample(string slug, string name) => Path.Combine(Root, "tests", "testdata", "submissions", slug, name);
 
-    private static string ProjectDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    private static string SupportDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
