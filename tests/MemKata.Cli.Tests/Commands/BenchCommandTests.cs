@@ -1,3 +1,4 @@
+using MemKata.Cli.Commands;
 using MemKata.Cli.Tests.Support;
 using MemKata.Oracle;
 
@@ -99,5 +100,15 @@ public class BenchCommandTests
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.SegmentationFault));
         Assert.That(result.Stderr, Does.Contain("during operation #0"));
+    }
+
+    [Test]
+    public void The_limits_bench_checks_are_the_real_glibc_sides()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(GlibcOracle.Source, Does.Contain($"#define MAX_IDS (1u << {Math.Log2(BenchCommand.MaxIds)})"));
+            Assert.That(GlibcOracle.Source, Does.Contain($"#define MAX_OPS (1u << {Math.Log2(BenchCommand.MaxOperations)})"));
+        });
     }
 }
