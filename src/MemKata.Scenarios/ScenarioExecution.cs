@@ -13,9 +13,10 @@ namespace MemKata.Scenarios;
 /// </summary>
 internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimProcess> processes)
 {
-    /// <summary>The most pages the touch steps of one run may touch in all: 64 GiB, about ten seconds of simulated faults.
-    /// A step that would go past it does not run.</summary>
-    public const long MaxTouchedPages = 1L << 24;
+    /// <summary>The most pages the touch steps of one run may touch in all: 12 GiB, one and a half times what the largest
+    /// built-in scenario touches (8 GiB), a few seconds of simulated faults and a few hundred MB of real memory. A step
+    /// that would go past it does not run.</summary>
+    public const long MaxTouchedPages = 3L << 20;
 
     private readonly Dictionary<(string Process, string Name), Block> _pointers = [];
     private long _touchedPages;
