@@ -33,7 +33,8 @@ public static class ClassSimilarity
         ArgumentNullException.ThrowIfNull(submissions);
         ArgumentNullException.ThrowIfNull(options);
         var names = submissions.Keys.Order(StringComparer.Ordinal).ToList();
-        var common = Common(names.Select(n => submissions[n]).ToList(), options);
+        var limit = Math.Max(options.CommonMinimum, (int)Math.Ceiling(options.CommonShare * names.Count));
+        var common = Common(names.Select(n => submissions[n]).ToList(), limit);
         var counted = names.Select(n => PairComparer.Counted(submissions[n], common)).ToList();
         var flagged = new List<(int Left, int Right, double Score)>();
         var highest = new double[names.Count];
@@ -66,13 +67,12 @@ public static class ClassSimilarity
                 rank < options.MaxPairsWithRegions ? PairComparer.RegionPolicy.Always : PairComparer.RegionPolicy.Never))
             .ToList();
         return new ClassSimilarityReport(
-            names.Count, common.Count, pairs, names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => highest[x.i], StringComparer.Ordinal));
+            names.Count, common.Count, limit, pairs, names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => highest[x.i], StringComparer.Ordinal));
     }
 
-    // Fingerprints in more submissions than the share allows (and than the minimum): the class's common code.
-    private static HashSet<ulong> Common(IReadOnlyList<ProgramFingerprints> programs, SimilarityOptions options)
+    // Fingerprints in more submissions than the limit (the share of the class, and the minimum): the class's common code.
+    private static HashSet<ulong> Common(IReadOnlyList<ProgramFingerprints> programs, int limit)
     {
-        var limit = Math.Max(options.CommonMinimum, (int)Math.Ceiling(options.CommonShare * programs.Count));
         var counts = new Dictionary<ulong, int>();
         foreach (var hash in programs.SelectMany(p => p.Hashes))
         {

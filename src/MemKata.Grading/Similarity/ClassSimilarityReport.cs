@@ -4,11 +4,14 @@ namespace MemKata.Grading.Similarity;
 /// any classmate (flagged or not), for the class CSV.</summary>
 /// <param name="Submissions">How many submissions were compared.</param>
 /// <param name="CommonFingerprints">How many fingerprints were left out as the class's common code.</param>
-/// <param name="Flagged">The flagged pairs, highest score first (then by names, ordinal).</param>
+/// <param name="CommonLimit">A fingerprint in more submissions than this was common code.</param>
+/// <param name="Flagged">The flagged pairs, highest score first (then by names, ordinal); the first
+/// <see cref="SimilarityOptions.MaxPairsWithRegions"/> with their regions.</param>
 /// <param name="Highest">Each submission's highest score against another submission (0 when alone).</param>
 public sealed record ClassSimilarityReport(
     int Submissions,
     int CommonFingerprints,
+    int CommonLimit,
     IReadOnlyList<PairSimilarity> Flagged,
     IReadOnlyDictionary<string, double> Highest)
 {

@@ -18,6 +18,9 @@ public sealed class NormalizedProgram
         _codes = [.. tokens.Select(t => t.Code)];
     }
 
+    /// <summary>Why this program was normalised less than usual (<see cref="LexicalFallback"/>); null normally.</summary>
+    public string? Note { get; init; }
+
     /// <summary>The source files, in the order given.</summary>
     public IReadOnlyList<SimilaritySource> Sources { get; }
 

@@ -56,9 +56,13 @@ public static class PairComparer
             found = MatchTiling.Regions(tiles, left.Program, right.Program);
         }
 
+        var notes = new[] { left.Program.Note, right.Program.Note }.OfType<string>().ToList();
         return new PairSimilarity(
             leftName, rightName, score, shared, leftCounted.Length, rightCounted.Length, flagged, matched,
-            left.Program.Tokens.Count, right.Program.Tokens.Count, found);
+            left.Program.Tokens.Count, right.Program.Tokens.Count, found)
+        {
+            Note = notes.Count == 0 ? null : string.Join("; ", notes),
+        };
     }
 
     // Both ascending and distinct: one merge pass.

@@ -33,6 +33,10 @@ public sealed record PairSimilarity(
     int RightTokens,
     IReadOnlyList<MatchRegion> Regions)
 {
+    /// <summary>What a reader should know about how either side was read (a program too deeply nested to parse), or
+    /// null.</summary>
+    public string? Note { get; init; }
+
     /// <summary>"0.93 (412 of 443 fingerprints, 2210 tokens in 6 regions)": the score and its evidence, one line.</summary>
     public string Summary =>
         $"{Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} ({Shared} of " +

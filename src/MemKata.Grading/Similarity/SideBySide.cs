@@ -25,6 +25,11 @@ public static class SideBySide
     {
         ArgumentNullException.ThrowIfNull(pair);
         var text = new StringBuilder(Headline(pair)).Append('\n');
+        if (pair.Note is { } note)
+        {
+            text.Append("Note: ").Append(note).Append('\n');
+        }
+
         var shown = pair.Regions.Take(maxRegions).ToList();
         for (var r = 0; r < shown.Count; r++)
         {

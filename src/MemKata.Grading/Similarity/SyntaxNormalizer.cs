@@ -9,7 +9,8 @@ namespace MemKata.Grading.Similarity;
 /// declaration tokenized on its own (<see cref="UnitTokenizer"/> says which differences it erases), then the members
 /// sorted by their tokens, so that their order in the files, and which file holds which, no longer matters. Usings,
 /// namespaces and type headers (<c>public sealed class Allocator : IAllocator</c>) give no tokens: every submission has
-/// the same ones. Parsing is linear in the text and a syntax error only makes a partial tree, so any text can be given.
+/// the same ones. A syntax error only makes a partial tree, so any text can be given; text nested too deeply to parse in
+/// bounded time is lexed instead (<see cref="LexicalFallback"/>).
 /// </summary>
 public static class SyntaxNormalizer
 {
@@ -20,6 +21,13 @@ public static class SyntaxNormalizer
     public static NormalizedProgram Normalize(IReadOnlyList<SimilaritySource> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        if (sources.Select(s => (s.Path, Depth: LexicalFallback.Nesting(s.Text))).FirstOrDefault(s => s.Depth > LexicalFallback.MaxNesting) is
+            { Path: { } deep, Depth: var depth })
+        {
+            return LexicalFallback.Tokenize(sources,
+                $"{deep} nests brackets {depth} deep (more than {LexicalFallback.MaxNesting}): compared by its tokens alone, names not told apart");
+        }
+
         var roots = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, _options, s.Path).GetRoot()).ToList();
         var names = DeclaredNames.Collect(roots);
         var units = new List<IReadOnlyList<NormalizedToken>>();

@@ -27,20 +27,14 @@ namespace MemKata.Grading.Similarity;
 /// </summary>
 internal sealed partial class UnitTokenizer
 {
-    private static readonly ulong _type = StableHash.Of("type");
-    private static readonly ulong _member = StableHash.Of("id:member");
-    private static readonly ulong _local = StableHash.Of("id:local");
-    private static readonly ulong _number = StableHash.Of("lit:num");
-    private static readonly ulong _string = StableHash.Of("lit:str");
-    private static readonly ulong _char = StableHash.Of("lit:chr");
-    private static readonly ulong _get = StableHash.Of("k:get");
-    private static readonly ulong _equals = StableHash.Of("k:==");
-    private static readonly ulong _notEquals = StableHash.Of("k:!=");
-    private static readonly ulong _null = StableHash.Of("k:null");
-    private static readonly ulong _assign = StableHash.Of("k:=");
-    private static readonly ulong _semicolon = StableHash.Of("k:;");
-    private static readonly ulong _open = StableHash.Of("k:(");
-    private static readonly ulong _close = StableHash.Of("k:)");
+    private static readonly ulong _get = TokenCodes.Keyword("get");
+    private static readonly ulong _equals = TokenCodes.Keyword("==");
+    private static readonly ulong _notEquals = TokenCodes.Keyword("!=");
+    private static readonly ulong _null = TokenCodes.Keyword("null");
+    private static readonly ulong _assign = TokenCodes.Keyword("=");
+    private static readonly ulong _semicolon = TokenCodes.Keyword(";");
+    private static readonly ulong _open = TokenCodes.Keyword("(");
+    private static readonly ulong _close = TokenCodes.Keyword(")");
 
     private readonly DeclaredNames _names;
     private readonly int _file;
@@ -83,13 +77,13 @@ internal sealed partial class UnitTokenizer
             case NameColonSyntax { Parent: ArgumentSyntax }:
                 return;
             case ExpressionSyntax constant when IsFoldable(constant) && IsConstant(constant):
-                Emit(_number, Lines(constant));
+                Emit(TokenCodes.Number, Lines(constant));
                 return;
             case TypeSyntax type when IsTypePosition(type):
-                Emit(_type, node.SyntaxTree.GetLineSpan(node.Span));
+                Emit(TokenCodes.Type, node.SyntaxTree.GetLineSpan(node.Span));
                 return;
             case InterpolatedStringExpressionSyntax:
-                Emit(_string, node.SyntaxTree.GetLineSpan(node.Span));
+                Emit(TokenCodes.String, node.SyntaxTree.GetLineSpan(node.Span));
                 return;
             case ParenthesizedExpressionSyntax parenthesized:
                 Walk(parenthesized.Expression);
@@ -206,28 +200,18 @@ internal sealed partial class UnitTokenizer
             return;
         }
 
-        var code = token.Kind() switch
-        {
-            SyntaxKind.IdentifierToken => Identifier(token.ValueText),
-            SyntaxKind.NumericLiteralToken => _number,
-            SyntaxKind.CharacterLiteralToken => _char,
-            SyntaxKind.StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken
-                or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8StringLiteralToken
-                or SyntaxKind.Utf8SingleLineRawStringLiteralToken
-                or SyntaxKind.Utf8MultiLineRawStringLiteralToken => _string,
-            _ => StableHash.Of("k:" + token.Text),
-        };
+        var code = TokenCodes.Of(token, Identifier);
         Emit(code, token.SyntaxTree!.GetLineSpan(token.Span));
     }
 
     private ulong Identifier(string name) => _names.KindOf(name) switch
     {
-        NameKind.Member => _member,
-        NameKind.Local => _local,
-        NameKind.NumericConstant => _number,
-        NameKind.StringConstant => _string,
-        NameKind.CharConstant => _char,
-        _ => StableHash.Of("api:" + name),
+        NameKind.Member => TokenCodes.Member,
+        NameKind.Local => TokenCodes.Local,
+        NameKind.NumericConstant => TokenCodes.Number,
+        NameKind.StringConstant => TokenCodes.String,
+        NameKind.CharConstant => TokenCodes.Char,
+        _ => TokenCodes.Api(name),
     };
 
     private static FileLinePositionSpan Lines(SyntaxNode node) => node.SyntaxTree.GetLineSpan(node.Span);

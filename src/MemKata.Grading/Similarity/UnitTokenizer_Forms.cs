@@ -31,7 +31,7 @@ internal sealed partial class UnitTokenizer
     private const int MaxFoldableLength = 160;
 
     private static bool IsFoldable(ExpressionSyntax expression) =>
-        expression.Span.Length <= MaxFoldableLength
+        expression.FullSpan.Length <= MaxFoldableLength
         && expression is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or ParenthesizedExpressionSyntax
             or CastExpressionSyntax or CheckedExpressionSyntax;
 
@@ -62,7 +62,7 @@ internal sealed partial class UnitTokenizer
     private void DesignatingIf(IfStatementSyntax ifStatement, IsPatternExpressionSyntax test, string name, bool negated)
     {
         var at = Lines(test);
-        Emit(_type, at);
+        Emit(TokenCodes.Type, at);
         Emit(Identifier(name), at);
         Emit(_assign, at);
         Walk(test.Expression);
