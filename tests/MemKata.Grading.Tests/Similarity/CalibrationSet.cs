@@ -5,8 +5,8 @@ using MemKata.Grading.Tests.Support;
 
 namespace MemKata.Grading.Tests.Similarity;
 
-/// <summary>testdata/similarity/calibration.json read: each case with its sources, and the copies of its exercise's
-/// reference it is compared with (docs/GRADING.md, "Similarity").</summary>
+/// <summary>testdata/similarity/calibration.json read: each case with its sources, and the exercises' stubs and
+/// references (docs/GRADING.md, "Similarity").</summary>
 public static class CalibrationSet
 {
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
@@ -28,35 +28,22 @@ public static class CalibrationSet
     public static IReadOnlyList<SimilaritySource> Stub(string slug) =>
         Submission(slug, Path.GetRelativePath(TestData.RealRepository, Exercise(slug).ExerciseDirectory));
 
-    /// <summary>The named copy of the exercise's reference: <c>example</c> (files.example) or <c>engine</c> (the engine's
-    /// reference component, found by its file name under src/MemKata.Engine wherever it lives).</summary>
-    public static IReadOnlyList<SimilaritySource> Reference(string slug, string copy)
+    /// <summary>The exercise's files.example.</summary>
+    public static IReadOnlyList<SimilaritySource> Example(string slug)
     {
         var exercise = Exercise(slug);
-        if (copy == "example")
-        {
-            return SimilaritySource.Read((exercise.Config.Files.Example ?? []).Select(f => Path.Combine(exercise.ExerciseDirectory, f)));
-        }
-
-        var name = EngineReference(slug) ?? throw new InvalidOperationException($"calibration.json names no engine reference for {slug}");
-        var found = Directory.GetFiles(Path.Combine(TestData.RealRepository, "src", "MemKata.Engine"), name, SearchOption.AllDirectories)
-            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToList();
-        return found.Count == 1 ? SimilaritySource.Read(found) : throw new InvalidOperationException($"{found.Count} files named {name} under src/MemKata.Engine");
+        return SimilaritySource.Read((exercise.Config.Files.Example ?? []).Select(f => Path.Combine(exercise.ExerciseDirectory, f)));
     }
 
     public static ExerciseLayout Exercise(string slug) => ExerciseLayout.Load(TestData.RealRepository, slug);
 
-    private static string? EngineReference(string slug) => Data.EngineReference.GetValueOrDefault(slug);
-
     private static Manifest Data { get; } =
         JsonSerializer.Deserialize<Manifest>(File.ReadAllText(Path.Combine(Folder, "calibration.json")), _json)!;
 
-    public sealed record Manifest(Dictionary<string, string> EngineReference, List<Case> Cases);
+    public sealed record Manifest(List<Case> Cases);
 
     /// <summary>One calibration case.</summary>
-    public sealed record Case(string Exercise, string Submission, string Kind, IReadOnlyList<string> Against, bool Flagged)
+    public sealed record Case(string Exercise, string Submission, string Kind, bool Flagged)
     {
         public string Name => $"{Exercise}/{Path.GetFileName(Submission)}";
 

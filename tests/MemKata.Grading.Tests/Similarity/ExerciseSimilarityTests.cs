@@ -33,8 +33,39 @@ public sealed class ExerciseSimilarityTests
         Assert.Multiple(() =>
         {
             Assert.That(copy.Flagged);
+            Assert.That(copy.Right, Is.EqualTo("reference"));
             Assert.That(copy.Regions[0].Right.Path, Is.EqualTo("Example.cs"));
             Assert.That(stub.LeftFingerprints, Is.Zero, "the stub is all base code");
+        });
+    }
+
+    // The engine's components ship in the starter in source: a copy of them is as much a copy as one of files.example.
+    [TestCase("allocator", "engine GlibcMalloc", "GlibcMalloc_Allocate.cs")]
+    [TestCase("fault-handler", "engine ReferencePageFaultHandler", "ReferencePageFaultHandler.cs")]
+    [TestCase("reclaim-policy", "engine ReferenceReclaimPolicy", "ReferenceReclaimPolicy.cs")]
+    public void The_engine_s_implementations_of_the_component_are_references_too(string slug, string name, string file)
+    {
+        var engine = ExerciseSimilarity.EngineImplementations(CalibrationSet.Exercise(slug));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(engine.Select(e => e.Name), Has.Member(name));
+            Assert.That(engine.Single(e => e.Name == name).Paths.Select(Path.GetFileName), Has.Member(file));
+            Assert.That(ExerciseSimilarity.Checker(CalibrationSet.Exercise(slug))!.References, Has.Member(name));
+        });
+    }
+
+    [Test]
+    public void A_disguised_copy_of_the_engine_s_component_is_flagged_against_it()
+    {
+        var checker = ExerciseSimilarity.Checker(CalibrationSet.Exercise("fault-handler"))!;
+
+        var result = checker.Check(CalibrationSet.Submission("fault-handler", "tests/MemKata.Grading.Tests/testdata/similarity/fault-handler/attack-engine-disguised"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Flagged, result.Summary);
+            Assert.That(result.Right, Is.EqualTo("engine ReferencePageFaultHandler"));
         });
     }
 
@@ -42,8 +73,9 @@ public sealed class ExerciseSimilarityTests
     public void An_exercise_without_a_reference_on_disk_is_not_checked()
     {
         var exercise = CalibrationSet.Exercise("allocator");
-        var withoutExample = exercise with { Config = exercise.Config with { Files = exercise.Config.Files with { Example = null } } };
-        var missing = exercise with { Config = exercise.Config with { Files = exercise.Config.Files with { Example = [".meta/Gone.cs"] } } };
+        var noComponent = exercise.Config with { Component = null };
+        var withoutExample = exercise with { Config = noComponent with { Files = exercise.Config.Files with { Example = null } } };
+        var missing = exercise with { Config = noComponent with { Files = exercise.Config.Files with { Example = [".meta/Gone.cs"] } } };
 
         Assert.Multiple(() =>
         {

@@ -9,8 +9,8 @@ public sealed class SimilarityCheckerTests
     [Test]
     public void Same_inputs_give_the_same_bytes_from_two_checkers()
     {
-        var once = Render(new SimilarityChecker(CalibrationSet.Reference("allocator", "example"), CalibrationSet.Stub("allocator")));
-        var again = Render(new SimilarityChecker(CalibrationSet.Reference("allocator", "example"), CalibrationSet.Stub("allocator")));
+        var once = Render(new SimilarityChecker(CalibrationSet.Example("allocator"), CalibrationSet.Stub("allocator")));
+        var again = Render(new SimilarityChecker(CalibrationSet.Example("allocator"), CalibrationSet.Stub("allocator")));
 
         Assert.That(again, Is.EqualTo(once));
     }
@@ -18,7 +18,7 @@ public sealed class SimilarityCheckerTests
     [Test]
     public void The_instructor_s_view_names_the_pair_and_shows_both_sides_numbered()
     {
-        var checker = new SimilarityChecker(CalibrationSet.Reference("allocator", "example"), CalibrationSet.Stub("allocator"));
+        var checker = new SimilarityChecker(CalibrationSet.Example("allocator"), CalibrationSet.Stub("allocator"));
         var pair = checker.Check(CalibrationSet.Submission("allocator", Decompiled), "mallory");
 
         var text = SideBySide.Render(pair, 2);
@@ -38,7 +38,7 @@ public sealed class SimilarityCheckerTests
     [Test]
     public void Checking_changes_nothing_it_is_given_and_can_run_on_several_threads()
     {
-        var checker = new SimilarityChecker(CalibrationSet.Reference("allocator", "example"), CalibrationSet.Stub("allocator"));
+        var checker = new SimilarityChecker(CalibrationSet.Example("allocator"), CalibrationSet.Stub("allocator"));
         var submission = CalibrationSet.Submission("allocator", Decompiled);
         var expected = checker.Check(submission).Summary;
 
