@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
+using MemKata.Grading.Similarity;
 using MemKata.Grading.Steps;
 
 namespace MemKata.Grading;
@@ -17,6 +18,7 @@ public sealed class Grader
     private readonly GradingOptions _options;
     private readonly GradingLimits _limits;
     private readonly SubmissionCompiler _compiler;
+    private readonly Lazy<SimilarityChecker?> _similarity;
 
     /// <summary>A grader for <paramref name="exercise"/>.</summary>
     public Grader(ExerciseLayout exercise, GradingOptions? options = null)
@@ -26,6 +28,7 @@ public sealed class Grader
         _options = options ?? GradingOptions.Default;
         _limits = _options.Limits.With(exercise.Manifest.Limits);
         _compiler = new SubmissionCompiler(exercise);
+        _similarity = new(() => ExerciseSimilarity.Checker(exercise));
     }
 
     /// <summary>The exercise this grader grades.</summary>
@@ -67,6 +70,25 @@ public sealed class Grader
             return Report(name, GradeOutcome.CompileError, missing, [], clock);
         }
 
+        var similarity = CheckSimilarity(files, name);
+        return GradeCollected(files, name, work, clock) with { Similarity = similarity };
+    }
+
+    // For instructors only, and never a reason for grading to fail: the score does not depend on it.
+    private PairSimilarity? CheckSimilarity(IReadOnlyList<(string Path, string Text)> files, string name)
+    {
+        try
+        {
+            return _similarity.Value?.Check([.. files.Select(f => new SimilaritySource(f.Path, f.Text))], name);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    private GradeReport GradeCollected(IReadOnlyList<(string Path, string Text)> files, string name, string work, Stopwatch clock)
+    {
         var learner = _compiler.CompileLearner(files);
         var findings = _options.PreflightChecks.SelectMany(check => check.Check(new PreflightContext(_exercise, learner, _compiler.LearnerTrees(learner)))).ToList();
         var (suitePath, compileErrors) = _compiler.Emit(learner, work);

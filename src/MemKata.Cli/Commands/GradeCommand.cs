@@ -5,6 +5,7 @@ using MemKata.Grading;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
 using MemKata.Grading.Reports;
+using MemKata.Grading.Similarity;
 using Spectre.Console;
 
 namespace MemKata.Cli.Commands;
@@ -23,7 +24,8 @@ internal static class GradeCommand
         "  memkata grade allocator --submission ~/hw/alice           grade one learner's folder\n" +
         "  memkata grade allocator --submission /autograder/submission --format gradescope \\\n" +
         "        --output /autograder/results/results.json             Gradescope (the report also goes to stdout)\n" +
-        "  memkata grade allocator --submissions ~/hw --output scores.csv   a whole class: one row per folder\n" +
+        "  memkata grade allocator --submissions ~/hw --output scores.csv   a whole class: one row per folder, and\n" +
+        "        scores-similarity.txt: pairs of submissions that share much code (instructors only)\n" +
         "  memkata grade allocator --submissions ~/hw --jobs 4       four submissions at a time\n" +
         "  memkata grade allocator --reference                       the reference solution: must get full marks\n\n" +
         "Only the files the exercise declares (files.solution in .meta/config.json) are taken from a submission.\n" +
@@ -138,6 +140,10 @@ internal static class GradeCommand
             if (request.Output is { } output)
             {
                 OutputPath.CheckFile(output, request.Submissions is null ? "write the report to" : "write the scores to");
+                if (request.Submissions is not null)
+                {
+                    OutputPath.CheckFile(SimilarityPairsPath(output), "write the similarity pairs to");
+                }
             }
 
             var root = request.Repo is { } repo
@@ -238,24 +244,36 @@ internal static class GradeCommand
         }
 
         var tasks = grader.Exercise.Manifest.Tasks.Select(t => t.Number).Distinct().Order().ToList();
+        var similarity = ExerciseSimilarity.CompareClass(grader.Exercise, submissions);
         if (output is { } path)
         {
             using (var file = OpenOutput(path))
             {
-                ScoresCsv.Write(reports, tasks, file);
+                ScoresCsv.Write(reports, tasks, file, similarity);
             }
 
-            ClassSummary(ConsoleFactory.Create(context.Out, context.UseColor), reports, path);
+            var pairs = SimilarityPairsPath(path);
+            using (var file = OpenOutput(pairs))
+            {
+                ClassSimilarityText.Write(grader.Exercise.Slug, similarity, SimilarityOptions.Default, file);
+            }
+
+            ClassSummary(ConsoleFactory.Create(context.Out, context.UseColor), reports, path, pairs, similarity);
         }
         else
         {
-            ScoresCsv.Write(reports, tasks, context.Out);
+            ScoresCsv.Write(reports, tasks, context.Out, similarity);
         }
 
         return ExitCodes.Success;
     }
 
-    private static void ClassSummary(IAnsiConsole console, IReadOnlyList<GradeReport> reports, string path)
+    // scores.csv → scores-similarity.txt beside it: the class's flagged pairs side by side, for instructors.
+    private static string SimilarityPairsPath(string csv) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(csv))!, Path.GetFileNameWithoutExtension(csv) + "-similarity.txt");
+
+    private static void ClassSummary(
+        IAnsiConsole console, IReadOnlyList<GradeReport> reports, string path, string pairs, ClassSimilarityReport similarity)
     {
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("Submission").AddColumn(new TableColumn("Score").RightAligned()).AddColumn("Outcome");
@@ -266,6 +284,10 @@ internal static class GradeCommand
 
         console.Write(table);
         console.MarkupLine($"Scores written to {Markup.Escape(path)}.");
+        console.MarkupLine(
+            $"Similarity: {similarity.Flagged.Count} of {similarity.Pairs} pairs flagged, " +
+            $"{reports.Count(r => r.Similarity?.Flagged == true)} submissions flagged against the reference " +
+            $"(instructors only; a reason to look, not a verdict): {Markup.Escape(pairs)}.");
     }
 
     private static StreamWriter OpenOutput(string path)

@@ -19,6 +19,8 @@ public sealed class GradeCommandTests
             Assert.That(result.Stdout, Does.Contain("Task 2 · AddNegativeCountsDown"));
             Assert.That(result.Stdout, Does.Contain("Expected: -3"));
             Assert.That(result.Stdout, Does.Not.Contain("\u001b["), "no colors when stdout is not a terminal");
+            Assert.That(result.Stdout, Does.Contain("Similarity (instructors only)"));
+            Assert.That(result.Stdout, Does.Contain("partial ~ reference: "));
         });
     }
 
@@ -97,6 +99,37 @@ public sealed class GradeCommandTests
                 Assert.That(lines[2], Does.StartWith("missing-file,0,12,"));
                 Assert.That(lines[3], Does.StartWith("reference,12,12,6,4,2,0,Graded,2"));
                 Assert.That(result.Stderr, Does.Contain("graded reference: 12/12 points"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Class_mode_with_an_output_writes_the_similarity_pairs_beside_the_csv()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"memkata-class-{Guid.NewGuid():N}");
+        try
+        {
+            foreach (var name in new[] { "reference", "partial" })
+            {
+                Directory.CreateDirectory(Path.Combine(folder, "class", name));
+                File.Copy(Path.Combine(CounterExercise.Submission(name), "Counter.cs"), Path.Combine(folder, "class", name, "Counter.cs"));
+            }
+
+            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submissions", Path.Combine(folder, "class"),
+                "--output", Path.Combine(folder, "scores.csv"));
+
+            var pairs = Path.Combine(folder, "scores-similarity.txt");
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
+                Assert.That(File.ReadAllLines(Path.Combine(folder, "scores.csv"))[0], Does.EndWith(",note,similarity,flagged_with"));
+                Assert.That(File.Exists(pairs), pairs);
+                Assert.That(File.ReadAllText(pairs), Does.StartWith("Similarity between submissions: counter (instructors only)\n2 submissions, 1 pairs compared;"));
+                Assert.That(result.Stdout, Does.Contain("scores-similarity.txt"));
             });
         }
         finally
