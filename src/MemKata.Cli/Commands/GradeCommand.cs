@@ -3,6 +3,7 @@ using MemKata.Cli.Rendering;
 using MemKata.Grading;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
+using MemKata.Grading.Output;
 using MemKata.Grading.Reports;
 using Spectre.Console;
 
@@ -26,10 +27,12 @@ internal static class GradeCommand
         "  memkata grade allocator --submissions ~/hw --jobs 4       four submissions at a time\n" +
         "  memkata grade allocator --reference                       the reference solution: must get full marks\n\n" +
         "Only the files the exercise declares (files.solution in .meta/config.json) are taken from a submission.\n" +
-        "The tests run in a separate process with time and memory limits; a crash fails the test that caused it.\n\n" +
+        "The code is compiled and its tests run in separate worker processes, in the OS sandbox when the machine has one\n" +
+        "(memkata sandbox), with time, memory and output limits; a crash fails the test that caused it. Output files\n" +
+        "are written once, whole, after every worker process is gone.\n\n" +
         "Exit codes:\n" +
         "  0   graded, whatever the score (compile errors and crashes are part of the report)\n" +
-        "  2   bad options, an unknown exercise, a missing folder, a malformed manifest\n" +
+        "  2   bad options, an unknown exercise, a missing folder, a malformed manifest, an --output that cannot be written\n" +
         "  70  memkata itself failed";
 
     private const string Description =
@@ -139,7 +142,12 @@ internal static class GradeCommand
                 : RepositoryRoot.Find(Directory.GetCurrentDirectory());
             InstructorRepository.Require(root, "grade");
             var exercise = ExerciseLayout.Load(root, request.Slug);
-            var grader = new Grader(exercise);
+            if (request.Output is { } output)
+            {
+                OutputTarget.Check(output);
+            }
+
+            using var grader = new Grader(exercise);
             return request.Submissions is { } folder
                 ? GradeClass(context, grader, folder, request.Output, request.Jobs)
                 : GradeOne(context, grader, request);
@@ -184,8 +192,7 @@ internal static class GradeCommand
         {
             if (request.Output is { } path)
             {
-                using var file = OpenOutput(path);
-                GradeReportRenderer.Write(ConsoleFactory.Create(file, useColor: false), report);
+                AtomicFile.Write(path, file => GradeReportRenderer.Write(ConsoleFactory.Create(file, useColor: false), report));
             }
 
             GradeReportRenderer.Write(console, report);
@@ -194,10 +201,7 @@ internal static class GradeCommand
 
         if (request.Output is { } target)
         {
-            using (var file = OpenOutput(target))
-            {
-                ReportFormat.Write(request.Format, report, file);
-            }
+            AtomicFile.Write(target, file => ReportFormat.Write(request.Format, report, file));
 
             GradeReportRenderer.Write(console, report);
         }
@@ -234,10 +238,7 @@ internal static class GradeCommand
         var tasks = grader.Exercise.Manifest.Tasks.Select(t => t.Number).Distinct().Order().ToList();
         if (output is { } path)
         {
-            using (var file = OpenOutput(path))
-            {
-                ScoresCsv.Write(reports, tasks, file);
-            }
+            AtomicFile.Write(path, file => ScoresCsv.Write(reports, tasks, file));
 
             ClassSummary(ConsoleFactory.Create(context.Out, context.UseColor), reports, path);
         }
@@ -260,19 +261,5 @@ internal static class GradeCommand
 
         console.Write(table);
         console.MarkupLine($"Scores written to {Markup.Escape(path)}.");
-    }
-
-    private static StreamWriter OpenOutput(string path)
-    {
-        try
-        {
-            var full = Path.GetFullPath(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            return new StreamWriter(full) { NewLine = "\n" };
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GradingInputException($"cannot write {path}: {e.Message}", e);
-        }
     }
 }

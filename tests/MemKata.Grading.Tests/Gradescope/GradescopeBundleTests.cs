@@ -26,7 +26,8 @@ public sealed class GradescopeBundleTests
         var folder = Path.Combine(Path.GetTempPath(), $"memkata-gradescope-reference-{Guid.NewGuid():N}");
         try
         {
-            return new Grader(exercise).Grade(ReferenceSubmission.Create(exercise, folder));
+            using var grader = new Grader(exercise);
+            return grader.Grade(ReferenceSubmission.Create(exercise, folder));
         }
         finally
         {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MemKata.Grading.Worker.Protocol;
 
-namespace MemKata.Grading.Worker;
+namespace MemKata.Grading.Worker.Testing;
 
 /// <summary>The worker's line to the grader: the process's real standard output, taken before any learner code runs,
 /// each line prefixed with the request's nonce. Console.Out itself is pointed elsewhere, so a learner's

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace MemKata.Grading.Steps;
+namespace MemKata.Grading.Worker.Compiling;
 
 /// <summary>
 /// Before the learner's files are compiled, every top-level public type except the exercise's component becomes

@@ -3,7 +3,7 @@ using MemKata.Testing;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 
-namespace MemKata.Grading.Worker;
+namespace MemKata.Grading.Worker.Testing;
 
 /// <summary>Lists the test cases of a loaded suite with what scoring needs: task number and categories.</summary>
 internal static class TestCatalog

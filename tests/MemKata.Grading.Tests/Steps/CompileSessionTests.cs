@@ -4,12 +4,13 @@ using MemKata.Grading.Tests.Support;
 
 namespace MemKata.Grading.Tests.Steps;
 
-/// <summary>With the analyzers as preflight check (what <c>memkata grade</c> uses), forbidden code is refused before it
-/// runs; honest code is graded as without them. The golden scenarios run without them, to prove the sandbox alone.</summary>
-public sealed class AnalyzerPreflightTests
+/// <summary>The compile job: with the analyzers (what <c>memkata grade</c> uses), forbidden code is refused before it
+/// runs and honest code is graded as without them (the golden scenarios run without them, to prove the sandbox alone);
+/// a compile-time bomb is stopped by the compile limit, and the session serves the next submission.</summary>
+public sealed class CompileSessionTests
 {
     private static readonly Lazy<Grader> _grader = new(() =>
-        new Grader(CounterExercise.Layout, new GradingOptions(CounterExercise.Limits, [new AnalyzerPreflightCheck()])));
+        new Grader(CounterExercise.Layout, new GradingOptions(CounterExercise.Limits)));
 
     [TestCase("fail-fast", "MK0001")]
     [TestCase("thread-exception", "MK0001")]
@@ -51,6 +52,28 @@ public sealed class AnalyzerPreflightTests
             Assert.That(report.Outcome, Is.EqualTo(GradeOutcome.Graded));
             Assert.That(report.Score, Is.Zero);
             Assert.That(report.Problems.Where(p => !p.IsError).Select(p => p.Id), Does.Contain("MK0013"));
+        });
+    }
+
+    [Test]
+    public void A_compile_time_bomb_is_stopped_by_the_compile_limit_and_the_next_submission_compiles()
+    {
+        var limits = CounterExercise.Limits with { CompileTimeout = TimeSpan.FromSeconds(5) };
+        using var grader = new Grader(CounterExercise.Layout, new GradingOptions(limits, RunAnalyzers: false));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var bomb = grader.Grade(Path.Combine(TestData.Root, "limits", "compile-bomb"));
+        var stoppedAfter = clock.Elapsed;
+        var next = grader.Grade(CounterExercise.Submission("reference"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(bomb.Outcome, Is.EqualTo(GradeOutcome.CompileError));
+            Assert.That(bomb.Problems.Single().Id, Is.EqualTo(CompileSession.TooLongId));
+            Assert.That(bomb.Problems.Single().Message, Does.StartWith("your code took too long to compile (more than 5 s)"));
+            Assert.That(stoppedAfter, Is.LessThan(TimeSpan.FromSeconds(60)), "the session's start-up plus the 5 s limit");
+            Assert.That(next.Outcome, Is.EqualTo(GradeOutcome.Graded), "a new session compiles the next submission");
+            Assert.That(next.Score, Is.EqualTo(12));
         });
     }
 }

@@ -1,7 +1,7 @@
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 
-namespace MemKata.Grading.Worker;
+namespace MemKata.Grading.Worker.Testing;
 
 /// <summary>An NUnit filter that runs every test except those named: the grader resumes a suite after a crash by
 /// excluding the tests that already reported and the one that crashed.</summary>

@@ -1,11 +1,12 @@
 using Microsoft.CodeAnalysis;
 
-namespace MemKata.Grading.Steps;
+namespace MemKata.Grading.Worker.Compiling;
 
 /// <summary>What the two compilations reference. Learner code sees the .NET libraries and <c>MemKata.Contracts</c>
-/// only (the convention in docs/EXERCISES.md, enforced by the compiler); hidden tests also see the engine, the scenarios, NUnit and the
-/// snapshot and diff libraries. The implementation assemblies are taken from the worker's own folder, so what a grader
-/// compiles against is exactly what the worker loads. Built once per process and shared.</summary>
+/// only (the convention in docs/EXERCISES.md, enforced by the compiler); hidden tests also see the engine, the
+/// scenarios, NUnit and the snapshot and diff libraries. The implementation assemblies are taken from the worker's own
+/// folder, so what a suite compiles against is exactly what the test job loads. Built once per process and
+/// shared.</summary>
 internal static class CompileReferences
 {
     /// <summary>Assemblies learner code may use beside the .NET libraries.</summary>
@@ -24,32 +25,21 @@ internal static class CompileReferences
     private static readonly Lazy<IReadOnlyList<MetadataReference>> _learner = new(() => Load(LearnerAssemblies));
     private static readonly Lazy<IReadOnlyList<MetadataReference>> _grader = new(() => Load(GraderAssemblies));
 
-    /// <summary>The folder holding the worker and everything it loads.</summary>
-    public static string WorkerDirectory => AppContext.BaseDirectory;
-
     /// <summary>References for the learner's assembly.</summary>
     public static IEnumerable<MetadataReference> ForLearner => _framework.Value.Concat(_learner.Value);
 
     /// <summary>References for the hidden suite's assembly (the submission's own reference is added by the caller).</summary>
     public static IEnumerable<MetadataReference> ForGrader => _framework.Value.Concat(_grader.Value);
 
-    /// <summary>Loads the shared references now, so the first grading is not charged for it (class mode, benchmarks).</summary>
-    public static void Warm()
-    {
-        _ = _framework.Value;
-        _ = _learner.Value;
-        _ = _grader.Value;
-    }
-
     private static List<MetadataReference> Load(IEnumerable<string> names) =>
     [
         .. names.Select(name =>
         {
-            var path = Path.Combine(WorkerDirectory, name + ".dll");
+            var path = Path.Combine(AppContext.BaseDirectory, name + ".dll");
             return File.Exists(path)
                 ? (MetadataReference)MetadataReference.CreateFromFile(path)
                 : throw new InvalidOperationException(
-                    $"{path} is missing: the grader needs the worker's libraries next to it. Rebuild MemKata.Grading.");
+                    $"{path} is missing: the worker needs its libraries next to it. Rebuild MemKata.Grading.");
         }),
     ];
 }
