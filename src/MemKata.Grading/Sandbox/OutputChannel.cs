@@ -113,5 +113,6 @@ internal sealed class OutputChannel
         }
     }
 
-    private static string Mebibytes(long bytes) => $"{bytes / (1024 * 1024)} MiB";
+    private static string Mebibytes(long bytes) =>
+        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MiB" : $"{bytes / 1024} KiB";
 }

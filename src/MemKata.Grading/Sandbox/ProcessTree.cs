@@ -79,6 +79,27 @@ internal sealed class ProcessTree(Process root)
         }, 0);
     }
 
+    /// <summary>After the first process has ended: kills what is left of the process group it led (a child that stayed
+    /// in the group, holding a pipe), if anything is. The group's id cannot belong to another group while one of its
+    /// members lives, so it is signalled only when a member is seen in <c>/proc</c>. A process that left the group
+    /// (<c>setsid</c>) is not found: without bubblewrap's pid namespace it survives.</summary>
+    public static void KillLeftoverGroup(int groupId)
+    {
+        if (!OperatingSystem.IsLinux() || groupId <= 1)
+        {
+            return;
+        }
+
+        var members = Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => name is { Length: > 0 } && name.All(char.IsAsciiDigit))
+            .Any(pid => Stat(int.Parse(pid!, CultureInfo.InvariantCulture)) is { } fields && Field(fields, 5) == groupId);
+        if (members)
+        {
+            UnixSignals.KillGroup(groupId);
+        }
+    }
+
     /// <summary>The tree's process ids, the root first, each before its children.</summary>
     public IReadOnlyList<int> Members()
     {

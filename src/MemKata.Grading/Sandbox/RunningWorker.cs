@@ -28,6 +28,7 @@ internal sealed class RunningWorker : IDisposable
     ];
 
     private readonly Process _process;
+    private readonly int _processId;
     private readonly bool _ownGroup;
     private readonly OutputChannel _stdout;
     private readonly Task<string> _stderr;
@@ -38,6 +39,7 @@ internal sealed class RunningWorker : IDisposable
     private RunningWorker(Process process, bool ownGroup, string nonce, Action<WorkerEvent> onEvent, WorkerLaunch launch)
     {
         _process = process;
+        _processId = process.Id;
         _ownGroup = ownGroup;
         _prefix = nonce + " ";
         _onEvent = onEvent;
@@ -121,6 +123,7 @@ internal sealed class RunningWorker : IDisposable
             _process.WaitForExit(_exitDeadline);
         }
 
+        KillLeftovers();
         _stdout.Finish(_drainDeadline);
         return ended;
     }
@@ -143,8 +146,18 @@ internal sealed class RunningWorker : IDisposable
         }
 
         _process.WaitForExit(_exitDeadline);
+        KillLeftovers();
         _stdout.Finish(_drainDeadline);
         _process.Dispose();
+    }
+
+    // Without bubblewrap, a child the worker left in its process group (holding a pipe, say) goes with it.
+    private void KillLeftovers()
+    {
+        if (_ownGroup)
+        {
+            ProcessTree.KillLeftoverGroup(_processId);
+        }
     }
 
     private void Parse(string line)
