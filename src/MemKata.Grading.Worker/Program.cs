@@ -5,7 +5,14 @@ using MemKata.Grading.Worker.Testing;
 
 // The grading worker, one host for every job on learner code: reads one WorkerRequest line on standard input, then
 // compiles (a session of compile jobs), or runs a hidden suite (test, record). The grader starts it in the OS sandbox
-// when it can, watches it from outside, and reads only the nonce-prefixed lines it writes on its real standard output.
+// when it can, often before the job is ready (its one argument names the kind of job to come, so it can load what that
+// needs while it waits), watches it from outside, and reads only the nonce-prefixed lines it writes on its real
+// standard output.
+if (args is [WorkerJobKinds.Test])
+{
+    TestRun.WarmUp();
+}
+
 var request = JsonSerializer.Deserialize<WorkerRequest>(Console.In.ReadLine() ?? "null", WorkerJson.Options);
 if (request is null)
 {

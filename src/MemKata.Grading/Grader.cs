@@ -78,6 +78,9 @@ public sealed class Grader : IDisposable
             return (Report(name, GradeOutcome.CompileError, missing, [], clock), []);
         }
 
+        // The test worker starts now, on the job folder still empty, and loads while the submission compiles.
+        using var job = new JobFolder();
+        using var started = new TestJob(Sandbox, job.Path, _limits);
         var compile = _compiler.Compile(files);
         var compiled = clock.Elapsed;
         if (compile.GraderFailure is { } failure)
@@ -104,11 +107,10 @@ public sealed class Grader : IDisposable
             return (Report(name, GradeOutcome.Rejected, findings, [], clock) with { CompileTime = compiled }, []);
         }
 
-        using var job = new JobFolder();
         var suiteFile = HiddenSuite.AssemblyName(_exercise.Slug) + ".dll";
         job.Write("MemKata.Submission.dll", result.LearnerImage!);
         job.Write(suiteFile, result.SuiteImage);
-        var run = SuiteRunner.Run(Sandbox, job.Path, suiteFile, _limits, kind, [.. files.Select(f => Path.GetFileName(f.Path))]);
+        var run = SuiteRunner.Run(Sandbox, job.Path, suiteFile, _limits, kind, [.. files.Select(f => Path.GetFileName(f.Path))], started);
         string[] sandboxNote = Sandbox.MissingLine is { } missingLayer ? [missingLayer] : [];
         if (run.FatalError is not null)
         {

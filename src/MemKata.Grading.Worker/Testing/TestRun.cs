@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text.Json;
 using MemKata.Grading.Worker.Protocol;
 using MemKata.Testing;
 using NUnit;
@@ -13,6 +14,15 @@ namespace MemKata.Grading.Worker.Testing;
 /// memory, output, crashes) and trusts nothing but nonce-prefixed lines.</summary>
 internal static class TestRun
 {
+    /// <summary>While the worker waits for its request, loads and compiles (JIT) on another thread what every run
+    /// needs first: the result serializer and NUnit's runner.</summary>
+    public static void WarmUp() => new Thread(() =>
+    {
+        _ = JsonSerializer.Serialize(new WorkerEvent(WorkerEventKinds.Finished, [new DiscoveredTest("a", "a", 1, [])]), WorkerJson.Options);
+        _ = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
+    })
+    { IsBackground = true, Priority = ThreadPriority.BelowNormal }.Start();
+
     /// <summary>Runs the suite of <paramref name="request"/>; returns the process's exit code.</summary>
     public static int Run(WorkerRequest request, ResultChannel channel)
     {

@@ -28,6 +28,8 @@ internal sealed class RunningWorker : IDisposable
     ];
 
     private readonly Process _process;
+    private readonly string _nonce;
+    private readonly string? _jobFolderSeenByWorker;
     private readonly int _processId;
     private readonly bool _ownGroup;
     private readonly OutputChannel _stdout;
@@ -41,6 +43,8 @@ internal sealed class RunningWorker : IDisposable
         _process = process;
         _processId = process.Id;
         _ownGroup = ownGroup;
+        _nonce = nonce;
+        _jobFolderSeenByWorker = launch.JobFolderSeenByWorker;
         _prefix = nonce + " ";
         _onEvent = onEvent;
         Tree = new ProcessTree(process);
@@ -57,20 +61,26 @@ internal sealed class RunningWorker : IDisposable
     /// <summary>True once the first process has ended.</summary>
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts a worker as <paramref name="launch"/> says and sends it <paramref name="request"/> (given the job
-    /// folder as the worker sees it, and the fresh nonce); <paramref name="onEvent"/> gets each result line, in order,
-    /// on a reading task.</summary>
-    public static RunningWorker Start(WorkerLaunch launch, Func<string?, string, WorkerRequest> request, Action<WorkerEvent> onEvent)
+    /// <summary>Starts a worker for a job of <paramref name="kind"/> as <paramref name="launch"/> says; it loads and
+    /// waits for its request (<see cref="Begin"/>), so it can be started while the job is still being prepared.
+    /// <paramref name="onEvent"/> gets each result line, in order, on a reading task.</summary>
+    public static RunningWorker Start(WorkerLaunch launch, string kind, Action<WorkerEvent> onEvent)
     {
         ArgumentNullException.ThrowIfNull(launch);
-        ArgumentNullException.ThrowIfNull(request);
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var (start, ownGroup) = launch.Sandbox.Namespaces ? (Sandboxed(launch), false) : Plain(launch);
+        start.ArgumentList.Add(kind);
         var process = new Process { StartInfo = start };
         process.Start();
-        var worker = new RunningWorker(process, ownGroup, nonce, onEvent, launch);
-        worker.Send(JsonSerializer.Serialize(request(launch.JobFolderSeenByWorker, nonce), WorkerJson.Options));
-        return worker;
+        return new RunningWorker(process, ownGroup, nonce, onEvent, launch);
+    }
+
+    /// <summary>Sends the worker its request, built from the job folder as the worker sees it and the nonce; false when
+    /// the worker is gone.</summary>
+    public bool Begin(Func<string?, string, WorkerRequest> request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Send(JsonSerializer.Serialize(request(_jobFolderSeenByWorker, _nonce), WorkerJson.Options));
     }
 
     /// <summary>Writes <paramref name="line"/> to the worker's standard input; false when the worker is gone.</summary>

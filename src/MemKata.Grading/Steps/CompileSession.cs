@@ -133,8 +133,9 @@ internal sealed class CompileSession : IDisposable
 
         _worker = RunningWorker.Start(
             new WorkerLaunch(_sandbox, HeapMegabytes, ProcessLimits.Compile, null, 256 * 1024 * 1024, long.MaxValue),
-            (_, nonce) => new WorkerRequest(WorkerJobKinds.Compile, nonce, Compile: _setup.Value),
+            WorkerJobKinds.Compile,
             _events.Add);
+        _worker.Begin((_, nonce) => new WorkerRequest(WorkerJobKinds.Compile, nonce, Compile: _setup.Value));
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < _startTimeout)
         {

@@ -25,10 +25,17 @@ internal static class SuiteRunner
         IReadOnlyList<RanTest> Tests, IReadOnlyList<string> Notes, string? FatalError, bool GraderFault = false, IReadOnlyList<RecordedSnapshot>? Recorded = null);
 
     /// <summary>Runs the suite <paramref name="suiteFileName"/> of <paramref name="jobFolder"/> as a
-    /// <paramref name="kind"/> job (test or record); <paramref name="learnerFiles"/> are the file names whose stack
+    /// <paramref name="kind"/> job (test or record), first in <paramref name="started"/> (a test job started ahead on
+    /// that folder), then in fresh ones after crashes; <paramref name="learnerFiles"/> are the file names whose stack
     /// frames are worth showing to the learner.</summary>
     public static Outcome Run(
-        SandboxStatus sandbox, string jobFolder, string suiteFileName, GradingLimits limits, string kind, IReadOnlyCollection<string> learnerFiles)
+        SandboxStatus sandbox,
+        string jobFolder,
+        string suiteFileName,
+        GradingLimits limits,
+        string kind,
+        IReadOnlyCollection<string> learnerFiles,
+        TestJob? started = null)
     {
         var deadline = DateTime.UtcNow + limits.RunTimeout;
         var results = new Dictionary<string, RanTest>(StringComparer.Ordinal);
@@ -38,7 +45,12 @@ internal static class SuiteRunner
         var recorded = new List<RecordedSnapshot>();
         for (var restarts = 0; ; restarts++)
         {
-            var run = TestJob.Run(sandbox, jobFolder, suiteFileName, results.Keys, limits, deadline, kind);
+            TestJob.Result run;
+            using (var job = restarts == 0 && started is not null ? started : new TestJob(sandbox, jobFolder, limits))
+            {
+                run = job.Run(suiteFileName, results.Keys, deadline, kind);
+            }
+
             catalog ??= run.Discovered;
             var byName = (catalog ?? []).ToDictionary(t => t.FullName, StringComparer.Ordinal);
             var before = results.Count;
