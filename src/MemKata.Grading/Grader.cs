@@ -19,6 +19,7 @@ public sealed class Grader : IDisposable
 {
     private readonly ExerciseLayout _exercise;
     private readonly GradingLimits _limits;
+    private readonly bool _checkImage;
     private readonly CompileSession _compiler;
 
     /// <summary>A grader for <paramref name="exercise"/>.</summary>
@@ -28,6 +29,7 @@ public sealed class Grader : IDisposable
         var chosen = options ?? GradingOptions.Default;
         _exercise = exercise;
         _limits = chosen.Limits.With(exercise.Manifest.Limits);
+        _checkImage = chosen.RunAnalyzers;
         Sandbox = chosen.UseSandbox ? SandboxProbe.Machine : SandboxStatus.Off;
         _compiler = new CompileSession(Sandbox, () => HiddenSuite.Setup(exercise, chosen.RunAnalyzers), _limits.CompileTimeout);
     }
@@ -95,7 +97,7 @@ public sealed class Grader : IDisposable
 
         var result = compile.Result!;
         var findings = result.Findings.Select(ToSource)
-            .Concat(result.LearnerImage is { } image ? ImageCheck.Check(image) : [])
+            .Concat(_checkImage && result.LearnerImage is { } image ? ImageCheck.Check(image) : [])
             .ToList();
         if (result.SuiteImage is null)
         {

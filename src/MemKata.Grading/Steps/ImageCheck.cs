@@ -1,3 +1,4 @@
+using MemKata.Analyzers.Runner;
 using MemKata.Grading.Model;
 
 namespace MemKata.Grading.Steps;
@@ -6,7 +7,8 @@ namespace MemKata.Grading.Steps;
 /// Step 3, in the grader: the learner's emitted image checked against the same allowlist as the analyzers, by another
 /// mechanism (its metadata, read with System.Reflection.Metadata: every TypeRef, MemberRef, MethodSpec, TypeSpec, custom
 /// attribute, P/Invoke, module initializer and finalizer), so a gap in the analyzers is caught here. A finding rejects
-/// the submission as a blocking analyzer finding does. It reads the image; it never loads or runs it.
+/// the submission as a blocking analyzer finding does. It reads the image; it never loads or runs it
+/// (<c>MemKata.Analyzers.Runner.LearnerImageCheck</c>). It runs when the analyzers do (<see cref="GradingOptions.RunAnalyzers"/>).
 /// </summary>
 internal static class ImageCheck
 {
@@ -17,9 +19,7 @@ internal static class ImageCheck
     public static IReadOnlyList<SourceProblem> Check(byte[] learnerImage)
     {
         ArgumentNullException.ThrowIfNull(learnerImage);
-
-        // HOOK (branch allowlist): MemKata.Analyzers.Runner.LearnerImageCheck.Check(learnerImage) plugs in here, each of
-        // its ImageFinding(Symbol, Message) becoming new SourceProblem(null, null, null, FindingId, $"{Symbol}: {Message}", true).
-        return [];
+        return [.. LearnerImageCheck.Check(learnerImage)
+            .Select(finding => new SourceProblem(null, null, null, FindingId, $"{finding.Symbol}: {finding.Message}", true))];
     }
 }
