@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MemKata.Engine.Units;
 
 namespace MemKata.Engine.Kernel;
 
@@ -151,8 +152,8 @@ public sealed class EventLog
     }
 
     private static string FaultText(string verb, ulong start, ulong end, long pages) => pages == 1
-        ? string.Create(CultureInfo.InvariantCulture, $"{verb} 0x{start:x}")
-        : string.Create(CultureInfo.InvariantCulture, $"{verb} 0x{start:x} .. 0x{end - 1:x}, {pages} pages");
+        ? verb + " " + HexFormat.Address(start)
+        : string.Create(CultureInfo.InvariantCulture, $"{verb} {HexFormat.Range(start, end)}, {pages} pages");
 
     private sealed record FaultRun(KernelEvent Event, int Pid, KernelEventKind Kind, string Verb, ulong Start, ulong End, long Pages);
 }

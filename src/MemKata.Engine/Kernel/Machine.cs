@@ -1,7 +1,7 @@
-using System.Globalization;
 using MemKata.Contracts;
 using MemKata.Contracts.Kernel;
 using MemKata.Engine.Memory;
+using MemKata.Engine.Units;
 
 namespace MemKata.Engine.Kernel;
 
@@ -258,5 +258,5 @@ public sealed partial class Machine
         }
     }
 
-    internal static string Hex(ulong value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+    internal static string Hex(ulong value) => HexFormat.Address(value);
 }

@@ -1,4 +1,5 @@
 using MemKata.Contracts.Kernel;
+using MemKata.Engine.Units;
 
 namespace MemKata.Engine.Kernel;
 
@@ -204,7 +205,7 @@ public sealed partial class Machine
         Physical.FileIndex[f] = index;
         PageCache.Insert(file, index, frame.Value);
         Lru.AddHead(frame.Value, LruList.InactiveFile);
-        VmStat.PgPgIn += (long)(MachineConfig.PageSize / 1024);
+        VmStat.PgPgIn += PageUnits.KilobytesPerPage;
         return frame;
     }
 

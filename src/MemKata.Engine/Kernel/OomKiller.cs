@@ -1,5 +1,6 @@
 using System.Globalization;
 using MemKata.Contracts.Kernel;
+using MemKata.Engine.Units;
 
 namespace MemKata.Engine.Kernel;
 
@@ -92,7 +93,7 @@ public sealed class OomKiller
 
         var victim = _machine.Process(pid.Value);
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"Out of memory: Killed process {victim.Pid} ({victim.Name}) total-vm:{victim.Memory.TotalVmPages * 4}kB, anon-rss:{victim.AnonPages * 4}kB, file-rss:{victim.FilePages * 4}kB, shmem-rss:0kB, UID:0 pgtables:{victim.PageTable.TablePages * 4}kB oom_score_adj:{victim.OomScoreAdj}");
+            $"Out of memory: Killed process {victim.Pid} ({victim.Name}) total-vm:{PageUnits.PagesToKilobytes((long)victim.Memory.TotalVmPages)}kB, anon-rss:{PageUnits.PagesToKilobytes(victim.AnonPages)}kB, file-rss:{PageUnits.PagesToKilobytes(victim.FilePages)}kB, shmem-rss:0kB, UID:0 pgtables:{PageUnits.PagesToKilobytes(victim.PageTable.TablePages)}kB oom_score_adj:{victim.OomScoreAdj}");
         var freeBefore = _machine.Physical.FreeFrames;
         var swapBefore = _machine.Swap.UsedSlots;
         _machine.Terminate(victim, "out of memory: chosen by the OOM killer");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MemKata.Engine.Memory;
+using MemKata.Engine.Units;
 
 namespace MemKata.Engine.Kernel;
 
@@ -34,7 +35,7 @@ public sealed class OvercommitPolicy
 
     /// <summary>CommitLimit in pages (printed whatever the mode, enforced only in mode 2).</summary>
     public long CommitLimitPages => (_config.OvercommitKbytes != 0
-        ? (long)(_config.OvercommitKbytes / (MachineConfig.PageSize / 1024))
+        ? (long)PageUnits.KilobytesToPages(_config.OvercommitKbytes)
         : _config.RamPages * _config.OvercommitRatio / 100) + _config.SwapPages;
 
     /// <summary>Requests refused so far.</summary>
@@ -60,7 +61,7 @@ public sealed class OvercommitPolicy
         CommittedPages -= pages;
         Refusals++;
         _machine.Events.Add(pid, KernelEventKind.OvercommitRefused,
-            string.Create(CultureInfo.InvariantCulture, $"refused {pages} pages ({pages * 4} kB): {refusal}"));
+            string.Create(CultureInfo.InvariantCulture, $"refused {pages} pages ({PageUnits.PagesToKilobytes(pages)} kB): {refusal}"));
         return false;
     }
 
@@ -79,10 +80,10 @@ public sealed class OvercommitPolicy
         var allowed = CommitLimitPages;
         if (!isAdmin)
         {
-            allowed -= (long)(_config.EffectiveAdminReserveKbytes / 4);
+            allowed -= (long)PageUnits.KilobytesToPages(_config.EffectiveAdminReserveKbytes);
         }
 
-        allowed -= Math.Min(totalVmPages / 32, (long)(_config.EffectiveUserReserveKbytes / 4));
+        allowed -= Math.Min(totalVmPages / 32, (long)PageUnits.KilobytesToPages(_config.EffectiveUserReserveKbytes));
         return CommittedPages < allowed
             ? null
             : $"mode 2: Committed_AS would be {CommittedPages} pages, not below the {allowed} allowed (CommitLimit {CommitLimitPages} less reserves)";

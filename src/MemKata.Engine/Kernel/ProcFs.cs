@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MemKata.Engine.Units;
 
 namespace MemKata.Engine.Kernel;
 
@@ -38,7 +39,7 @@ public static class ProcFs
         var available = Math.Max(0, free - machine.Watermarks.High + cached - Math.Min(cached / 2, machine.Watermarks.Low));
         var text = new StringBuilder();
         void Line(string name, long pages) =>
-            text.Append(CultureInfo.InvariantCulture, $"{name + ":",-16}{pages * 4,8} kB\n");
+            text.Append(CultureInfo.InvariantCulture, $"{name + ":",-16}{PageUnits.PagesToKilobytes(pages),8} kB\n");
         Line("MemTotal", machine.Config.RamPages);
         Line("MemFree", free);
         Line("MemAvailable", available);
@@ -71,7 +72,7 @@ public static class ProcFs
         text.Append(CultureInfo.InvariantCulture, $"State:\t{(process.IsAlive ? "S (sleeping)" : "X (dead)")}\n");
         text.Append(CultureInfo.InvariantCulture, $"Pid:\t{process.Pid}\n");
         void Line(string name, long pages) =>
-            text.Append(CultureInfo.InvariantCulture, $"{name}:\t{pages * 4,8} kB\n");
+            text.Append(CultureInfo.InvariantCulture, $"{name}:\t{PageUnits.PagesToKilobytes(pages),8} kB\n");
         Line("VmSize", process.IsAlive ? (long)process.Memory.TotalVmPages : 0);
         Line("VmRSS", process.ResidentPages);
         Line("RssAnon", process.AnonPages);

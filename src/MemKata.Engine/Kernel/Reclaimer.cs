@@ -1,5 +1,6 @@
 using System.Globalization;
 using MemKata.Contracts.Kernel;
+using MemKata.Engine.Units;
 
 namespace MemKata.Engine.Kernel;
 
@@ -214,7 +215,7 @@ internal sealed class Reclaimer : IReclaimContext
         physical.Contents.CopyOut(f, contents);
         _machine.PageCache.File(physical.FileId[f]).WritePage(physical.FileIndex[f], contents);
         physical.PageDirty[f] = false;
-        _machine.VmStat.PgPgOut += (long)(MachineConfig.PageSize / 1024);
+        _machine.VmStat.PgPgOut += PageUnits.KilobytesPerPage;
         _writtenBack++;
     }
 

@@ -1,3 +1,5 @@
+using MemKata.Engine.Units;
+
 namespace MemKata.Engine.Kernel;
 
 /// <summary>
@@ -24,11 +26,11 @@ public sealed record Watermarks(ulong MinFreeKbytes, long Min, long Low, long Hi
         ArgumentNullException.ThrowIfNull(config);
         var managedPages = (ulong)config.RamPages;
         var lowmemBytes = config.Architecture == ArchitectureProfile.I386 ? Math.Min(config.RamBytes, I386LowmemBytes) : config.RamBytes;
-        var minFree = config.MinFreeKbytes ?? DefaultMinFreeKbytes(lowmemBytes / MachineConfig.PageSize * (MachineConfig.PageSize / 1024));
+        var minFree = config.MinFreeKbytes ?? DefaultMinFreeKbytes(PageUnits.BytesToPages(lowmemBytes) * (ulong)PageUnits.KilobytesPerPage);
 
         // min_free_kbytes in pages is the min watermark (all of it: one zone). The gap between min, low and high is a
         // quarter of min, or watermark_scale_factor ten-thousandths of the zone, whichever is larger.
-        var min = minFree / (MachineConfig.PageSize / 1024);
+        var min = PageUnits.KilobytesToPages(minFree);
         var gap = Math.Max(min >> 2, MultiplyFraction(managedPages, (ulong)config.WatermarkScaleFactor, 10000));
         return new Watermarks(minFree, (long)min, (long)(min + gap), (long)(min + 2 * gap));
     }

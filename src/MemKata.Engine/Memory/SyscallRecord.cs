@@ -1,5 +1,5 @@
-using System.Globalization;
 using MemKata.Contracts;
+using MemKata.Engine.Units;
 
 namespace MemKata.Engine.Memory;
 
@@ -36,5 +36,5 @@ public sealed record SyscallRecord(SyscallKind Kind, ulong Address, ulong Length
         };
     }
 
-    private static string Hex(ulong value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+    private static string Hex(ulong value) => HexFormat.Address(value);
 }
