@@ -15,13 +15,15 @@ internal sealed class GradedProcess
 
     private readonly Dictionary<ulong, TrackedBlock> _live = [];
     private readonly List<ulong> _sorted = [];
+    private readonly List<SyscallRecord> _syscalls = [];
     private int _operations;
     private int _sinceFullCheck;
     private byte _nextFill = 0x11;
 
     public GradedProcess(AddressSpaceLayout? layout = null)
     {
-        Memory = new SimulatedProcessMemory(layout) { SyscallLog = [] };
+        Memory = new SimulatedProcessMemory(layout);
+        Memory.SyscallCompleted += _syscalls.Add;
         Allocator = Subject.Create(Memory);
     }
 
@@ -46,7 +48,7 @@ internal sealed class GradedProcess
 
     public ulong HeapBytes => Memory.ProgramBreak - Memory.HeapStart;
 
-    public int SyscallsSoFar => Memory.SyscallLog!.Count;
+    public int SyscallsSoFar => _syscalls.Count;
 
     /// <summary>Free space at the end of the heap: the break less the end of the highest heap chunk in use.</summary>
     public ulong FreeTail
@@ -197,7 +199,7 @@ internal sealed class GradedProcess
         }
     }
 
-    public IEnumerable<SyscallRecord> CallsSince(int index) => Memory.SyscallLog!.Skip(index);
+    public IEnumerable<SyscallRecord> CallsSince(int index) => _syscalls.Skip(index);
 
     private static bool? ExpectedPlacement(ulong size) => Rules.IsMappedRequest(size);
 
@@ -219,7 +221,7 @@ internal sealed class GradedProcess
             throw;
         }
 
-        return (result, Memory.SyscallLog!.Skip(first).ToList(), breakBefore);
+        return (result, _syscalls.Skip(first).ToList(), breakBefore);
     }
 
     private TrackedBlock Holding(ulong pointer, string what)

@@ -30,7 +30,7 @@ internal sealed class TraceRun
     {
         _trace = trace;
         _replayer = new TraceReplayer(trace, factory);
-        _replayer.Memory.SyscallLog = _syscalls;
+        _replayer.Memory.SyscallCompleted += _syscalls.Add;
     }
 
     /// <summary>The trace being replayed.</summary>

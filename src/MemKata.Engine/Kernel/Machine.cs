@@ -104,7 +104,7 @@ public sealed partial class Machine
         var arch = Config.Architecture;
         var process = new SimProcess(_processes.Count + 1, name, new PageTable(arch.PageTableLevels, arch.EntriesPerTableShift));
         var memory = new SimulatedProcessMemory(arch.Layout, new ProcessPageBacking(this, process), new ProcessCommitAccounting(this, process));
-        memory.SyscallObserver = record => Events.Add(process.Pid, KernelEventKind.Syscall, record.ToString());
+        memory.SyscallCompleted += record => Events.Add(process.Pid, KernelEventKind.Syscall, record.ToString());
         process.Memory = memory;
         _processes.Add(process);
         _byPid.Add(process.Pid, process);
@@ -181,7 +181,7 @@ public sealed partial class Machine
 
         Overcommit.Uncommit(process.CommittedPages);
         process.CommittedPages = 0;
-        process.Memory.FlushTlb();
+        process.Memory.Mmu.FlushTlb();
     }
 
     // ---- the fault path -------------------------------------------------------------------------------------------

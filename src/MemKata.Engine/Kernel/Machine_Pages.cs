@@ -19,12 +19,12 @@ public sealed partial class Machine
             {
                 // Same frame again: only the permission changes (a write fault on a shared file page).
                 table.Set(page, PageTable.PresentEntry(frame, writable) | (old & (PageTable.Accessed | PageTable.Dirty)));
-                process.Memory.FlushTlb(page, 1);
+                process.Memory.Mmu.FlushTlb(page, 1);
                 return;
             }
 
             ClearEntry(process, page);
-            process.Memory.FlushTlb(page, 1);
+            process.Memory.Mmu.FlushTlb(page, 1);
         }
 
         if (frame == Physical.ZeroFrame)
@@ -158,13 +158,13 @@ public sealed partial class Machine
     {
         if (Physical.Use[f] == FrameUse.Anonymous)
         {
-            Process(Physical.OwnerPid[f]).Memory.FlushTlb(Physical.OwnerPage[f], 1);
+            Process(Physical.OwnerPid[f]).Memory.Mmu.FlushTlb(Physical.OwnerPage[f], 1);
         }
         else if (Physical.Use[f] == FrameUse.PageCache && Physical.Mappers[f] is { } mappers)
         {
             foreach (var (pid, page) in mappers)
             {
-                Process(pid).Memory.FlushTlb(page, 1);
+                Process(pid).Memory.Mmu.FlushTlb(page, 1);
             }
         }
     }

@@ -48,7 +48,7 @@ public sealed class PhysicalMemory
         FileIndex = new long[Capacity];
         PageDirty = new bool[Capacity];
         Mappers = new List<(int Pid, ulong Page)>?[Capacity];
-        ZeroPage = new byte[pageSize];
+        ZeroPage = GC.AllocateArray<byte>(pageSize, pinned: true);
         ZeroFrame = new FrameNumber(frames);
 
         // The lowest frame is handed out first: pop from the top of a stack filled in reverse.

@@ -144,7 +144,7 @@ internal sealed class Reclaimer : IReclaimContext
             }
 
             owner.PageTable.Set(page, entry & ~PageTable.Accessed);
-            owner.Memory.FlushTlb(page, 1);
+            owner.Memory.Mmu.FlushTlb(page, 1);
             return true;
         }
 
@@ -156,7 +156,7 @@ internal sealed class Reclaimer : IReclaimContext
             {
                 referenced = true;
                 process.PageTable.Set(page, entry & ~PageTable.Accessed);
-                process.Memory.FlushTlb(page, 1);
+                process.Memory.Mmu.FlushTlb(page, 1);
             }
         }
 
@@ -208,7 +208,7 @@ internal sealed class Reclaimer : IReclaimContext
         foreach (var (process, page) in MappersOf(frame))
         {
             process.PageTable.Set(page, process.PageTable.Get(page) & ~PageTable.Dirty);
-            process.Memory.FlushTlb(page, 1);
+            process.Memory.Mmu.FlushTlb(page, 1);
         }
 
         Span<byte> contents = stackalloc byte[(int)MachineConfig.PageSize];
@@ -239,7 +239,7 @@ internal sealed class Reclaimer : IReclaimContext
         owner.PageTable.Set(physical.OwnerPage[f], PageTable.SwapEntry(slot));
         owner.AnonPages--;
         owner.SwapEntries++;
-        owner.Memory.FlushTlb(physical.OwnerPage[f], 1);
+        owner.Memory.Mmu.FlushTlb(physical.OwnerPage[f], 1);
         _machine.Lru.Remove(frame);
         physical.Release(frame);
         _machine.VmStat.PswpOut++;
@@ -266,7 +266,7 @@ internal sealed class Reclaimer : IReclaimContext
         {
             process.PageTable.Clear(page);
             process.FilePages--;
-            process.Memory.FlushTlb(page, 1);
+            process.Memory.Mmu.FlushTlb(page, 1);
         }
 
         _machine.PageCache.Remove(physical.FileId[f], physical.FileIndex[f]);
