@@ -70,7 +70,7 @@ public class ReallocCallocTests
 
         Assert.That(process.Realloc(small, 0), Is.Zero);
         Assert.That(process.Realloc(big, 0), Is.Zero);
-        Assert.That(process.Memory.Mappings.Count(m => m.Kind == MappingKind.Anonymous), Is.Zero, "realloc(big, 0) must unmap the big block");
+        Assert.That(process.Memory.Mappings.Count(m => m.Kind == VmaKind.Anonymous), Is.Zero, "realloc(big, 0) must unmap the big block");
     }
 
     [TestCase(1UL << 62)]

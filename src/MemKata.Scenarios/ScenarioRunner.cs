@@ -125,7 +125,7 @@ public static class ScenarioRunner
             if (step is SleepStep)
             {
                 machine.Idle();
-                return new StepOutcome(index, step.Position, "", "sleep", $"kswapd {(machine.Kswapd.IsAwake ? "still awake" : "asleep")}, {machine.Physical.FreeFrames} pages free", 0, 0);
+                return new StepOutcome(index, step.Position, "", "sleep", $"kswapd {(machine.Kswapd.IsAwake ? "still awake" : "asleep")}, {machine.Frames.FreeFrames} pages free", 0, 0);
             }
 
             var process = processes[step.Process];
@@ -146,6 +146,11 @@ public static class ScenarioRunner
             {
                 machine.Kill(process, "SIGSEGV: " + e.Reason);
                 result = "SIGSEGV: " + e.Message;
+            }
+            catch (BusErrorException e)
+            {
+                machine.Kill(process, "SIGBUS: " + e.Reason);
+                result = "SIGBUS: " + e.Message;
             }
             catch (HeapCorruptionException e)
             {

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using MemKata.Contracts.Kernel;
 using MemKata.Contracts;
 using MemKata.Engine;
 using MemKata.Engine.Memory;
@@ -143,7 +144,7 @@ internal sealed class TraceRun
         var mmapped = 0UL;
         foreach (var mapping in memory.Mappings)
         {
-            if (mapping.Kind == MappingKind.Anonymous)
+            if (mapping.Kind == VmaKind.Anonymous)
             {
                 mmapped += mapping.Length;
             }

@@ -1,4 +1,5 @@
 using MemKata.Contracts;
+using MemKata.Contracts.Kernel;
 using MemKata.Engine.Units;
 
 namespace MemKata.Engine.Memory;
@@ -19,7 +20,7 @@ public sealed class AddressSpace
     {
         ArgumentNullException.ThrowIfNull(layout);
         Layout = layout;
-        Insert(new Mapping(layout.LibcDataStart, layout.LibcDataStart + layout.LibcDataSize, Protection.ReadWrite, MappingKind.LibraryData));
+        Insert(new Mapping(layout.LibcDataStart, layout.LibcDataStart + layout.LibcDataSize, Protection.ReadWrite, VmaKind.LibraryData));
     }
 
     /// <summary>Where things sit.</summary>
@@ -183,7 +184,7 @@ public sealed class AddressSpace
     /// when the heap is empty again.</summary>
     public void SetHeapEnd(ulong end)
     {
-        var index = _mappings.FindIndex(m => m.Kind == MappingKind.Heap);
+        var index = _mappings.FindIndex(m => m.Kind == VmaKind.Heap);
         if (end <= Layout.HeapStart)
         {
             if (index >= 0)
@@ -194,7 +195,7 @@ public sealed class AddressSpace
             return;
         }
 
-        var heap = new Mapping(Layout.HeapStart, end, Protection.ReadWrite, MappingKind.Heap);
+        var heap = new Mapping(Layout.HeapStart, end, Protection.ReadWrite, VmaKind.Heap);
         if (index >= 0)
         {
             _mappings[index] = heap;

@@ -1,4 +1,5 @@
 using MemKata.Contracts;
+using MemKata.Contracts.Kernel;
 
 namespace MemKata.Engine.Memory;
 
@@ -20,17 +21,30 @@ public sealed class CommitCharge
     public static bool IsAccountable(Mapping mapping)
     {
         ArgumentNullException.ThrowIfNull(mapping);
-        return (mapping.Protection & Protection.Write) != 0 && mapping.Kind is MappingKind.Heap or MappingKind.Anonymous or MappingKind.FilePrivate;
+        return (mapping.Protection & Protection.Write) != 0 && mapping.Kind is VmaKind.Heap or VmaKind.Anonymous or VmaKind.FilePrivate;
     }
+
+    /// <summary>Why the last refused charge was refused (the overcommit rule's words); null before any refusal.</summary>
+    public string? LastRefusal { get; private set; }
 
     /// <summary>Asks to commit <paramref name="bytes"/> (whole pages) for <paramref name="mapping"/>, a process spanning
     /// <paramref name="totalVmPages"/> pages; true when the mapping is not accountable or the policy agrees.</summary>
     public bool TryCharge(Mapping mapping, ulong bytes, ulong totalVmPages) =>
         !IsAccountable(mapping) || TryCharge(bytes, totalVmPages);
 
-    /// <summary>Asks to commit <paramref name="bytes"/> (whole pages) of accountable memory.</summary>
-    public bool TryCharge(ulong bytes, ulong totalVmPages) =>
-        _accounting is null || _accounting.TryCommit(bytes / Units.PageUnits.PageSize, totalVmPages);
+    /// <summary>Asks to commit <paramref name="bytes"/> (whole pages) of accountable memory; false (with
+    /// <see cref="LastRefusal"/> set) when the overcommit policy refuses.</summary>
+    public bool TryCharge(ulong bytes, ulong totalVmPages)
+    {
+        var refusal = _accounting?.TryCommit(bytes / Units.PageUnits.PageSize, totalVmPages);
+        if (refusal is null)
+        {
+            return true;
+        }
+
+        LastRefusal = "overcommit refused it: " + refusal;
+        return false;
+    }
 
     /// <summary>Gives back the accountable part of [<paramref name="start"/>, + <paramref name="length"/>) of
     /// <paramref name="space"/>, before it is unmapped.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MemKata.Contracts;
+using MemKata.Contracts.Kernel;
 
 namespace MemKata.Engine.Memory;
 
@@ -13,6 +14,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
 {
     private readonly IPageBacking _backing;
     private readonly CommitCharge _charge;
+    private string? _reason;
 
     /// <summary>Creates an empty address space with the given layout: no heap yet (the break is at
     /// <see cref="AddressSpaceLayout.HeapStart"/>) and the C library's static data mapped.</summary>
@@ -50,6 +52,10 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     /// <inheritdoc/>
     public Errno LastError { get; private set; }
 
+    /// <summary>Why the last system call that failed was refused, in words (the errno says only which kind of refusal):
+    /// e.g. "no gap of 8589934592 bytes left in the address space", or the overcommit rule's reason.</summary>
+    public string? LastErrorReason { get; private set; }
+
     /// <summary>Where the C library's static data (malloc's arena) lives.</summary>
     public ulong LibcDataAddress => Layout.LibcDataStart;
 
@@ -84,6 +90,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
         if (wraps || Brk(wanted) != wanted)
         {
             LastError = Errno.ENOMEM;
+            LastErrorReason = wraps ? "the break would wrap around the address space" : "brk refused to move the break (see its record)";
             return Syscall.Failed;
         }
 
@@ -96,7 +103,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     /// <inheritdoc/>
     public ulong Mmap(ulong length, Protection protection = Protection.ReadWrite)
     {
-        var error = Place(new Mapping(0, 0, protection, MappingKind.Anonymous), length, out var start);
+        var error = Place(new Mapping(0, 0, protection, VmaKind.Anonymous), length, out var start);
         return Complete(SyscallKind.Mmap, 0, length, 0, start, error);
     }
 
@@ -109,10 +116,10 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     public ulong MmapFile(ulong length, Protection protection, string fileName, ulong offset, bool shared)
     {
         ArgumentNullException.ThrowIfNull(fileName);
-        var kind = shared ? MappingKind.FileShared : MappingKind.FilePrivate;
+        var kind = shared ? VmaKind.FileShared : VmaKind.FilePrivate;
         var error = PageMath.IsAligned(offset, PageSize)
             ? Place(new Mapping(0, 0, protection, kind) { FileName = fileName, FileOffset = offset }, length, out var start)
-            : Fail(Errno.EINVAL, out start);
+            : Fail(Errno.EINVAL, $"the file offset 0x{offset:x} is not page-aligned", out start);
         return Complete(SyscallKind.Mmap, 0, length, 0, start, error);
     }
 
@@ -121,7 +128,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     {
         var rounded = PageMath.RoundUp(length, PageSize);
         var error = !PageMath.IsAligned(address, PageSize) || length == 0 || rounded < length || address + rounded < address
-            ? Errno.EINVAL
+            ? Fail(Errno.EINVAL, "the address is not page-aligned, the length is 0, or the range runs past the end of the address space", out _)
             : Errno.None;
         if (error == Errno.None)
         {
@@ -182,13 +189,22 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             LastError = error;
         }
 
+        var reason = error == Errno.None ? null : _reason;
+        if (error != Errno.None)
+        {
+            LastErrorReason = reason;
+        }
+
+        _reason = null;
         SyscallCount++;
-        SyscallCompleted?.Invoke(new SyscallRecord(kind, address, length, newLength, result, error));
+        SyscallCompleted?.Invoke(new SyscallRecord(kind, address, length, newLength, result, error) { Reason = reason });
         return result;
     }
 
-    private static Errno Fail(Errno error, out ulong result)
+    // A refusal: its errno, and why in words for the call's record.
+    private Errno Fail(Errno error, string reason, out ulong result)
     {
+        _reason = reason;
         result = Syscall.Failed;
         return error;
     }
@@ -239,18 +255,18 @@ public sealed class SimulatedProcessMemory : IProcessMemory
         var rounded = PageMath.RoundUp(length, PageSize);
         if (length == 0)
         {
-            return Fail(Errno.EINVAL, out start);
+            return Fail(Errno.EINVAL, "the length is 0", out start);
         }
 
         if (rounded < length || !Space.TryFindGap(rounded, ProgramBreak, out start))
         {
-            return Fail(Errno.ENOMEM, out start);
+            return Fail(Errno.ENOMEM, $"no gap of {length} bytes left in the address space", out start);
         }
 
         var mapping = shape with { Start = start, End = start + rounded };
         if (!_charge.TryCharge(mapping, rounded, TotalVmPages))
         {
-            return Fail(Errno.ENOMEM, out start);
+            return Fail(Errno.ENOMEM, _charge.LastRefusal!, out start);
         }
 
         Space.Insert(mapping);
@@ -262,7 +278,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
         result = Syscall.Failed;
         if (!PageMath.IsAligned(oldAddress, PageSize) || newLength == 0)
         {
-            return Errno.EINVAL;
+            return Fail(Errno.EINVAL, "the old address is not page-aligned, or the new length is 0", out result);
         }
 
         var oldSize = PageMath.RoundUp(oldLength, PageSize);
@@ -270,7 +286,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
         var mapping = Space.Find(oldAddress);
         if (mapping is null || oldSize > mapping.End - oldAddress)
         {
-            return Errno.EFAULT;
+            return Fail(Errno.EFAULT, "no mapping covers the old range", out result);
         }
 
         if (newSize <= oldSize)
@@ -286,7 +302,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
 
         // Grow in place when the range ends its mapping and the pages after it are free.
         var oldEnd = oldAddress + oldSize;
-        if (oldEnd == mapping.End && mapping.Kind == MappingKind.Anonymous)
+        if (oldEnd == mapping.End && mapping.Kind == VmaKind.Anonymous)
         {
             var next = Space.FirstEndingAbove(oldEnd);
             var limit = next?.Start ?? Layout.UserSpaceEnd;
@@ -294,7 +310,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             {
                 if (!_charge.TryCharge(mapping, newSize - oldSize, TotalVmPages))
                 {
-                    return Errno.ENOMEM;
+                    return Fail(Errno.ENOMEM, _charge.LastRefusal!, out result);
                 }
 
                 Space.Replace(mapping, mapping with { End = oldAddress + newSize });
@@ -303,9 +319,19 @@ public sealed class SimulatedProcessMemory : IProcessMemory
             }
         }
 
-        if (!mayMove || !Space.TryFindGap(newSize, ProgramBreak, out var target) || !_charge.TryCharge(mapping, newSize - oldSize, TotalVmPages))
+        if (!mayMove)
         {
-            return Errno.ENOMEM;
+            return Fail(Errno.ENOMEM, "it cannot grow in place and may not move", out result);
+        }
+
+        if (!Space.TryFindGap(newSize, ProgramBreak, out var target))
+        {
+            return Fail(Errno.ENOMEM, $"no gap of {newLength} bytes left in the address space", out result);
+        }
+
+        if (!_charge.TryCharge(mapping, newSize - oldSize, TotalVmPages))
+        {
+            return Fail(Errno.ENOMEM, _charge.LastRefusal!, out result);
         }
 
         _backing.Move(oldAddress / PageSize, target / PageSize, oldSize / PageSize);

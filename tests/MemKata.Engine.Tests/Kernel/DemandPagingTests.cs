@@ -1,5 +1,6 @@
 using MemKata.Contracts;
 using MemKata.Engine.Kernel;
+using MemKata.Engine.Reference;
 using static MemKata.Engine.Tests.Kernel.KernelTestMachines;
 
 namespace MemKata.Engine.Tests.Kernel;
@@ -11,12 +12,12 @@ public class DemandPagingTests
     {
         var machine = Small();
         var p = machine.Spawn("idle");
-        var free = machine.Physical.FreeFrames;
+        var free = machine.Frames.FreeFrames;
 
         var a = p.Memory.Mmap(100UL << 20);
 
         Assert.That(a, Is.Not.EqualTo(Syscall.Failed));
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free));
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free));
         Assert.That(p.ResidentPages, Is.Zero);
         Assert.That(p.MinorFaults, Is.Zero);
     }
@@ -44,14 +45,14 @@ public class DemandPagingTests
         var machine = Small();
         var p = machine.Spawn("writer");
         var a = p.Memory.Mmap(10 * Page);
-        var free = machine.Physical.FreeFrames;
+        var free = machine.Frames.FreeFrames;
 
         TouchForWrite(p, a, 10);
         TouchForWrite(p, a, 10, 2);
 
         Assert.That(p.MinorFaults, Is.EqualTo(10));
         Assert.That(p.MajorFaults, Is.Zero);
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free - 10));
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free - 10));
         Assert.That(p.AnonPages, Is.EqualTo(10));
         Assert.That(machine.VmStat.PgFault, Is.EqualTo(10));
     }
@@ -62,15 +63,15 @@ public class DemandPagingTests
         var machine = Small();
         var p = machine.Spawn("reader");
         var a = p.Memory.Mmap(4 * Page);
-        var free = machine.Physical.FreeFrames;
+        var free = machine.Frames.FreeFrames;
 
         Assert.That(TouchForRead(p, a, 4), Is.Zero);
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free), "reads of untouched memory share the zero page");
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free), "reads of untouched memory share the zero page");
         Assert.That(p.MinorFaults, Is.EqualTo(4));
 
         TouchForWrite(p, a, 4, 9);
         Assert.That(p.MinorFaults, Is.EqualTo(8), "each write to a zero-page mapping is a copy-on-write fault");
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free - 4));
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free - 4));
         Assert.That(TouchForRead(p, a, 4), Is.EqualTo(36));
     }
 
@@ -100,7 +101,7 @@ public class DemandPagingTests
         var p = machine.Spawn("direct");
         var ro = p.Memory.Mmap(Page, Protection.Read);
         var handler = new ReferencePageFaultHandler();
-        var context = new FaultContext(machine, p);
+        var context = machine.NewFaultContext(p);
 
         var none = handler.HandleFault(context, new Contracts.Kernel.PageFault(p.Pid, 0x2000, 0x2000, Contracts.Kernel.AccessKind.Read));
         var write = handler.HandleFault(context, new Contracts.Kernel.PageFault(p.Pid, ro, ro, Contracts.Kernel.AccessKind.Write));
@@ -116,12 +117,12 @@ public class DemandPagingTests
         var machine = Small();
         var p = machine.Spawn("unmapper");
         var a = p.Memory.Mmap(8 * Page);
-        var free = machine.Physical.FreeFrames;
+        var free = machine.Frames.FreeFrames;
         TouchForWrite(p, a, 8);
 
         Assert.That(p.Memory.Munmap(a, 8 * Page), Is.Zero);
 
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free));
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free));
         Assert.That(p.ResidentPages, Is.Zero);
         Assert.That(p.PageTable.TablePages, Is.Zero);
     }
@@ -201,13 +202,13 @@ public class DemandPagingTests
     {
         var machine = Small(mode: OvercommitMode.Heuristic);
         var p = machine.Spawn("short");
-        var free = machine.Physical.FreeFrames;
+        var free = machine.Frames.FreeFrames;
         var a = p.Memory.Mmap(16 * Page);
         TouchForWrite(p, a, 16);
 
         machine.Exit(p);
 
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free));
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free));
         Assert.That(machine.Overcommit.CommittedPages, Is.Zero);
         Assert.That(() => p.Memory.ReadByte(a), Throws.TypeOf<ProcessKilledException>());
     }

@@ -11,7 +11,7 @@ public class FrameContentsTests
     {
         var contents = new FrameContents(capacity: 4, Page, liveLimit: 2);
 
-        Assert.That(contents.Live(0), Is.All.EqualTo(PhysicalMemory.Poison));
+        Assert.That(contents.Live(0), Is.All.EqualTo(FrameTable.Poison));
     }
 
     [Test]
@@ -101,7 +101,7 @@ public class FrameContentsTests
         contents.Poison(2);
 
         Assert.That(contents.LiveFrames, Is.Zero);
-        Assert.That(contents.Live(2), Is.All.EqualTo(PhysicalMemory.Poison));
+        Assert.That(contents.Live(2), Is.All.EqualTo(FrameTable.Poison));
     }
 
     [Test]
@@ -119,7 +119,7 @@ public class FrameContentsTests
 
         contents.Grow(6);
 
-        Assert.That(contents.CopyOutOf(5), Is.All.EqualTo(PhysicalMemory.Poison));
+        Assert.That(contents.CopyOutOf(5), Is.All.EqualTo(FrameTable.Poison));
     }
 }
 

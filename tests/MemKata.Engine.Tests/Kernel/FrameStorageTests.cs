@@ -26,7 +26,7 @@ public class FrameStorageTests
             Assert.That(p.Memory.ReadWord(a + (i * Page) + (i % 500 * 8)), Is.EqualTo(Pattern(i)), $"page {i}");
         }
 
-        Assert.That(machine.Physical.Contents.LiveFrames, Is.LessThanOrEqualTo(FrameContents.MaxLiveFrames));
+        Assert.That(machine.Frames.Contents.LiveFrames, Is.LessThanOrEqualTo(FrameContents.MaxLiveFrames));
     }
 
     [Test]
@@ -104,7 +104,7 @@ public class FrameStorageTests
         var a = p.Memory.Mmap((ulong)pages * Page);
         TouchForWrite(p, a, pages);
 
-        var contents = machine.Physical.Contents;
+        var contents = machine.Frames.Contents;
         Assert.That(contents.LiveFrames, Is.EqualTo(FrameContents.MaxLiveFrames));
         Assert.That(contents.CompactBytes, Is.EqualTo(pages - FrameContents.MaxLiveFrames), "one byte per page not in the working set");
     }

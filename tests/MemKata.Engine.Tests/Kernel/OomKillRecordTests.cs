@@ -2,6 +2,7 @@ using System.Globalization;
 using MemKata.Contracts;
 using MemKata.Contracts.Kernel;
 using MemKata.Engine.Kernel;
+using MemKata.Engine.Reference;
 using static MemKata.Engine.Tests.Kernel.KernelTestMachines;
 
 namespace MemKata.Engine.Tests.Kernel;
@@ -23,20 +24,20 @@ public class OomKillRecordTests
         TouchForWrite(greedy, g, 400);
 
         var kill = machine.OomKills.Single();
-        Assert.That(kill.Candidates.Select(c => c.Candidate), Is.EqualTo(spy.Seen), "the candidates are those the policy was given");
-        Assert.That(kill.Candidates.Select(c => c.OomScore), Is.EqualTo(spy.ProcOomScores), "each oom_score is what /proc/PID/oom_score showed when the policy chose");
+        Assert.That(kill.Candidates, Is.EqualTo(spy.Seen), "the candidates are those the policy was given");
+        Assert.That(kill.Candidates.Select(kill.OomScoreOf), Is.EqualTo(spy.ProcOomScores), "each oom_score is what /proc/PID/oom_score showed when the policy chose");
         foreach (var c in kill.Candidates)
         {
-            Assert.That(c.Points, Is.EqualTo(OomKiller.Badness(c.Candidate, machine.TotalPages)), c.Name);
-            Assert.That(c.OomScore, Is.EqualTo(OomKiller.OomScore(c.Candidate, machine.TotalPages)), c.Name);
+            Assert.That(kill.PointsOf(c), Is.EqualTo(OomBadness.Points(c, machine.TotalPages)), c.Name);
+            Assert.That(kill.OomScoreOf(c), Is.EqualTo(OomBadness.OomScore(c, machine.TotalPages)), c.Name);
         }
 
         Assert.That(kill.Candidates.Select(c => c.Pid), Is.EqualTo(new[] { big.Pid, small.Pid, greedy.Pid }));
         Assert.That(kill.Candidates[0].ResidentPages, Is.EqualTo(500), "big's figures are from before the kill, not after (0)");
-        Assert.That(kill.Candidates[0].Points, Is.EqualTo(500 + kill.Candidates[0].PageTablePages));
+        Assert.That(kill.PointsOf(kill.Candidates[0]), Is.EqualTo(500 + kill.Candidates[0].PageTablePages));
         Assert.That(kill.Candidates[1].ResidentPages, Is.EqualTo(200));
         Assert.That(kill.VictimPid, Is.EqualTo(big.Pid));
-        Assert.That(kill.Victim!.Name, Is.EqualTo("big"));
+        Assert.That(kill.Victim!.Value.Name, Is.EqualTo("big"));
         Assert.That(kill.RequesterPid, Is.EqualTo(greedy.Pid));
         Assert.That(kill.FaultAddress, Is.Not.Null.And.InRange(g, g + (400 * Page) - 1), "the page whose fault needed a frame");
         Assert.That(kill.Constraint, Is.EqualTo("CONSTRAINT_NONE"));
@@ -52,7 +53,7 @@ public class OomKillRecordTests
         var a = Grow(machine, "a", 350);
         var b = Grow(machine, "b", 350);
         var greedy = machine.Spawn("greedy");
-        greedy.OomScoreAdj = OomKiller.Exempt;
+        greedy.OomScoreAdj = OomBadness.Exempt;
         var g = greedy.Memory.Mmap(700 * Page);
 
         TouchForWrite(greedy, g, 700);
@@ -62,13 +63,13 @@ public class OomKillRecordTests
         Assert.That(new[] { first.Number, second.Number }, Is.EqualTo(new[] { 1, 2 }));
         Assert.That(new[] { first.VictimPid, second.VictimPid }, Is.EquivalentTo(new int?[] { a.Pid, b.Pid }));
         Assert.That(second.Candidates.Select(c => c.Pid), Does.Not.Contain(first.VictimPid), "the first victim is dead by the second invocation");
-        Assert.That(first.Candidates.Single(c => c.Pid == greedy.Pid).Points, Is.Null, "an exempt process has no points");
+        Assert.That(first.PointsOf(first.Candidates.Single(c => c.Pid == greedy.Pid)), Is.Null, "an exempt process has no points");
         foreach (var kill in machine.OomKills)
         {
             var killLine = machine.Events.Events.Single(e => e.Sequence == kill.Sequence);
             Assert.That(killLine.Kind, Is.EqualTo(KernelEventKind.OomKill));
-            Assert.That(killLine.Text, Does.StartWith(string.Create(CultureInfo.InvariantCulture, $"Out of memory: Killed process {kill.VictimPid} ({kill.Victim!.Name})")));
-            Assert.That(kill.FramesFreed, Is.EqualTo(kill.Victim.ResidentPages), "a victim's resident pages are its own: all of them are freed");
+            Assert.That(killLine.Text, Does.StartWith(string.Create(CultureInfo.InvariantCulture, $"Out of memory: Killed process {kill.VictimPid} ({kill.Victim!.Value.Name})")));
+            Assert.That(kill.FramesFreed, Is.EqualTo(kill.Victim.Value.ResidentPages), "a victim's resident pages are its own: all of them are freed");
         }
 
         Assert.That(second.Sequence, Is.GreaterThan(first.Sequence));
@@ -81,7 +82,7 @@ public class OomKillRecordTests
         var big = Grow(machine, "big", 500);
         var small = Grow(machine, "small", 200);
         var greedy = machine.Spawn("greedy");
-        greedy.OomScoreAdj = OomKiller.Exempt;
+        greedy.OomScoreAdj = OomBadness.Exempt;
         var g = greedy.Memory.Mmap(400 * Page);
 
         TouchForWrite(greedy, g, 400);
@@ -89,7 +90,7 @@ public class OomKillRecordTests
         var kill = machine.OomKills[0];
         Assert.That(kill.VictimPid, Is.EqualTo(small.Pid), "the policy, not oom_badness, chooses");
         Assert.That(kill.PolicyName, Is.EqualTo(nameof(SmallestFirstPolicy)));
-        Assert.That(kill.Victim!.Points, Is.LessThan(kill.Candidates.Single(c => c.Pid == big.Pid).Points!.Value));
+        Assert.That(kill.PointsOf(kill.Victim!.Value), Is.LessThan(kill.PointsOf(kill.Candidates.Single(c => c.Pid == big.Pid))!.Value));
         Assert.That(small.IsAlive, Is.False);
     }
 
@@ -98,9 +99,9 @@ public class OomKillRecordTests
     {
         var machine = Small(ramPages: 1024);
         var big = Grow(machine, "big", 700);
-        big.OomScoreAdj = OomKiller.Exempt;
+        big.OomScoreAdj = OomBadness.Exempt;
         var greedy = machine.Spawn("greedy");
-        greedy.OomScoreAdj = OomKiller.Exempt;
+        greedy.OomScoreAdj = OomBadness.Exempt;
         var g = greedy.Memory.Mmap(400 * Page);
 
         Assert.Throws<ProcessKilledException>(() => TouchForWrite(greedy, g, 400));
@@ -135,7 +136,7 @@ public class OomKillRecordTests
     [TestCase(116, "stress-ng-vm", 2628942, 1995157, 141, 3919, 1000, "[    116]     0   116  2628942  1995298  1995157      141         0 16052224        0          1000 stress-ng-vm")]
     public void A_task_line_has_the_kernels_columns(int pid, string name, long totalVm, long anon, long file, long tablePages, int adj, string linux)
     {
-        var task = new OomKillCandidate(new OomCandidate(pid, name, anon + file, 0, tablePages, adj), totalVm, anon, file, 0, 0);
+        var task = new OomCandidate(pid, name, anon + file, 0, tablePages, adj) { TotalVmPages = totalVm, AnonPages = anon, FilePages = file };
 
         Assert.That(OomTaskDump.Line(task), Is.EqualTo(linux));
         Assert.That(OomTaskDump.Header, Is.EqualTo("[  pid  ]   uid  tgid total_vm      rss rss_anon rss_file rss_shmem pgtables_bytes swapents oom_score_adj name"));
@@ -181,6 +182,6 @@ public class OomKillRecordTests
         public void Reclaim(IReclaimContext context, ReclaimRequest request) => _reference.Reclaim(context, request);
 
         public int? ChooseOomVictim(IReadOnlyList<OomCandidate> candidates, long totalPages) =>
-            candidates.Where(c => c.OomScoreAdj != OomKiller.Exempt).OrderBy(c => c.ResidentPages).Select(c => (int?)c.Pid).FirstOrDefault();
+            candidates.Where(c => c.OomScoreAdj != OomBadness.Exempt).OrderBy(c => c.ResidentPages).Select(c => (int?)c.Pid).FirstOrDefault();
     }
 }

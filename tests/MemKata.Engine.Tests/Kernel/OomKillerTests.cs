@@ -1,6 +1,7 @@
 using MemKata.Contracts;
 using MemKata.Contracts.Kernel;
 using MemKata.Engine.Kernel;
+using MemKata.Engine.Reference;
 using static MemKata.Engine.Tests.Kernel.KernelTestMachines;
 
 namespace MemKata.Engine.Tests.Kernel;
@@ -23,14 +24,14 @@ public class OomKillerTests
     {
         var candidate = new OomCandidate(1, "p", 300000, 0, 600, adj);
 
-        Assert.That(OomKiller.OomScore(candidate, 6171023), Is.EqualTo(expected));
+        Assert.That(OomBadness.OomScore(candidate, 6171023), Is.EqualTo(expected));
     }
 
     [Test]
     public void Badness_adds_rss_swap_and_page_tables_and_scales_adj_by_total_pages()
     {
-        Assert.That(OomKiller.Badness(new OomCandidate(1, "p", 100, 20, 3, 10), 4096), Is.EqualTo(100 + 20 + 3 + (10 * 4)));
-        Assert.That(OomKiller.Badness(new OomCandidate(1, "p", 100, 20, 3, -1000), 4096), Is.Null);
+        Assert.That(OomBadness.Points(new OomCandidate(1, "p", 100, 20, 3, 10), 4096), Is.EqualTo(100 + 20 + 3 + (10 * 4)));
+        Assert.That(OomBadness.Points(new OomCandidate(1, "p", 100, 20, 3, -1000), 4096), Is.Null);
     }
 
     [Test]
@@ -72,7 +73,7 @@ public class OomKillerTests
     {
         var machine = Small(ramPages: 1024);
         var big = Grow(machine, "big", 700);
-        big.OomScoreAdj = OomKiller.Exempt;
+        big.OomScoreAdj = OomBadness.Exempt;
         var greedy = machine.Spawn("greedy");
         var g = greedy.Memory.Mmap(400 * Page);
 
@@ -90,7 +91,7 @@ public class OomKillerTests
         var a = Grow(machine, "a", 350);
         var b = Grow(machine, "b", 350);
         var greedy = machine.Spawn("greedy");
-        greedy.OomScoreAdj = OomKiller.Exempt;
+        greedy.OomScoreAdj = OomBadness.Exempt;
         var g = greedy.Memory.Mmap(700 * Page);
 
         TouchForWrite(greedy, g, 700);

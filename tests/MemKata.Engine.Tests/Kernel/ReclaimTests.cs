@@ -7,7 +7,7 @@ namespace MemKata.Engine.Tests.Kernel;
 
 public class ReclaimTests
 {
-    private static PteState StateOf(SimProcess p, ulong address) => PageTable.Decode(p.PageTable.Get(address / Page)).State;
+    private static PteState StateOf(SimProcess p, ulong address) => p.PageTable.Get(address / Page).State;
 
     [Test]
     public void A_page_touched_since_the_last_scan_gets_a_second_chance()
@@ -29,7 +29,7 @@ public class ReclaimTests
 
         Assert.That(StateOf(p, a + Page), Is.EqualTo(PteState.Present), "referenced: second chance");
         Assert.That(StateOf(p, a + (2 * Page)), Is.EqualTo(PteState.Swapped));
-        Assert.That(machine.Lru.ListOf(PageTable.FrameOf(p.PageTable.Get((a + Page) / Page))), Is.EqualTo(LruList.ActiveAnon));
+        Assert.That(machine.Lru.ListOf(p.PageTable.Get((a + Page) / Page).Frame), Is.EqualTo(LruList.ActiveAnon));
     }
 
     [Test]
@@ -72,7 +72,7 @@ public class ReclaimTests
         Assert.That(machine.VmStat.AllocStall, Is.GreaterThan(0), "the program allocates faster than kswapd reclaims");
         Assert.That(machine.VmStat.PgScanDirect, Is.GreaterThan(0));
         Assert.That(p.ReclaimStalls, Is.EqualTo(machine.VmStat.AllocStall));
-        Assert.That(machine.Physical.FreeFrames, Is.GreaterThan(machine.Watermarks.Min - 1));
+        Assert.That(machine.Frames.FreeFrames, Is.GreaterThan(machine.Watermarks.Min - 1));
     }
 
     [Test]
@@ -86,7 +86,7 @@ public class ReclaimTests
         machine.Idle();
 
         Assert.That(machine.Kswapd.IsAwake, Is.False);
-        Assert.That(machine.Physical.FreeFrames, Is.GreaterThan(machine.Watermarks.High));
+        Assert.That(machine.Frames.FreeFrames, Is.GreaterThan(machine.Watermarks.High));
     }
 
     [Test]
@@ -170,14 +170,14 @@ public class FaultPinningTests
 
         // Fill RAM down to exactly the min watermark with a hog's anonymous pages (no swap: they cannot be reclaimed).
         var hog = machine.Spawn("hog");
-        var pages = machine.Physical.FreeFrames - machine.Watermarks.Min;
+        var pages = machine.Frames.FreeFrames - machine.Watermarks.Min;
         var h = hog.Memory.Mmap((ulong)pages * 4096);
         for (var i = 0L; i < pages; i++)
         {
             hog.Memory.WriteByte(h + ((ulong)i * 4096), 1);
         }
 
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(machine.Watermarks.Min));
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(machine.Watermarks.Min));
 
         // The write needs a frame: direct reclaim finds only the page-cache page being copied, which must stay; the OOM
         // killer then makes room by killing the hog.
