@@ -89,6 +89,7 @@ project() { # project NAME TESTS-GLOB EXTRA-PACKAGES
     $3
     <ProjectReference Include="$repo/src/MemKata.Contracts/MemKata.Contracts.csproj" />
     <ProjectReference Include="$repo/src/MemKata.Engine/MemKata.Engine.csproj" />
+    <ProjectReference Include="$repo/src/MemKata.Oracle/MemKata.Oracle.csproj" />
     <ProjectReference Include="$repo/src/MemKata.Scenarios/MemKata.Scenarios.csproj" />
     <ProjectReference Include="$repo/src/MemKata.Testing/MemKata.Testing.csproj" />
     <Using Include="NUnit.Framework" />

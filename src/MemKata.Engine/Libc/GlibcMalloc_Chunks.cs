@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MemKata.Contracts;
 using static MemKata.Engine.Libc.ChunkLayout;
 
 namespace MemKata.Engine.Libc;
@@ -6,9 +7,9 @@ namespace MemKata.Engine.Libc;
 /// <summary>Chunk field access: every header and link is read from and written to simulated memory.</summary>
 public sealed partial class GlibcMalloc
 {
-    private const ulong PrevInUse = ChunkHeaderFlags.PrevInUse;
-    private const ulong IsMmappedBit = ChunkHeaderFlags.IsMmapped;
-    private const ulong SizeBits = ChunkHeaderFlags.All;
+    private const ulong PrevInUse = ChunkHeader.PrevInUse;
+    private const ulong IsMmappedBit = ChunkHeader.Mmapped;
+    private const ulong SizeBits = ChunkHeader.FlagBits;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong SizeField(ulong chunk) => _mmu.ReadWord(chunk + SizeOffset);

@@ -1,5 +1,4 @@
 using MemKata.Contracts;
-using MemKata.Engine.Libc;
 using MemKata.Engine.Memory;
 
 namespace MemKata.Engine.Traces;
@@ -81,8 +80,8 @@ public sealed class TraceReplayer
         if (pointer != 0)
         {
             var sizeField = Memory.ReadWord(pointer - 8);
-            chunkSize = sizeField & ~ChunkHeaderFlags.All;
-            mmapped = (sizeField & ChunkHeaderFlags.IsMmapped) != 0;
+            chunkSize = sizeField & ~ChunkHeader.FlagBits;
+            mmapped = (sizeField & ChunkHeader.Mmapped) != 0;
         }
 
         return new ReplayStep(index, op, pointer, chunkSize, mmapped, Memory.ProgramBreak);

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace MemKata.Grading.Steps;
 
 /// <summary>What the two compilations reference. Learner code sees the .NET libraries and <c>MemKata.Contracts</c>
-/// only (the convention in docs/EXERCISES.md, enforced by the compiler); hidden tests also see the engine, the scenarios, NUnit and the
+/// only (the convention in docs/EXERCISES.md, enforced by the compiler); hidden tests also see the engine, the oracle's trace generator, the scenarios, NUnit and the
 /// snapshot and diff libraries. The implementation assemblies are taken from the worker's own folder, so what a grader
 /// compiles against is exactly what the worker loads. Built once per process and shared.</summary>
 internal static class CompileReferences
@@ -14,7 +14,7 @@ internal static class CompileReferences
     /// <summary>Assemblies hidden tests may use beside the .NET libraries and the submission.</summary>
     public static readonly string[] GraderAssemblies =
     [
-        "MemKata.Contracts", "MemKata.Engine", "MemKata.Scenarios", "MemKata.Testing", "nunit.framework", "nunit.framework.legacy",
+        "MemKata.Contracts", "MemKata.Engine", "MemKata.Oracle", "MemKata.Scenarios", "MemKata.Testing", "nunit.framework", "nunit.framework.legacy",
         "DiffPlex", "Snapshooter", "Snapshooter.NUnit", "Newtonsoft.Json",
     ];
 

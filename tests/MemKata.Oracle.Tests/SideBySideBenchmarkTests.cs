@@ -1,7 +1,6 @@
-using MemKata.Engine.Traces;
-using MemKata.Oracle;
+using MemKata.Oracle.Traces;
 
-namespace MemKata.Engine.Tests.Oracle;
+namespace MemKata.Oracle.Tests;
 
 public class SideBySideBenchmarkTests
 {

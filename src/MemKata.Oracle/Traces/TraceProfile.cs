@@ -1,4 +1,4 @@
-namespace MemKata.Engine.Traces;
+namespace MemKata.Oracle.Traces;
 
 /// <summary>What a generated trace stresses in glibc's malloc (see <see cref="TraceGenerator"/>).</summary>
 public enum TraceProfile

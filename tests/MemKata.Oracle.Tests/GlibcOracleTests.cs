@@ -1,6 +1,4 @@
-using MemKata.Oracle;
-
-namespace MemKata.Engine.Tests.Oracle;
+namespace MemKata.Oracle.Tests;
 
 public class GlibcOracleTests
 {

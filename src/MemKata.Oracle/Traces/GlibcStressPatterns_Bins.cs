@@ -1,4 +1,4 @@
-namespace MemKata.Engine.Traces;
+namespace MemKata.Oracle.Traces;
 
 /// <summary>The moves through the tcache and the bins: <see cref="TraceProfile.SmallReuse"/>, <see cref="TraceProfile.Coalescing"/> and <see cref="TraceProfile.LargeBins"/>.</summary>
 internal sealed partial class GlibcStressPatterns

@@ -1,6 +1,7 @@
 using MemKata.Engine.Traces;
+using MemKata.Oracle.Traces;
 
-namespace MemKata.Engine.Tests.Traces;
+namespace MemKata.Oracle.Tests.Traces;
 
 public class GeneratedTraceRoundTripTests
 {

@@ -4,7 +4,7 @@ using MemKata.Engine.Kernel;
 namespace MemKata.Engine.Tests.Kernel;
 
 // The rules of Linux 6.x mm/util.c __vm_enough_memory, worked out by hand for a 4 GiB machine (1048576 pages).
-public class OvercommitPolicyTests
+public class OvercommitRuleTests
 {
     private const ulong GiB = 1UL << 30;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
+using MemKata.Engine.Traces;
 
-namespace MemKata.Engine.Traces;
+namespace MemKata.Oracle.Traces;
 
 /// <summary>
 /// Writes seeded malloclab traces that stress one area of glibc's malloc (a <see cref="TraceProfile"/>), for

@@ -1,4 +1,4 @@
-namespace MemKata.Engine.Traces;
+namespace MemKata.Oracle.Traces;
 
 /// <summary>The moves around the mmap and trim thresholds: <see cref="TraceProfile.MmapThreshold"/> and <see cref="TraceProfile.TopTrimming"/>.</summary>
 internal sealed partial class GlibcStressPatterns

@@ -1,6 +1,4 @@
-using MemKata.Oracle;
-
-namespace MemKata.Engine.Tests.Oracle;
+namespace MemKata.Oracle.Tests;
 
 /// <summary>The real-glibc oracle for tests that cannot do without it: created once per test run, and when this machine
 /// cannot provide it (no gcc, not glibc) every test that asks fails loudly with the reason, never passes or skips.</summary>

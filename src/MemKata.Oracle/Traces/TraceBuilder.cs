@@ -1,4 +1,6 @@
-namespace MemKata.Engine.Traces;
+using MemKata.Engine.Traces;
+
+namespace MemKata.Oracle.Traces;
 
 /// <summary>
 /// Writes a trace operation by operation while tracking which block ids hold a block and how many bytes are live, the

@@ -1,6 +1,6 @@
-using MemKata.Engine.Traces;
+using MemKata.Oracle.Traces;
 
-namespace MemKata.Engine.Tests.Traces;
+namespace MemKata.Oracle.Tests.Traces;
 
 public class DeterministicRandomTests
 {

@@ -1,4 +1,4 @@
-namespace MemKata.Engine.Traces;
+namespace MemKata.Oracle.Traces;
 
 /// <summary>
 /// A small seeded pseudo-random generator (xoshiro256**, its state filled by SplitMix64 from the seed) whose sequence

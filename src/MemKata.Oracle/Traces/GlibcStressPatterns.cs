@@ -1,4 +1,4 @@
-namespace MemKata.Engine.Traces;
+namespace MemKata.Oracle.Traces;
 
 /// <summary>
 /// The moves <see cref="TraceGenerator"/> composes traces from, one method per <see cref="TraceProfile"/>. Each call

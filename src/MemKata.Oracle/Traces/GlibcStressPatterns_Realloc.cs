@@ -1,4 +1,4 @@
-namespace MemKata.Engine.Traces;
+namespace MemKata.Oracle.Traces;
 
 /// <summary>The realloc chains of <see cref="TraceProfile.Realloc"/>.</summary>
 internal sealed partial class GlibcStressPatterns

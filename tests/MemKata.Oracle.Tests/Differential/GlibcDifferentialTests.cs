@@ -1,9 +1,9 @@
 using System.Globalization;
 using MemKata.Engine.Libc;
-using MemKata.Engine.Tests.Oracle;
 using MemKata.Engine.Traces;
+using MemKata.Oracle.Traces;
 
-namespace MemKata.Engine.Tests.Libc;
+namespace MemKata.Oracle.Tests.Differential;
 
 /// <summary>
 /// The engine's glibc malloc against the machine's real glibc 2.36, line by line in the <c>chunks</c> format: every

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MemKata.Engine.Tests.Libc;
+namespace MemKata.Oracle.Tests.Differential;
 
 /// <summary>Finds where two runs of the same trace in the <c>chunks</c> format part ways and shows both sides around it.</summary>
 internal static class ChunksDivergence
