@@ -1,4 +1,5 @@
 using MemKata.Contracts;
+using MemKata.Contracts.Kernel;
 using MemKata.Engine.Memory;
 
 namespace MemKata.Graders.Allocator;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MemKata.Contracts;
+using MemKata.Contracts.Kernel;
 using MemKata.Engine.Libc;
 using MemKata.Engine.Memory;
 using MemKata.Testing;

@@ -1,4 +1,4 @@
-using MemKata.Engine.Memory;
+using MemKata.Contracts.Kernel;
 using MemKata.Testing;
 
 namespace MemKata.Graders.Allocator;

@@ -3,7 +3,6 @@ using MemKata.Cli.Rendering;
 using MemKata.Cli.Replay;
 using MemKata.Cli.Traces;
 using MemKata.Contracts;
-using MemKata.Engine.Traces;
 using MemKata.Oracle;
 using MemKata.Oracle.Traces;
 using MemKata.Scenarios;
