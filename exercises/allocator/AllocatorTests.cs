@@ -1,3 +1,4 @@
+using MemKata.Contracts.Kernel;
 using MemKata.Engine.Memory;
 using MemKata.Testing;
 
