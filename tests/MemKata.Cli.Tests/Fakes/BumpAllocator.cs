@@ -1,5 +1,4 @@
 using MemKata.Contracts;
-using MemKata.Engine.Libc;
 using MemKata.Engine.Memory;
 
 namespace MemKata.Cli.Tests.Fakes;
