@@ -58,18 +58,20 @@ public static class ReferenceSubmission
     /// <summary>
     /// <paramref name="source"/> with its file-scoped or block namespace removed (its members moved to the global
     /// namespace) and its one top-level type renamed to <paramref name="typeName"/>, constructors and every other
-    /// mention of the name included. Source already in that shape comes back unchanged.
+    /// mention of the name included. Source that already declares <paramref name="typeName"/> comes back unchanged.
     /// </summary>
     public static string AsComponent(string source, string typeName)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrEmpty(typeName);
         var root = CSharpSyntaxTree.ParseText(source).GetCompilationUnitRoot();
-        var namespaces = root.Members.OfType<BaseNamespaceDeclarationSyntax>().ToList();
-        if (namespaces.Count == 0 && root.Members.OfType<TypeDeclarationSyntax>().Any(t => t.Identifier.Text == typeName))
+        if (root.DescendantNodes().OfType<TypeDeclarationSyntax>().Any(t => t.Identifier.Text == typeName))
         {
+            // Already written as the exercise's component (an exercise's own .meta/Example.cs): leave it as it is.
             return source;
         }
+
+        var namespaces = root.Members.OfType<BaseNamespaceDeclarationSyntax>().ToList();
 
         var types = root.DescendantNodes().OfType<TypeDeclarationSyntax>().Where(t => t.Parent is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax).ToList();
         if (types.Count != 1)
