@@ -1,8 +1,8 @@
 using MemKata.Contracts.Kernel;
-using MemKata.Cli.Scenarios;
 using MemKata.Engine.Kernel;
 using MemKata.Engine.Memory;
 using MemKata.Scenarios;
+using MemKata.Scenarios.Summaries;
 using Spectre.Console;
 
 namespace MemKata.Cli.Rendering;
@@ -27,12 +27,11 @@ internal sealed class ScenarioTables(bool plain)
         foreach (var step in result.Steps)
         {
             var outcome = Markup.Escape(step.Result);
-            if (step.Result.StartsWith("killed", StringComparison.Ordinal) || step.Result.StartsWith("SIGSEGV", StringComparison.Ordinal)
-                || step.Result.StartsWith("abort", StringComparison.Ordinal))
+            if (step.IsDeath)
             {
                 outcome = $"[red]{outcome}[/]";
             }
-            else if (step.Result.StartsWith("NULL", StringComparison.Ordinal))
+            else if (step.Kind is StepOutcomeKind.Null or StepOutcomeKind.TooMuchWork)
             {
                 outcome = $"[yellow]{outcome}[/]";
             }

@@ -11,9 +11,9 @@ public sealed class AnalyzerPreflightTests
     private static readonly Lazy<Grader> _grader = new(() =>
         new Grader(CounterExercise.Layout, new GradingOptions(CounterExercise.Limits, [new AnalyzerPreflightCheck()])));
 
-    [TestCase("fail-fast", "MK0004")]
-    [TestCase("thread-exception", "MK0007")]
-    [TestCase("early-exit", "MK0004")]
+    [TestCase("fail-fast", "MK0001")]
+    [TestCase("thread-exception", "MK0001")]
+    [TestCase("early-exit", "MK0001")]
     public void Forbidden_code_is_rejected_with_score_zero_and_the_rule_that_refused_it(string submission, string rule)
     {
         var report = _grader.Value.Grade(CounterExercise.Submission(submission));
