@@ -3,7 +3,7 @@
 # grader.json gives it. Each exercise's .meta/check.sh calls this with its slug; the component file and the public
 # tests come from exercises/<slug>/.meta/config.json.
 #
-#   graders/check.sh SLUG                          the reference (.meta/Example.cs): must score full marks
+#   graders/check.sh SLUG                          the reference (files.example of .meta/config.json): must score full marks
 #   graders/check.sh SLUG --submission FILE        any solution file, e.g. a sample submission
 #   graders/check.sh SLUG --update-snapshots       rewrite graders/SLUG/__snapshots__ from the reference: runs
 #                                                  `memkata snapshots update SLUG`, the only way snapshots change
@@ -24,7 +24,8 @@ if [ ! -f "$here/config.json" ]; then
   exit 2
 fi
 tests=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["files"]["test"][0])' "$here/config.json")
-submission="$here/Example.cs"
+reference=$(cd "$repo/exercises/$slug" && python3 -c 'import json,os,sys; print(os.path.abspath(json.load(open(sys.argv[1]))["files"]["example"][0]))' .meta/config.json)
+submission="$reference"
 update=0
 public=1
 json=""
@@ -39,7 +40,7 @@ while [ $# -gt 0 ]; do
     *) echo "check.sh: unknown option '$1' (see the comment at the top of $0)" >&2; exit 2 ;;
   esac
 done
-if [ "$update" = 1 ] && [ "$submission" != "$here/Example.cs" ]; then
+if [ "$update" = 1 ] && [ "$submission" != "$reference" ]; then
   echo "check.sh: snapshots come from the reference only; --update-snapshots cannot be combined with --submission" >&2
   exit 2
 fi
@@ -52,6 +53,20 @@ if [ -z "$work" ]; then
   trap 'rm -rf "$work"' EXIT
 fi
 mkdir -p "$work"
+# A reference kept in the engine (src/MemKata.Engine/Reference) is laid out as a learner's file, as
+# MemKata.Grading.ReferenceSubmission does it: out of its namespace, its type renamed to the component type.
+if [ "$submission" = "$reference" ] && grep -q '^namespace ' "$reference"; then
+  component=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["component"]["type"])' "$here/config.json")
+  python3 - "$reference" "$component" > "$work/$component.cs" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+name = re.search(r'^public sealed class (\w+)', text, re.M).group(1)
+text = re.sub(r'^namespace [\w.]+;\n\n?', '', text, flags=re.M)
+print(re.sub(r'\b%s\b' % name, sys.argv[2], text), end='')
+PY
+  submission="$work/$component.cs"
+  reference="$submission"
+fi
 # The repository's house rules and package versions, as if the scratch projects lived in it.
 for props in Directory.Build.props Directory.Packages.props; do
   printf '<Project>\n  <Import Project="%s/%s" />\n</Project>\n' "$repo" "$props" > "$work/$props"
@@ -98,6 +113,7 @@ project() { # project NAME TESTS-GLOB EXTRA-ITEMS SUBMISSION-ITEM
     $3
     <ProjectReference Include="$repo/src/MemKata.Contracts/MemKata.Contracts.csproj" />
     <ProjectReference Include="$repo/src/MemKata.Engine/MemKata.Engine.csproj" />
+    <ProjectReference Include="$repo/src/MemKata.Oracle/MemKata.Oracle.csproj" />
     <ProjectReference Include="$repo/src/MemKata.Scenarios/MemKata.Scenarios.csproj" />
     <ProjectReference Include="$repo/src/MemKata.Testing/MemKata.Testing.csproj" />
     <Using Include="NUnit.Framework" />
@@ -191,7 +207,7 @@ if sys.argv[3]:
 sys.exit(0 if result["score"] == result["max_score"] else 3)
 PY
 then full=1; else full=0; fi
-if [ "$submission" = "$here/Example.cs" ] && [ "$full" = 0 ]; then
+if [ "$submission" = "$reference" ] && [ "$full" = 0 ]; then
   echo "check.sh: the reference must score full marks on its grader" >&2
   status=1
 fi

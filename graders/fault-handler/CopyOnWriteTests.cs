@@ -16,14 +16,14 @@ public class CopyOnWriteTests
     {
         var (machine, p) = New(handler: TaskRouter.Copies());
         var a = p.Memory.Mmap(2 * Page);
-        var free = machine.Physical.FreeFrames;
+        var free = machine.Frames.FreeFrames;
         _ = p.Memory.ReadByte(a);
         _ = p.Memory.ReadByte(a + Page);
 
         p.Memory.WriteByte(a + 10, 42);
 
         Assert.That(p.MinorFaults, Is.EqualTo(3), "two reads (zero page) and one copy-on-write fault, all minor");
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free - 1), "the write takes one frame");
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free - 1), "the write takes one frame");
         Assert.That(p.Memory.ReadByte(a + 10), Is.EqualTo(42));
         Assert.That(p.Memory.ReadByte(a + 11), Is.Zero, "the copy of the zero page is all zeros but what was written");
         Assert.That(p.Memory.ReadByte(a + Page + 10), Is.Zero, "the other page still maps the zero page, which must stay zero");

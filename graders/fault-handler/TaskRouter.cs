@@ -1,5 +1,5 @@
 using MemKata.Contracts.Kernel;
-using MemKata.Engine.Kernel;
+using MemKata.Engine.Reference;
 
 namespace MemKata.Graders.FaultHandler;
 

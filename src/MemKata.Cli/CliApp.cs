@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using MemKata.Cli.Commands;
 using MemKata.Cli.Rendering;
+using MemKata.Engine.Input;
 using MemKata.Engine.Libc;
 
 namespace MemKata.Cli;
@@ -98,9 +99,8 @@ public static class CliApp
         {
             context.Out.Flush();
             context.Error.WriteLine(
-                $"memkata: out of memory: {e.Message} The replay keeps one pointer slot per block id the trace's header " +
-                "declares, and the simulated process keeps every page it writes: check the header's number of ids and " +
-                "the sizes the trace asks for.");
+                $"memkata: out of memory: {e.Message} The simulated process keeps every page it writes and the " +
+                "simulated machine every page of its RAM in use: check the sizes the input asks for.");
             return ExitCodes.InternalError;
         }
         catch (Exception e)
@@ -118,7 +118,7 @@ public static class CliApp
     {
         foreach (var problem in parse.Errors)
         {
-            error.WriteLine($"memkata: {problem.Message}");
+            error.WriteLine($"memkata: {InputText.Escape(problem.Message)}");
         }
 
         var path = new List<string>();

@@ -1,3 +1,5 @@
+using MemKata.Engine.Traces;
+
 namespace MemKata.Cli;
 
 /// <summary>The exit codes of <c>memkata</c>. A simulated process that dies exits as a shell reports a real one killed
@@ -25,4 +27,11 @@ public static class ExitCodes
 
     /// <summary>The simulated process touched memory it has no mapping for: 128 + SIGSEGV (11).</summary>
     public const int SegmentationFault = 139;
+
+    /// <summary>The exit status a shell reports for a process killed as <paramref name="crash"/> says.</summary>
+    public static int Of(ReplayCrash crash)
+    {
+        ArgumentNullException.ThrowIfNull(crash);
+        return crash.Kind == ReplayCrashKind.Abort ? Aborted : SegmentationFault;
+    }
 }

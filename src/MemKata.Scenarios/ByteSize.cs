@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace MemKata.Scenarios;
 
@@ -13,10 +14,20 @@ public static class ByteSize
         ("T", 1UL << 40), ("G", 1UL << 30), ("M", 1UL << 20), ("K", 1UL << 10), ("B", 1),
     ];
 
-    /// <summary>Parses <paramref name="text"/>; false when it is not a size.</summary>
-    public static bool TryParse(string text, out ulong bytes)
+    /// <summary>The largest size memkata takes: 2^63 bytes (8 EiB), as for trace sizes; offsets and lengths added to an
+    /// address then cannot wrap twice around 2^64.</summary>
+    public const ulong MaxBytes = 1UL << 63;
+
+    /// <summary>Parses <paramref name="text"/>; false when it is not a size or is larger than <see cref="MaxBytes"/>.</summary>
+    public static bool TryParse(string text, out ulong bytes) => TryParse(text, out bytes, out _);
+
+    /// <summary>Parses <paramref name="text"/>; false when it is not a size, or (with <paramref name="tooLarge"/> set)
+    /// a size larger than <see cref="MaxBytes"/>.</summary>
+    public static bool TryParse(string text, out ulong bytes, out bool tooLarge)
     {
+        ArgumentNullException.ThrowIfNull(text);
         bytes = 0;
+        tooLarge = false;
         var trimmed = text.Trim();
         var factor = 1UL;
         foreach (var (suffix, f) in Units)
@@ -29,19 +40,30 @@ public static class ByteSize
             }
         }
 
-        if (ulong.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
+        var point = trimmed.IndexOf('.', StringComparison.Ordinal);
+        var whole = point < 0 ? trimmed : trimmed[..point];
+        var fraction = point < 0 ? "" : trimmed[(point + 1)..];
+        if ((whole.Length == 0 && fraction.Length == 0) || !whole.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit))
         {
-            bytes = checked(whole * factor);
-            return true;
+            return false;
         }
 
-        if (decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var fraction) && fraction >= 0)
+        // Exact arithmetic: a number of any length is either a size or "too large", never an overflow.
+        var value = (whole.Length == 0 ? BigInteger.Zero : BigInteger.Parse(whole, CultureInfo.InvariantCulture)) * factor;
+        if (fraction.Length > 0)
         {
-            bytes = (ulong)decimal.Round(fraction * factor);
-            return true;
+            var digits = fraction.Length > 27 ? fraction[..27] : fraction;
+            value += (BigInteger)decimal.Round(decimal.Parse("0." + digits, CultureInfo.InvariantCulture) * factor);
         }
 
-        return false;
+        if (value > MaxBytes)
+        {
+            tooLarge = true;
+            return false;
+        }
+
+        bytes = (ulong)value;
+        return true;
     }
 
     /// <summary>The size in the largest binary unit that divides it exactly (<c>132 KiB</c>, <c>4096 B</c>... <c>8 GiB</c>).</summary>

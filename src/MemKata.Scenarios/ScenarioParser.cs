@@ -1,5 +1,5 @@
+using MemKata.Engine.Input;
 using MemKata.Engine.Kernel;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace MemKata.Scenarios;
@@ -31,31 +31,32 @@ namespace MemKata.Scenarios;
 /// </remarks>
 public static partial class ScenarioParser
 {
+    /// <summary>The longest process name a scenario may give.</summary>
+    public const int MaxNameLength = 64;
+
     private static readonly string[] Verbs = ["malloc", "calloc", "realloc", "free", "touch", "map_file", "oom_score_adj", "sleep", "exit"];
 
-    /// <summary>Reads the scenario file at <paramref name="path"/>.</summary>
-    public static Scenario Load(string path) => Parse(File.ReadAllText(path), path);
+    /// <summary>The largest scenario file memkata reads: 1 MiB (the built-in ones are about 2 KiB).</summary>
+    public const long MaxFileBytes = 1 << 20;
+
+    /// <summary>Reads the scenario file at <paramref name="path"/>, which must be a regular file of at most
+    /// <see cref="MaxFileBytes"/> (<see cref="InputFileException"/> otherwise).</summary>
+    public static Scenario Load(string path)
+    {
+        using var reader = InputFile.OpenText(path, "scenario", "a .yaml file", MaxFileBytes);
+        return Parse(reader.ReadToEnd(), path);
+    }
 
     /// <summary>Parses <paramref name="yaml"/>; <paramref name="fileName"/> is what error messages call the file.</summary>
     public static Scenario Parse(string yaml, string fileName)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new ScenarioException(fileName, new SourcePosition((int)e.Start.Line, (int)e.Start.Column), "not valid YAML: " + (e.InnerException?.Message ?? e.Message));
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new ScenarioException(fileName, new SourcePosition(1, 1), "a scenario is a mapping with name, machine, processes and steps");
-        }
-
-        return new Reader(fileName).Scenario(root);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var root = ScenarioYaml.Load(yaml, fileName);
+        return root is YamlMappingNode mapping
+            ? new Reader(fileName).Scenario(mapping)
+            : throw new ScenarioException(fileName, new SourcePosition((int)root.Start.Line, (int)root.Start.Column),
+                "a scenario is a mapping with name, machine, processes and steps (name: ..., steps: ...)");
     }
 
     private sealed partial class Reader(string file)
@@ -68,9 +69,14 @@ public static partial class ScenarioParser
             var machine = map.TryGetValue("machine", out var m) ? Machine(Mapping(m, "machine")) : new MachineConfig();
             var files = map.TryGetValue("files", out var f) ? Sequence(f, "files").Select(FileSpec).ToList() : [];
             var processes = map.TryGetValue("processes", out var p) ? Sequence(p, "processes").Select(Process).ToList() : [new ScenarioProcess("app", 0)];
+            if (processes.Count == 0)
+            {
+                throw Error(p!, "the list of processes is empty: give at least one (or leave processes out for one named app)");
+            }
+
             foreach (var duplicate in processes.GroupBy(x => x.Name).Where(g => g.Count() > 1))
             {
-                throw Error(p!, $"two processes are named '{duplicate.Key}'");
+                throw Error(p!, $"two processes are named {InputText.Quote(duplicate.Key)}");
             }
 
             foreach (var process in processes)
@@ -128,7 +134,7 @@ public static partial class ScenarioParser
                 OvercommitRatio = map.TryGetValue("overcommit_ratio", out var r) ? Int(r, "overcommit_ratio", 0, 10000) : config.OvercommitRatio,
                 OvercommitKbytes = map.TryGetValue("overcommit_kbytes", out var k) ? (ulong)Int(k, "overcommit_kbytes", 0, int.MaxValue) : 0,
                 Swappiness = map.TryGetValue("swappiness", out var sw) ? Int(sw, "swappiness", 0, 200) : config.Swappiness,
-                MinFreeKbytes = map.TryGetValue("min_free_kbytes", out var mf) ? (ulong)Int(mf, "min_free_kbytes", 0, int.MaxValue) : null,
+                MinFreeKbytes = map.TryGetValue("min_free_kbytes", out var mf) ? MinFree(mf, config.RamBytes) : null,
                 KswapdPeriod = map.TryGetValue("kswapd_period", out var kp) ? Int(kp, "kswapd_period", 1, int.MaxValue) : config.KswapdPeriod,
             };
             try
@@ -149,11 +155,24 @@ public static partial class ScenarioParser
             return new ScenarioFile(Text(Required(map, node, "name"), "name"), Size(Required(map, node, "size"), "size"));
         }
 
+        // The kernel keeps min_free_kbytes free for itself: at least a page of RAM must be left for processes.
+        private ulong MinFree(YamlNode node, ulong ramBytes)
+        {
+            var kbytes = (ulong)Int(node, "min_free_kbytes", 0, int.MaxValue);
+            return kbytes * 1024 < ramBytes
+                ? kbytes
+                : throw Error(node, $"min_free_kbytes ({kbytes} kB) must be less than the RAM ({ramBytes / 1024} kB): the kernel keeps that much free for itself");
+        }
+
         private ScenarioProcess Process(YamlNode node)
         {
             var map = Keys(Mapping(node, "a process"), "name", "oom_score_adj");
             var adj = map.TryGetValue("oom_score_adj", out var a) ? Int(a, "oom_score_adj", -1000, 1000) : 0;
-            return new ScenarioProcess(Text(Required(map, node, "name"), "name"), adj);
+            var nameNode = Required(map, node, "name");
+            var name = Text(nameNode, "name");
+            return name.Trim().Length is > 0 and <= MaxNameLength
+                ? new ScenarioProcess(name, adj)
+                : throw Error(nameNode, $"a process name is 1 to {MaxNameLength} characters, not only spaces; got {InputText.Quote(name)}");
         }
 
         private ScenarioStep Step(YamlNode node, List<ScenarioProcess> processes, List<ScenarioFile> files)
@@ -165,7 +184,7 @@ public static partial class ScenarioParser
                 {
                     "sleep" => new SleepStep("", at),
                     "exit" => new ExitStep(OnlyProcess(node, processes), at),
-                    _ => throw Error(node, $"unknown step '{scalar.Value}' (expected one of {string.Join(", ", Verbs)})"),
+                    _ => throw Error(node, $"unknown step {InputText.Quote(scalar.Value ?? "")} (expected one of {string.Join(", ", Verbs)})"),
                 };
             }
 
@@ -174,7 +193,7 @@ public static partial class ScenarioParser
             if (verbs.Count != 1)
             {
                 throw Error(node, verbs.Count == 0
-                    ? $"a step needs one of {string.Join(", ", Verbs)} (found: {string.Join(", ", map.Children.Keys)})"
+                    ? $"a step needs one of {string.Join(", ", Verbs)} (found: {InputText.Quote(string.Join(", ", map.Children.Keys))})"
                     : $"a step does one thing, this one says {string.Join(" and ", verbs)}");
             }
 
@@ -239,7 +258,7 @@ public static partial class ScenarioParser
         private MapFileStep MapFile(string process, SourcePosition at, YamlNode value, Dictionary<string, YamlNode> fields, List<ScenarioFile> files)
         {
             var name = Text(value, "map_file");
-            var file = files.FirstOrDefault(f => f.Name == name) ?? throw Error(value, $"no file named '{name}' (declare it under files:)");
+            var file = files.FirstOrDefault(f => f.Name == name) ?? throw Error(value, $"no file named {InputText.Quote(name)} (declare it under files:)");
             return new MapFileStep(process, at, name,
                 fields.TryGetValue("offset", out var o) ? Size(o, "offset") : 0,
                 fields.TryGetValue("length", out var l) ? Size(l, "length") : file.Size,
@@ -264,7 +283,7 @@ public static partial class ScenarioParser
             var name = Text(node, "pointer");
             return _pointers[process].Contains(name)
                 ? name
-                : throw Error(node, $"'{name}' is not a pointer of process '{process}' yet (name one with as: in an earlier step)");
+                : throw Error(node, $"{InputText.Quote(name)} is not a pointer of process {InputText.Quote(process)} yet (name one with as: in an earlier step)");
         }
 
         private string ProcessName(YamlNode node, List<ScenarioProcess> processes)
@@ -272,7 +291,7 @@ public static partial class ScenarioParser
             var name = Text(node, "in");
             return processes.Any(p => p.Name == name)
                 ? name
-                : throw Error(node, $"no process named '{name}' (processes: {string.Join(", ", processes.Select(p => p.Name))})");
+                : throw Error(node, $"no process named {InputText.Quote(name)} (processes: {InputText.Quote(string.Join(", ", processes.Select(p => p.Name)), 200)})");
         }
 
         private string OnlyProcess(YamlNode node, List<ScenarioProcess> processes) =>

@@ -4,24 +4,6 @@ using MemKata.Engine.Kernel;
 
 namespace MemKata.Scenarios;
 
-/// <summary>What one step did.</summary>
-/// <param name="Index">1 for the first step.</param>
-/// <param name="Position">Where the step is in the scenario file.</param>
-/// <param name="Process">The acting process ("" for sleep).</param>
-/// <param name="Action">The step as a call, e.g. <c>p = malloc(1 B)</c>.</param>
-/// <param name="Result">Its result: an address, NULL, "killed: ...", "SIGSEGV: ...".</param>
-/// <param name="MinorFaults">Minor faults the process took during the step.</param>
-/// <param name="MajorFaults">Major faults the process took during the step.</param>
-public sealed record StepOutcome(int Index, SourcePosition Position, string Process, string Action, string Result, long MinorFaults, long MajorFaults)
-{
-    /// <summary>The sequence number of the machine's last event before the step began: the step's own events are
-    /// numbered from this + 1 to <see cref="LastEvent"/>.</summary>
-    public long EventsBefore { get; init; }
-
-    /// <summary>The sequence number of the machine's last event when the step ended.</summary>
-    public long LastEvent { get; init; }
-}
-
 /// <summary>
 /// The outcome of a scenario run: each step's outcome, and the machine afterwards (its event log and /proc views).
 /// <see cref="Render"/> prints it all as the CLI shows it; the text is deterministic, fit for snapshots.
@@ -34,6 +16,9 @@ public sealed record ScenarioResult(Scenario Scenario, Machine Machine, IReadOnl
     /// <summary>Where the run stopped because a component threw (only <see cref="ScenarioRunner.RunUntilFailure"/> sets
     /// it); null when every step ran.</summary>
     public ScenarioFailure? Failure { get; init; }
+
+    // The run that produced this result, for ScenarioRunner.Continue (null when it cannot go on).
+    internal ScenarioExecution? Execution { get; init; }
 
     /// <summary>The whole report: explanation, steps, event log, /proc/meminfo, /proc/vmstat and each process's status.</summary>
     public string Render()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MemKata.Contracts;
 using MemKata.Contracts.Kernel;
 using MemKata.Engine;
@@ -26,9 +25,27 @@ public static class ScenarioRunner
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var (machine, processes) = Start(scenario, faultHandler, reclaimPolicy, allocator);
-        var run = new Execution(machine, processes);
+        var run = new ScenarioExecution(machine, processes);
         var outcomes = scenario.Steps.Select((step, i) => run.Step(i + 1, step)).ToList();
-        return new ScenarioResult(scenario, machine, outcomes);
+        return new ScenarioResult(scenario, machine, outcomes) { Execution = run };
+    }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> after the steps of <paramref name="result"/>, on the same machine, as if the scenario
+    /// had one more step, and returns the longer result: e.g. to see what touching a block does after a run that only
+    /// allocated it, without running the scenario again. The machine moves on, so whatever is to be shown of
+    /// <paramref name="result"/> must be read first. Only a result of <see cref="Run"/> goes on.
+    /// </summary>
+    public static ScenarioResult Continue(ScenarioResult result, ScenarioStep step)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(step);
+        var run = result.Execution ?? throw new InvalidOperationException("ScenarioRunner.Continue: only a result of ScenarioRunner.Run can go on");
+        var outcome = run.Step(result.Steps.Count + 1, step);
+        return new ScenarioResult(result.Scenario with { Steps = [.. result.Scenario.Steps, step] }, result.Machine, [.. result.Steps, outcome])
+        {
+            Execution = run,
+        };
     }
 
     /// <summary>
@@ -58,7 +75,7 @@ public static class ScenarioRunner
             return new ScenarioResult(scenario, machine, []) { Failure = new ScenarioFailure(0, StartAction, 0, machine.Events.LastSequence, e) };
         }
 
-        var run = new Execution(machine, processes);
+        var run = new ScenarioExecution(machine, processes);
         var outcomes = new List<StepOutcome>();
         foreach (var (step, i) in scenario.Steps.Select((step, i) => (step, i)))
         {
@@ -69,7 +86,7 @@ public static class ScenarioRunner
             }
             catch (Exception e)
             {
-                var failure = new ScenarioFailure(i + 1, Execution.Describe(step), step.Position.Line, machine.Events.LastSequence, e);
+                var failure = new ScenarioFailure(i + 1, ScenarioExecution.Describe(step), step.Position.Line, machine.Events.LastSequence, e);
                 return new ScenarioResult(scenario, machine, outcomes) { Failure = failure };
             }
         }
@@ -81,7 +98,7 @@ public static class ScenarioRunner
     public static string Describe(ScenarioStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        return Execution.Describe(step);
+        return ScenarioExecution.Describe(step);
     }
 
     private static (Machine Machine, Dictionary<string, SimProcess> Processes) Start(
@@ -101,151 +118,22 @@ public static class ScenarioRunner
         var processes = new Dictionary<string, SimProcess>(StringComparer.Ordinal);
         foreach (var spec in scenario.Processes)
         {
-            var process = machine.Spawn(spec.Name, allocator ?? GlibcMalloc.Factory);
+            SimProcess process;
+            try
+            {
+                process = machine.Spawn(spec.Name, allocator ?? GlibcMalloc.Factory);
+            }
+            catch (ProcessKilledException)
+            {
+                // Killed while the loader was writing the C library's data (a machine with no memory to spare): the
+                // process exists, dead, and its steps are reported as skipped.
+                process = machine.Processes[^1];
+            }
+
             process.OomScoreAdj = spec.OomScoreAdj;
             processes.Add(spec.Name, process);
         }
 
         return processes;
-    }
-
-    private sealed class Execution(Machine machine, Dictionary<string, SimProcess> processes)
-    {
-        private readonly Dictionary<(string Process, string Name), (ulong Address, ulong Size)> _pointers = [];
-
-        public StepOutcome Step(int index, ScenarioStep step)
-        {
-            var before = machine.Events.LastSequence;
-            var outcome = Outcome(index, step);
-            return outcome with { EventsBefore = before, LastEvent = machine.Events.LastSequence };
-        }
-
-        private StepOutcome Outcome(int index, ScenarioStep step)
-        {
-            if (step is SleepStep)
-            {
-                machine.Idle();
-                return new StepOutcome(index, step.Position, "", "sleep", $"kswapd {(machine.Kswapd.IsAwake ? "still awake" : "asleep")}, {machine.Physical.FreeFrames} pages free", 0, 0);
-            }
-
-            var process = processes[step.Process];
-            var action = Describe(step);
-            if (!process.IsAlive)
-            {
-                return new StepOutcome(index, step.Position, step.Process, action, $"skipped: the process is dead ({process.KillReason ?? "exited"})", 0, 0);
-            }
-
-            var minor = process.MinorFaults;
-            var major = process.MajorFaults;
-            string result;
-            try
-            {
-                result = Execute(process, step);
-            }
-            catch (SegmentationFaultException e)
-            {
-                machine.Kill(process, "SIGSEGV: " + e.Reason);
-                result = "SIGSEGV: " + e.Message;
-            }
-            catch (HeapCorruptionException e)
-            {
-                machine.Kill(process, "SIGABRT: " + e.Message);
-                result = "abort: " + e.Message;
-            }
-            catch (ProcessKilledException e)
-            {
-                result = "killed: " + e.Reason;
-            }
-
-            return new StepOutcome(index, step.Position, step.Process, action, result, process.MinorFaults - minor, process.MajorFaults - major);
-        }
-
-        private string Execute(SimProcess process, ScenarioStep step)
-        {
-            var malloc = process.Allocator!;
-            switch (step)
-            {
-                case MallocStep s:
-                    return Store(process, s.As, malloc.Malloc(s.Size), s.Size);
-                case CallocStep s:
-                    return Store(process, s.As, malloc.Calloc(s.Count, s.Size), s.Count * s.Size);
-                case ReallocStep s:
-                    var moved = malloc.Realloc(Address(process, s.Pointer), s.Size);
-                    return Store(process, s.As, moved, s.Size);
-                case FreeStep s:
-                    malloc.Free(Address(process, s.Pointer));
-                    _pointers.Remove((process.Name, s.Pointer));
-                    return "done";
-                case TouchStep s:
-                    return Touch(process, s);
-                case MapFileStep s:
-                    var prot = s.Writable ? Protection.ReadWrite : Protection.Read;
-                    var mapped = process.Memory.MmapFile(s.Length, prot, s.File, s.Offset, s.Shared);
-                    return Store(process, s.As, mapped == Syscall.Failed ? Syscall.Null : mapped, s.Length);
-                case OomScoreAdjStep s:
-                    process.OomScoreAdj = s.Value;
-                    return $"oom_score is now {machine.OomKiller.OomScoreOf(process)}";
-                default:
-                    machine.Exit(process);
-                    return "exited; its memory is free";
-            }
-        }
-
-        private string Touch(SimProcess process, TouchStep s)
-        {
-            var (address, size) = _pointers[(process.Name, s.Pointer)];
-            if (address == Syscall.Null)
-            {
-                throw new SegmentationFaultException(0, s.Write, "the pointer is NULL (the allocation failed)");
-            }
-
-            var length = s.Length ?? (size > s.Offset ? size - s.Offset : 0);
-            var start = address + s.Offset;
-            var end = start + length;
-            var pages = 0L;
-            for (var at = start; at < end; at = (at & ~(MachineConfig.PageSize - 1)) + MachineConfig.PageSize)
-            {
-                if (s.Write)
-                {
-                    process.Memory.WriteByte(at, 1);
-                }
-                else
-                {
-                    process.Memory.ReadByte(at);
-                }
-
-                pages++;
-            }
-
-            return $"{pages} pages {(s.Write ? "written" : "read")}";
-        }
-
-        private ulong Address(SimProcess process, string name) => _pointers[(process.Name, name)].Address;
-
-        private string Store(SimProcess process, string name, ulong address, ulong size)
-        {
-            if (name.Length > 0)
-            {
-                _pointers[(process.Name, name)] = (address, size);
-            }
-
-            return address == Syscall.Null ? "NULL (failed)" : "0x" + address.ToString("x", CultureInfo.InvariantCulture);
-        }
-
-        public static string Describe(ScenarioStep step) => step switch
-        {
-            MallocStep s => Named(s.As, $"malloc({ByteSize.Format(s.Size)})"),
-            CallocStep s => Named(s.As, $"calloc({s.Count}, {ByteSize.Format(s.Size)})"),
-            ReallocStep s => Named(s.As, $"realloc({s.Pointer}, {ByteSize.Format(s.Size)})"),
-            FreeStep s => $"free({s.Pointer})",
-            TouchStep s => string.Create(CultureInfo.InvariantCulture,
-                $"{(s.Write ? "write" : "read")} {s.Pointer}{(s.Offset > 0 ? "+" + ByteSize.Format(s.Offset) : "")}{(s.Length is { } l ? ", " + ByteSize.Format(l) : "")}"),
-            MapFileStep s => Named(s.As, $"mmap({s.File}, {ByteSize.Format(s.Length)}, {(s.Shared ? "MAP_SHARED" : "MAP_PRIVATE")}{(s.Writable ? ", writable" : "")})"),
-            OomScoreAdjStep s => $"oom_score_adj = {s.Value}",
-            SleepStep => "sleep",
-            _ => "exit",
-        };
-
-        private static string Named(string name, string call) => name.Length > 0 ? $"{name} = {call}" : call;
     }
 }

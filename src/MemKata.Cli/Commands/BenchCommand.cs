@@ -1,10 +1,11 @@
 using System.CommandLine;
 using MemKata.Cli.Rendering;
-using MemKata.Cli.Replay;
 using MemKata.Cli.Traces;
 using MemKata.Contracts;
+using MemKata.Engine.Input;
 using MemKata.Engine.Traces;
 using MemKata.Oracle;
+using MemKata.Oracle.Traces;
 using MemKata.Scenarios;
 
 namespace MemKata.Cli.Commands;
@@ -23,11 +24,18 @@ internal static class BenchCommand
         "  memkata bench --kernel --touch 1GiB --ram 2GiB --swap 0 --rounds 5\n\n" +
         "Exit codes:\n" +
         "  0    every trace was timed on both sides (with --kernel: both sides were timed)\n" +
-        "  2    bad options, or a trace that is missing or malformed (memkata: FILE:LINE: problem)\n" +
+        "  2    bad options, or a trace that is missing, malformed or too large to time (memkata: FILE:LINE:COL: problem)\n" +
         "  69   the real glibc cannot be run here (not Linux, or no gcc to build the replay harness)\n" +
         "  70   the replay harness failed (its command, status and output are shown)\n" +
         "  134  the engine's process aborted on heap corruption (SIGABRT)\n" +
         "  139  the engine's process had a segmentation fault (SIGSEGV)";
+
+    /// <summary>The most operations a trace may have to be timed: what the real glibc's side (glibc-replay.c, MAX_OPS)
+    /// holds. A test checks the two agree.</summary>
+    public const int MaxOperations = 1 << 23;
+
+    /// <summary>The most block ids a timed trace may use (ids from 0 to this - 1): glibc-replay.c's MAX_IDS.</summary>
+    public const int MaxIds = 1 << 20;
 
     private const int DefaultRounds = 10;
     private const int DefaultKernelRounds = 3;
@@ -112,14 +120,15 @@ internal static class BenchCommand
     }
 
     /// <summary>The default workload: every <see cref="TraceProfile"/> once, seed 1, named by its profile.</summary>
-    private static IEnumerable<LoadedTrace> DefaultTraces() =>
+    private static IEnumerable<Trace> DefaultTraces() =>
         Enum.GetValues<TraceProfile>().Select(profile =>
-            new LoadedTrace(TraceGenerator.Generate(profile, seed: 1, DefaultOperations) with { Source = $"{profile} (generated, seed 1)" }, IsBundled: false));
+            TraceGenerator.Generate(profile, seed: 1, DefaultOperations) with { Source = $"{profile} (generated, seed 1)" });
 
     private static int Run(CliContext context, string[] paths, int rounds)
     {
-        // Every trace is parsed before anything is timed: a malformed one stops the command at once.
-        var traces = new List<LoadedTrace>();
+        // Every trace is parsed before anything is timed: a malformed one, or one the real glibc's side cannot hold,
+        // stops the command at once, with the user's file and line (never a temporary copy's).
+        var traces = new List<Trace>();
         try
         {
             if (paths.Length == 0)
@@ -127,7 +136,10 @@ internal static class BenchCommand
                 traces.AddRange(DefaultTraces());
             }
 
-            traces.AddRange(paths.Select(TraceLoader.Load));
+            foreach (var path in paths)
+            {
+                traces.Add(Load(TraceInput.From(path)));
+            }
         }
         catch (Exception e) when (UserErrors.TryReport(e, context.Error))
         {
@@ -137,10 +149,15 @@ internal static class BenchCommand
         // A trace that kills the engine's process is reported with its operation, as replay does.
         foreach (var trace in traces)
         {
-            if (new TraceRun(trace.Trace, context.AllocatorFactory).RunToEnd(_ => { }) is { } crash)
+            var replayer = new TraceReplayer(trace, context.AllocatorFactory);
+            while (replayer.TryStep(out _))
+            {
+            }
+
+            if (replayer.Crash is { } crash)
             {
                 CrashReport.Write(context.Error, crash);
-                return crash.ExitCode;
+                return ExitCodes.Of(crash);
             }
         }
 
@@ -156,12 +173,12 @@ internal static class BenchCommand
         {
             try
             {
-                rows.AddRange(SideBySideBenchmark.Run([trace.Trace], rounds, oracle));
+                rows.AddRange(SideBySideBenchmark.Run([trace], rounds, oracle));
             }
             catch (Exception e) when (e is GlibcOracleException or HeapCorruptionException or SegmentationFaultException)
             {
                 SideBySideReport.Write(console, rows, rounds, oracle.GlibcVersion);
-                context.Error.WriteLine($"memkata: timing {trace.Trace.Source} failed: {e.Message}");
+                context.Error.WriteLine($"memkata: timing {InputText.Escape(trace.Source)} failed: {InputText.Escape(e.Message)}");
                 return e switch
                 {
                     HeapCorruptionException => ExitCodes.Aborted,
@@ -173,5 +190,20 @@ internal static class BenchCommand
 
         SideBySideReport.Write(console, rows, rounds, oracle.GlibcVersion);
         return ExitCodes.Success;
+    }
+
+    // A trace in memory, within what the real glibc's side takes: its operation count is checked at the header, before
+    // any operation is read; its ids are counted from the operations (a header may declare more than it uses).
+    private static Trace Load(TraceInput input)
+    {
+        var trace = input.Load(MaxOperations, "bench holds a trace in memory to time it on both sides, so it takes");
+        var tooLarge = trace.Operations.FirstOrDefault(op => op.Id >= MaxIds);
+        if (tooLarge.LineNumber > 0)
+        {
+            throw new TraceFormatException(trace.Source, tooLarge.LineNumber, 1,
+                $"the id {tooLarge.Id} is too large to time: the real glibc's side of bench takes ids below {MaxIds}");
+        }
+
+        return trace;
     }
 }

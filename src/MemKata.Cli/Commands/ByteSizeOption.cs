@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using MemKata.Engine.Input;
 using MemKata.Scenarios;
 
 namespace MemKata.Cli.Commands;
@@ -21,24 +22,17 @@ internal static class ByteSizeOption
     private static ulong Parse(string name, ArgumentResult result, bool allowZero)
     {
         var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
-        ulong bytes;
-        try
+        if (!ByteSize.TryParse(text, out var bytes, out var tooLarge))
         {
-            if (!ByteSize.TryParse(text, out bytes))
-            {
-                result.AddError($"{name} takes a size such as 4096, 512 MiB or 8 GiB; '{text}' is not one.");
-                return 0;
-            }
-        }
-        catch (OverflowException)
-        {
-            result.AddError($"{name}: '{text}' is more than 16 EiB.");
+            result.AddError(tooLarge
+                ? $"{name}: {InputText.Quote(text)} is more than 8 EiB (2^63 bytes), the largest size memkata takes."
+                : $"{name} takes a size such as 4096, 512 MiB or 8 GiB; {InputText.Quote(text)} is not one.");
             return 0;
         }
 
         if (bytes < 4096 && !(allowZero && bytes == 0))
         {
-            result.AddError($"{name} needs at least one page (4096 bytes){(allowZero ? " or 0" : string.Empty)}; got '{text}'.");
+            result.AddError($"{name} needs at least one page (4096 bytes){(allowZero ? " or 0" : string.Empty)}; got {InputText.Quote(text)}.");
         }
 
         return bytes;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MemKata.Cli.Rendering;
+using MemKata.Engine.Input;
 using MemKata.Grading;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
@@ -75,8 +76,7 @@ internal static class GradeCommand
             "--bench",
             "Instead of one report, time grading: grade the submission once to warm up, then N times, and print the " +
             "compile and run times (min, median, max), e.g. --bench 5.");
-        var jobs = RoundCountOption.Create(
-            "--jobs",
+        var jobs = RoundCountOption.CreateJobs(
             "With --submissions: grade N submissions at a time (default 1), e.g. --jobs 4 on a machine with 4 cores.");
         var repo = new Option<string?>("--repo")
         {
@@ -137,24 +137,25 @@ internal static class GradeCommand
     {
         try
         {
+            // An output that cannot be written is found now, not after grading a class.
+            if (request.Output is { } output)
+            {
+                OutputPath.CheckFile(output, request.Submissions is null ? "write the report to" : "write the scores to");
+            }
+
             var root = request.Repo is { } repo
                 ? Path.GetFullPath(repo)
                 : RepositoryRoot.Find(Directory.GetCurrentDirectory());
             InstructorRepository.Require(root, "grade");
             var exercise = ExerciseLayout.Load(root, request.Slug);
-            if (request.Output is { } output)
-            {
-                OutputTarget.Check(output);
-            }
-
             using var grader = new Grader(exercise);
             return request.Submissions is { } folder
                 ? GradeClass(context, grader, folder, request.Output, request.Jobs)
                 : GradeOne(context, grader, request);
         }
-        catch (GradingInputException e)
+        catch (Exception e) when (e is GradingInputException or InputFileException)
         {
-            context.Error.WriteLine($"memkata: {e.Message}");
+            UserErrors.Write(context.Error, e.Message);
             return ExitCodes.UsageError;
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MemKata.Cli.Rendering;
+using MemKata.Engine.Input;
 using MemKata.Grading;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Publishing;
@@ -51,19 +52,25 @@ internal static class PublishCommand
         StarterRepository.Result result;
         try
         {
+            OutputPath.CheckFolder(output, "publish into");
             var root = repo is not null ? Path.GetFullPath(repo) : RepositoryRoot.Find(Directory.GetCurrentDirectory());
             InstructorRepository.Require(root, "publish");
             result = StarterRepository.Publish(root, output);
         }
-        catch (GradingInputException e)
+        catch (Exception e) when (e is GradingInputException or InputFileException)
         {
-            context.Error.WriteLine($"memkata: {e.Message}");
+            UserErrors.Write(context.Error, e.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            UserErrors.Write(context.Error, $"cannot publish into '{output}': {e.Message}");
             return ExitCodes.UsageError;
         }
 
         var console = ConsoleFactory.Create(context.Out, context.UseColor);
         console.MarkupLine(
-            $"Wrote {result.Files.Count} files to {Markup.Escape(Path.GetFullPath(output))}: exercises " +
+            $"Wrote {result.Files.Count} files to {Markup.Escape(InputText.Escape(Path.GetFullPath(output)))}: exercises " +
             $"{Markup.Escape(string.Join(", ", result.Exercises))}; projects {Markup.Escape(string.Join(", ", result.Projects))}.");
         console.MarkupLine("No graders, snapshots, reference solutions or test data were copied.");
         return ExitCodes.Success;

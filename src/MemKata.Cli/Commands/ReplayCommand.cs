@@ -2,6 +2,7 @@ using System.CommandLine;
 using MemKata.Cli.Rendering;
 using MemKata.Cli.Replay;
 using MemKata.Cli.Traces;
+using MemKata.Engine.Traces;
 
 namespace MemKata.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal static class ReplayCommand
         "  memkata replay traces/my.rep --bench 100     time 100 replays\n\n" +
         "Exit codes:\n" +
         "  0    the trace ran to the end\n" +
-        "  2    bad options, or a trace that is missing or malformed (memkata: FILE:LINE: problem)\n" +
+        "  2    bad options, or a trace that is missing or malformed (memkata: FILE:LINE:COL: problem)\n" +
         "  134  the process aborted: glibc found the heap corrupt, e.g. a double free (SIGABRT)\n" +
         "  139  the process had a segmentation fault (SIGSEGV)";
 
@@ -76,44 +77,62 @@ internal static class ReplayCommand
         return command;
     }
 
+    /// <summary>How many operations <c>--bench</c> holds in memory to time, at most (as many as <c>bench</c>'s real
+    /// glibc side takes).</summary>
+    public const int MaxBenchOperations = BenchCommand.MaxOperations;
+
     private static int Run(CliContext context, string? path, string format, int? benchRounds)
     {
-        LoadedTrace trace;
+        var trace = TraceInput.From(path);
         try
         {
-            trace = TraceLoader.Load(path);
+            return benchRounds is { } rounds ? Bench(context, trace, rounds) : Show(context, trace, format);
         }
         catch (Exception e) when (UserErrors.TryReport(e, context.Error))
         {
             return ExitCodes.UsageError;
         }
-
-        return benchRounds is { } rounds ? Bench(context, trace, rounds) : Show(context, trace, format);
     }
 
-    private static int Show(CliContext context, LoadedTrace trace, string format)
+    // The trace is read twice, streaming: through once to report a malformed line before anything is shown, then to
+    // replay it. Memory grows with the ids and pages the trace uses, never with its length.
+    private static int Show(CliContext context, TraceInput trace, string format)
     {
-        var run = new TraceRun(trace.Trace, context.AllocatorFactory);
-        IReplayRenderer renderer = format == ChunksFormatName
-            ? new ChunksReplayRenderer(context.Out, run.InitialBreak)
-            : new TextReplayRenderer(ConsoleFactory.Create(context.Out, context.UseColor), trace, run.InitialBreak);
-        renderer.Begin();
-        var crash = run.RunToEnd(renderer.Operation);
-        renderer.End(run.Summarize(), crash);
-        return Finish(context, crash);
-    }
-
-    private static int Bench(CliContext context, LoadedTrace trace, int rounds)
-    {
-        // The warm-up round runs with the log on, so that a crash is reported with its operation.
-        var crash = new TraceRun(trace.Trace, context.AllocatorFactory).RunToEnd(_ => { });
-        if (crash is not null)
+        var header = trace.Check();
+        return trace.Read(reader =>
         {
-            return Finish(context, crash);
+            var replayer = new TraceReplayer(reader, context.AllocatorFactory, recordSyscalls: format != ChunksFormatName);
+            IReplayRenderer renderer = format == ChunksFormatName
+                ? new ChunksReplayRenderer(context.Out, replayer.InitialBreak)
+                : new TextReplayRenderer(ConsoleFactory.Create(context.Out, context.UseColor), trace, header, replayer.InitialBreak);
+            renderer.Begin();
+            while (replayer.TryStep(out var step))
+            {
+                renderer.Operation(step);
+            }
+
+            renderer.End(replayer.Summarize(), replayer.Crash);
+            return Finish(context, replayer.Crash);
+        });
+    }
+
+    private static int Bench(CliContext context, TraceInput input, int rounds)
+    {
+        var trace = input.Load(MaxBenchOperations, "--bench holds a trace in memory to time it, so it takes");
+
+        // The warm-up round is a replay of its own, so that a crash is reported with its operation.
+        var warmUp = new TraceReplayer(trace, context.AllocatorFactory);
+        while (warmUp.TryStep(out _))
+        {
         }
 
-        var result = ReplayBenchmark.Measure(trace.Trace, context.AllocatorFactory, rounds);
-        BenchmarkReport.Write(ConsoleFactory.Create(context.Out, context.UseColor), trace, result);
+        if (warmUp.Crash is not null)
+        {
+            return Finish(context, warmUp.Crash);
+        }
+
+        var result = ReplayBenchmark.Measure(trace, context.AllocatorFactory, rounds);
+        BenchmarkReport.Write(ConsoleFactory.Create(context.Out, context.UseColor), input, result);
         return ExitCodes.Success;
     }
 
@@ -125,6 +144,6 @@ internal static class ReplayCommand
         }
 
         CrashReport.Write(context.Error, crash);
-        return crash.ExitCode;
+        return ExitCodes.Of(crash);
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using MemKata.Cli.Rendering;
 using MemKata.Cli.Scenarios;
 using MemKata.Scenarios;
+using MemKata.Scenarios.Summaries;
 
 namespace MemKata.Cli.Commands;
 
@@ -87,14 +88,14 @@ internal static class TourCommand
             renderer.Introduce(stops.Count);
         }
 
-        var variants = new List<EightGibVariant>();
+        var variants = new List<EightGibRow>();
         foreach (var name in stops)
         {
             var result = ScenarioRunner.Run(BuiltInScenarios.Load(name));
             renderer.Stop(names.ToList().IndexOf(name) + 1, names.Count, name, result);
-            if (name.StartsWith(EightGibVariant.Prefix, StringComparison.Ordinal))
+            if (name.StartsWith(EightGibRow.Prefix, StringComparison.Ordinal))
             {
-                variants.Add(EightGibVariant.From(name, result, touch));
+                variants.Add(EightGibRow.From(name, result, touch));
             }
         }
 

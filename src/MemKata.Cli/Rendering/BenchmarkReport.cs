@@ -1,6 +1,7 @@
 using System.Globalization;
 using MemKata.Cli.Replay;
 using MemKata.Cli.Traces;
+using MemKata.Engine.Input;
 using Spectre.Console;
 
 namespace MemKata.Cli.Rendering;
@@ -9,9 +10,9 @@ namespace MemKata.Cli.Rendering;
 internal static class BenchmarkReport
 {
     /// <summary>Writes <paramref name="result"/> for <paramref name="trace"/> to <paramref name="console"/>.</summary>
-    public static void Write(IAnsiConsole console, LoadedTrace trace, BenchmarkResult result)
+    public static void Write(IAnsiConsole console, TraceInput trace, BenchmarkResult result)
     {
-        console.MarkupLine($"[bold]Benchmarking the engine on {Markup.Escape(trace.Description)}[/]");
+        console.MarkupLine($"[bold]Benchmarking the engine on {Markup.Escape(InputText.Escape(trace.Description))}[/]");
         var cost = double.IsNaN(result.NanosecondsPerOperation)
             ? "n/a (the trace has no operations)"
             : Invariant($"{result.NanosecondsPerOperation:N1} ns per operation (simulated, wall clock)");

@@ -1,4 +1,3 @@
-using MemKata.Cli.Replay;
 using MemKata.Engine.Traces;
 
 namespace MemKata.Cli.Rendering;
@@ -16,9 +15,9 @@ internal sealed class ChunksReplayRenderer(TextWriter output, ulong initialBreak
     }
 
     /// <inheritdoc/>
-    public void Operation(ReplayedOperation operation)
+    public void Operation(in ReplayStep step)
     {
-        _output.WriteLine(ChunksFormat.Format(operation.Step, _initialBreak));
+        _output.WriteLine(ChunksFormat.Format(step, _initialBreak));
         _output.Flush();
     }
 

@@ -1,4 +1,5 @@
-using MemKata.Cli.Replay;
+using MemKata.Engine.Input;
+using MemKata.Engine.Traces;
 
 namespace MemKata.Cli.Rendering;
 
@@ -10,13 +11,13 @@ internal static class CrashReport
     /// <summary>Writes <paramref name="crash"/> to <paramref name="error"/>.</summary>
     public static void Write(TextWriter error, ReplayCrash crash)
     {
-        var cause = crash.Kind == CrashKind.Abort
+        var cause = crash.Kind == ReplayCrashKind.Abort
             ? "glibc found the heap corrupt and called abort()"
             : "it touched memory it has no right to";
         error.WriteLine(crash.Message);
         error.WriteLine(
-            $"memkata: the simulated process died of {crash.SignalName} (exit code {crash.ExitCode}) during operation " +
-            $"#{crash.Index}, {crash.Source}:{crash.Operation.LineNumber}: {crash.Operation}: {cause}. The operations " +
+            $"memkata: the simulated process died of {crash.SignalName} (exit code {ExitCodes.Of(crash)}) during operation " +
+            $"#{crash.Index}, {InputText.Escape(crash.Source)}:{crash.Operation.LineNumber}: {crash.Operation}: {cause}. The operations " +
             $"before it ran normally; look at what the trace did with block {crash.Operation.Id} before this line.");
         error.Flush();
     }

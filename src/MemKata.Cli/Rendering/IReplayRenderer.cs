@@ -1,4 +1,4 @@
-using MemKata.Cli.Replay;
+using MemKata.Engine.Traces;
 
 namespace MemKata.Cli.Rendering;
 
@@ -10,7 +10,7 @@ internal interface IReplayRenderer
     void Begin();
 
     /// <summary>Called after each operation that completed.</summary>
-    void Operation(ReplayedOperation operation);
+    void Operation(in ReplayStep step);
 
     /// <summary>Called once at the end, with the crash if the process died (the crash itself is reported on standard
     /// error by <see cref="CrashReport"/>).</summary>

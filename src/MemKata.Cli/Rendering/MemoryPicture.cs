@@ -1,6 +1,6 @@
 using System.Text;
-using MemKata.Cli.Scenarios;
 using MemKata.Engine.Kernel;
+using MemKata.Scenarios.Summaries;
 using Spectre.Console;
 
 namespace MemKata.Cli.Rendering;
@@ -19,9 +19,9 @@ internal static class MemoryPicture
     public static void Write(IAnsiConsole console, Machine machine)
     {
         var total = machine.Config.RamPages;
-        var anon = ScenarioFacts.AnonPages(machine);
+        var anon = ScenarioKeyNumbers.AnonPages(machine);
         var cached = (long)machine.PageCache.CachedPages;
-        var free = (long)machine.Physical.FreeFrames;
+        var free = (long)machine.Frames.FreeFrames;
         var other = Math.Max(0, total - anon - cached - free);
         var ramLabel = "RAM  " + SizeText.Pages(total);
         var swapLabel = "swap " + SizeText.Pages(machine.Swap.TotalSlots);

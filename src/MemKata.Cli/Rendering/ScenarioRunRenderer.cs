@@ -1,5 +1,6 @@
 using MemKata.Cli.Scenarios;
 using MemKata.Scenarios;
+using MemKata.Scenarios.Summaries;
 using Spectre.Console;
 
 namespace MemKata.Cli.Rendering;
@@ -32,7 +33,7 @@ internal static class ScenarioRunRenderer
         console.WriteLine();
 
         console.MarkupLine("[bold]Key numbers[/]");
-        FactList.Write(console, ScenarioFacts.KeyNumbers(result));
+        FactList.Write(console, ScenarioKeyNumbers.Of(result));
         console.WriteLine();
 
         console.MarkupLine("[bold]Event log[/] [dim](what the kernel did, in order; a run of faults on consecutive pages is one line)[/]");

@@ -1,6 +1,6 @@
 using System.Globalization;
-using MemKata.Cli.Replay;
 using MemKata.Cli.Traces;
+using MemKata.Engine.Input;
 using MemKata.Engine.Traces;
 using Spectre.Console;
 
@@ -11,49 +11,48 @@ namespace MemKata.Cli.Rendering;
 /// initial break), the chunk behind it, the system calls it made in <c>strace</c> style, and the break; then a summary
 /// with tables of system calls and final mappings. Plain text when standard output is not a terminal.
 /// </summary>
-internal sealed class TextReplayRenderer(IAnsiConsole console, LoadedTrace trace, ulong initialBreak) : IReplayRenderer
+internal sealed class TextReplayRenderer(IAnsiConsole console, TraceInput trace, TraceHeader header, ulong initialBreak) : IReplayRenderer
 {
     private const string Indent = "    ";
 
     private readonly IAnsiConsole _console = console;
-    private readonly LoadedTrace _trace = trace;
+    private readonly TraceInput _trace = trace;
+    private readonly TraceHeader _header = header;
     private readonly ulong _initialBreak = initialBreak;
 
     /// <inheritdoc/>
     public void Begin()
     {
-        var t = _trace.Trace;
-        _console.MarkupLine($"[bold]Replaying {Markup.Escape(_trace.Description)}[/]");
+        _console.MarkupLine($"[bold]Replaying {Markup.Escape(InputText.Escape(_trace.Description))}[/]");
         _console.MarkupLine(Markup.Escape(
-            $"{Plural(t.Operations.Count, "operation")} on {Plural(t.IdCount, "block id")}; the initial break is " +
+            $"{Plural(_header.OperationCount, "operation")} on {Plural(_header.IdCount, "block id")}; the initial break is " +
             $"{MemoryText.Hex(_initialBreak)} and offsets below are counted from it."));
         _console.WriteLine();
     }
 
     /// <inheritdoc/>
-    public void Operation(ReplayedOperation operation)
+    public void Operation(in ReplayStep step)
     {
-        var step = operation.Step;
         var op = step.Operation;
         _console.MarkupLine(
             $"[bold]#{step.Index}[/]  [dim]line {op.LineNumber}[/]  [bold]{Markup.Escape(op.ToString())}[/]");
-        _console.MarkupLine(Indent + Markup.Escape(Call(operation)));
-        if (Chunk(operation) is { } chunk)
+        _console.MarkupLine(Indent + Markup.Escape(Call(step)));
+        if (Chunk(step) is { } chunk)
         {
             _console.MarkupLine(Indent + Markup.Escape(chunk));
         }
 
-        if (operation.Syscalls.Count == 0)
+        if (step.Syscalls.Count == 0)
         {
             _console.MarkupLine(Indent + "[dim]no system call[/]");
         }
 
-        foreach (var syscall in operation.Syscalls)
+        foreach (var syscall in step.Syscalls)
         {
             _console.MarkupLine($"{Indent}[yellow]{Markup.Escape(syscall.ToString())}[/]");
         }
 
-        _console.MarkupLine(Indent + Markup.Escape(Break(operation)));
+        _console.MarkupLine(Indent + Markup.Escape(Break(step)));
         _console.WriteLine();
         _console.Profile.Out.Writer.Flush();
     }
@@ -106,17 +105,16 @@ internal sealed class TextReplayRenderer(IAnsiConsole console, LoadedTrace trace
     }
 
     // The C call and its result, e.g. "malloc(1) = 0x5555555592a0 (initial break + 0x2a0)".
-    private string Call(ReplayedOperation operation)
+    private string Call(in ReplayStep step)
     {
-        var step = operation.Step;
         var op = step.Operation;
-        var before = operation.PointerBefore;
+        var before = step.PointerBefore;
         switch (op.Kind)
         {
             case TraceOperationKind.Free:
                 return before == 0
                     ? $"free(NULL): block {op.Id} holds no pointer, so there is nothing to do"
-                    : $"free({MemoryText.Hex(before)}): {OldChunk(operation)}";
+                    : $"free({MemoryText.Hex(before)}): {OldChunk(step)}";
             case TraceOperationKind.Allocate:
                 return step.Pointer == 0
                     ? $"malloc({op.Size}) = NULL: the request cannot be served"
@@ -131,18 +129,17 @@ internal sealed class TextReplayRenderer(IAnsiConsole console, LoadedTrace trace
                 }
 
                 var how = before == 0 ? "realloc(NULL, n) is malloc(n)"
-                    : step.Pointer != before ? $"moved: the old block, {OldChunk(operation)}, was freed"
-                    : step.ChunkSize > operation.ChunkSizeBefore ? "grown in place, same address"
-                    : step.ChunkSize < operation.ChunkSizeBefore ? "shrunk in place, same address"
+                    : step.Pointer != before ? $"moved: the old block, {OldChunk(step)}, was freed"
+                    : step.ChunkSize > step.ChunkSizeBefore ? "grown in place, same address"
+                    : step.ChunkSize < step.ChunkSizeBefore ? "shrunk in place, same address"
                     : "the chunk already fits, same address";
                 return $"{call} = {Pointer(step.Pointer)}; {how}";
         }
     }
 
     // What the returned pointer sits in, e.g. "chunk of 32 bytes on the heap".
-    private static string? Chunk(ReplayedOperation operation)
+    private static string? Chunk(in ReplayStep step)
     {
-        var step = operation.Step;
         if (step.Pointer == 0)
         {
             return null;
@@ -153,15 +150,15 @@ internal sealed class TextReplayRenderer(IAnsiConsole console, LoadedTrace trace
     }
 
     // The chunk a free or realloc was handed, e.g. "a chunk of 112 bytes at initial break + 0x2e0".
-    private string OldChunk(ReplayedOperation operation) => operation.WasMmapped
-        ? $"a chunk of {MemoryText.Bytes(operation.ChunkSizeBefore)} in a mapping of its own"
-        : $"a chunk of {MemoryText.Bytes(operation.ChunkSizeBefore)} at " +
-          MemoryText.FromInitialBreak(operation.PointerBefore, _initialBreak);
+    private string OldChunk(in ReplayStep step) => step.WasMmapped
+        ? $"a chunk of {MemoryText.Bytes(step.ChunkSizeBefore)} in a mapping of its own"
+        : $"a chunk of {MemoryText.Bytes(step.ChunkSizeBefore)} at " +
+          MemoryText.FromInitialBreak(step.PointerBefore, _initialBreak);
 
-    private string Break(ReplayedOperation operation)
+    private string Break(in ReplayStep step)
     {
-        var after = operation.Step.Break;
-        var before = operation.BreakBefore;
+        var after = step.Break;
+        var before = step.BreakBefore;
         var change = after == before ? "unchanged"
             : after > before ? $"grew by {MemoryText.Bytes(after - before)}"
             : $"shrank by {MemoryText.Bytes(before - after)}";

@@ -1,5 +1,6 @@
 using MemKata.Cli.Scenarios;
 using MemKata.Scenarios;
+using MemKata.Scenarios.Summaries;
 using Spectre.Console;
 
 namespace MemKata.Cli.Rendering;
@@ -47,7 +48,7 @@ internal sealed class TourRenderer(IAnsiConsole console, bool plain)
         _console.Write(_tables.Steps(result));
         _console.WriteLine();
         _console.MarkupLine("[bold]Key numbers[/]");
-        FactList.Write(_console, ScenarioFacts.KeyNumbers(result));
+        FactList.Write(_console, ScenarioKeyNumbers.Of(result));
         _console.WriteLine();
         _console.MarkupLine("[bold]Memory at the end[/]");
         MemoryPicture.Write(_console, result.Machine);
@@ -63,7 +64,7 @@ internal sealed class TourRenderer(IAnsiConsole console, bool plain)
     }
 
     /// <summary>The closing table: every "malloc 8 GiB on a 4 GiB machine" variant, allocated only and touched.</summary>
-    public void EightGibTable(IReadOnlyList<EightGibVariant> variants)
+    public void EightGibTable(IReadOnlyList<EightGibRow> variants)
     {
         _console.Write(Rule("[bold]malloc(8 GiB) on a 4 GiB machine: the whole table[/]"));
         _console.WriteLine(

@@ -1,4 +1,5 @@
 using MemKata.Engine.Kernel;
+using MemKata.Scenarios.Summaries;
 
 namespace MemKata.Cli.Scenarios;
 

@@ -1,5 +1,3 @@
-using MemKata.Engine.Traces;
-
 namespace MemKata.Cli.Traces;
 
 /// <summary>The traces shipped inside the program as embedded resources (see <c>Traces/*.rep</c>).</summary>
@@ -8,15 +6,11 @@ internal static class BundledTraces
     /// <summary>The name of the default trace, also its resource name and its source name in messages.</summary>
     public const string TourName = "tour.rep";
 
-    /// <summary>Parses the bundled tour: a short hand-written trace through heap growth, mmap, the dynamic mmap
+    /// <summary>Opens the bundled tour: a short hand-written trace through heap growth, mmap, the dynamic mmap
     /// threshold, pooling, realloc in place and moving, and trimming (the story is in <c>Traces/tour.md</c>).</summary>
-    public static Trace Tour() => Load(TourName);
+    public static StreamReader OpenTour() => Open(TourName);
 
-    private static Trace Load(string name)
-    {
-        using var stream = typeof(BundledTraces).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"the bundled trace '{name}' is missing from the program: check the EmbeddedResource items of MemKata.Cli.csproj");
-        using var reader = new StreamReader(stream);
-        return TraceParser.Parse(reader, name);
-    }
+    private static StreamReader Open(string name) => new(
+        typeof(BundledTraces).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"the bundled trace '{name}' is missing from the program: check the EmbeddedResource items of MemKata.Cli.csproj"));
 }

@@ -4,9 +4,9 @@ namespace MemKata.Grading.Worker.Compiling;
 
 /// <summary>What the two compilations reference. Learner code sees the .NET libraries and <c>MemKata.Contracts</c>
 /// only (the convention in docs/EXERCISES.md, enforced by the compiler); hidden tests also see the engine, the
-/// scenarios, NUnit and the snapshot and diff libraries. The implementation assemblies are taken from the worker's own
-/// folder, so what a suite compiles against is exactly what the test job loads. Built once per process and
-/// shared.</summary>
+/// oracle's trace generator, the scenarios, NUnit and the snapshot and diff libraries. The implementation assemblies are
+/// taken from the worker's own folder, so what a suite compiles against is exactly what the test job loads. Built once
+/// per process and shared.</summary>
 internal static class CompileReferences
 {
     /// <summary>Assemblies learner code may use beside the .NET libraries.</summary>
@@ -15,7 +15,7 @@ internal static class CompileReferences
     /// <summary>Assemblies hidden tests may use beside the .NET libraries and the submission.</summary>
     public static readonly string[] GraderAssemblies =
     [
-        "MemKata.Contracts", "MemKata.Engine", "MemKata.Scenarios", "MemKata.Testing", "nunit.framework", "nunit.framework.legacy",
+        "MemKata.Contracts", "MemKata.Engine", "MemKata.Oracle", "MemKata.Scenarios", "MemKata.Testing", "nunit.framework", "nunit.framework.legacy",
         "DiffPlex", "Snapshooter", "Snapshooter.NUnit", "Newtonsoft.Json",
     ];
 

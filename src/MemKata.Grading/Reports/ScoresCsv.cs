@@ -31,6 +31,18 @@ public static class ScoresCsv
         }
     }
 
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\n', '\r']) < 0 ? cell : $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    private static string Quote(string cell)
+    {
+        var safe = Neutralize(cell);
+        return safe.IndexOfAny([',', '"', '\n', '\r']) < 0 ? safe : $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    }
+
+    // A spreadsheet runs a cell that starts with =, +, -, @, a tab or a carriage return as a formula (a folder named
+    // "=1+1" or "@SUM(1)"): as OWASP's CSV-injection advice says, such a cell gets a leading single quote, which makes it
+    // text. Numbers ("-1.5") are left as they are.
+    private static string Neutralize(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? "'" + cell
+            : cell;
 }

@@ -66,7 +66,7 @@ public sealed class GradescopeBundleTests
     public void Reference_solution_gets_the_graders_maximum_and_one_test_per_hidden_test()
     {
         var exercise = ExerciseLayout.Load(TestData.RealRepository, Slug);
-        var reference = File.ReadAllText(Path.Combine(exercise.ExerciseDirectory, exercise.Config.Files.Example![0]));
+        var reference = ReferenceSubmission.Source(exercise, 0);
 
         using var results = Grade("reference", reference);
 

@@ -22,4 +22,32 @@ public sealed class ScoresCsvTests
             Assert.That(lines[3], Does.StartWith("compile-error,0,12,0,0,0,0,CompileError,,Counter.cs:7:41: error CS0103"));
         });
     }
+
+    [TestCase("=1+1", "'=1+1")]
+    [TestCase("@SUM(1)", "'@SUM(1)")]
+    [TestCase("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0")]
+    [TestCase("-2+3", "'-2+3")]
+    [TestCase("\tx", "'\tx")]
+    [TestCase("alice", "alice")]
+    [TestCase("a=b", "a=b")]
+    public void A_formula_like_cell_is_written_as_text(string name, string cell)
+    {
+        var report = CounterExercise.Report("reference") with { SubmissionName = name };
+        var text = new StringWriter();
+
+        ScoresCsv.Write([report], [1, 2], text);
+
+        Assert.That(text.ToString().Split('\n')[1], Does.StartWith(cell + ","));
+    }
+
+    [Test]
+    public void A_negative_number_stays_a_number()
+    {
+        var report = CounterExercise.Report("reference") with { SubmissionName = "-1.5" };
+        var text = new StringWriter();
+
+        ScoresCsv.Write([report], [1, 2], text);
+
+        Assert.That(text.ToString().Split('\n')[1], Does.StartWith("-1.5,"));
+    }
 }
