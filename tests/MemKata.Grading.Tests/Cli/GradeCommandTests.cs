@@ -142,7 +142,7 @@ public sealed class GradeCommandTests
             Assert.Multiple(() =>
             {
                 Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
-                Assert.That(result.Stderr, Does.StartWith($"memkata: cannot write {folder}: it is a folder."));
+                Assert.That(result.Stderr, Does.StartWith($"memkata: cannot write the report to '{folder}': it is a folder;"));
                 Assert.That(result.Stdout, Is.Empty, "nothing was graded");
                 Assert.That(Directory.GetFileSystemEntries(folder), Is.Empty);
             });
@@ -164,7 +164,7 @@ public sealed class GradeCommandTests
             Assert.Multiple(() =>
             {
                 Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
-                Assert.That(result.Stderr, Does.StartWith($"memkata: cannot write {Path.Combine(file, "results.json")}:"));
+                Assert.That(result.Stderr, Does.StartWith($"memkata: cannot write the report to '{Path.Combine(file, "results.json")}': a part of the path before the file name is a file"));
                 Assert.That(result.Stdout, Is.Empty);
             });
         }
