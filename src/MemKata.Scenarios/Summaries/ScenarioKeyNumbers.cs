@@ -1,6 +1,5 @@
 using MemKata.Contracts.Kernel;
 using MemKata.Engine.Kernel;
-using MemKata.Engine.Memory;
 
 namespace MemKata.Scenarios.Summaries;
 
