@@ -1,3 +1,4 @@
+using MemKata.Contracts.Kernel;
 using MemKata.Engine.Memory;
 using MemKata.Testing;
 
@@ -155,7 +156,7 @@ public class AllocatorTests
         var mapping = memory.FindMapping(p - 16);
         var field = memory.ReadWord(p - 8);
         Assert.That(mapping, Is.Not.Null, "malloc(131049): no mapping at p - 16");
-        Assert.That(mapping!.Kind, Is.EqualTo(MappingKind.Anonymous), "malloc(131049) must come from mmap: its chunk size, 131072, reaches the 128 KiB threshold");
+        Assert.That(mapping!.Kind, Is.EqualTo(VmaKind.Anonymous), "malloc(131049) must come from mmap: its chunk size, 131072, reaches the 128 KiB threshold");
         Assert.That(mapping.Start, Is.EqualTo(p - 16), "the chunk must start at the start of its mapping (p - 16)");
         Assert.That(field & IsMmapped, Is.EqualTo(IsMmapped), $"the size word 0x{field:x} lacks IS_MMAPPED (0x2): free could not tell this block has its own mapping");
         Assert.That(field & ~SizeWordFlags, Is.EqualTo(135168UL), "the chunk size of a mapped block is its mapping's length: 131072 + 8 rounded up to pages = 135168");
@@ -170,7 +171,7 @@ public class AllocatorTests
 
         var p = allocator.Malloc(131048);
 
-        Assert.That(memory.FindMapping(p)?.Kind, Is.EqualTo(MappingKind.Heap), "malloc(131048) has a chunk size of 131056, below the 128 KiB threshold: it comes from the heap");
+        Assert.That(memory.FindMapping(p)?.Kind, Is.EqualTo(VmaKind.Heap), "malloc(131048) has a chunk size of 131056, below the 128 KiB threshold: it comes from the heap");
         Assert.That(memory.ReadWord(p - 8) & IsMmapped, Is.Zero, "IS_MMAPPED must be clear for a heap block");
     }
 

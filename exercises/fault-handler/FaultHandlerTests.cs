@@ -49,13 +49,13 @@ public class FaultHandlerTests
     {
         var (machine, p) = NewMachine();
         var a = p.Memory.Mmap(Page);
-        var free = machine.Physical.FreeFrames;
+        var free = machine.Frames.FreeFrames;
 
         p.Memory.WriteByte(a, 7);
 
         Assert.That(p.MinorFaults, Is.EqualTo(1), "one minor fault for the first write");
         Assert.That(p.MajorFaults, Is.Zero, "zero-filling needs no disk: the fault is minor");
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free - 1), "the write takes exactly one frame");
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free - 1), "the write takes exactly one frame");
         Assert.That(Pte(p, a), Has.Property(nameof(PageTableEntry.State)).EqualTo(PteState.Present).And.Property(nameof(PageTableEntry.Writable)).True);
         Assert.That(p.Memory.ReadByte(a + 1), Is.Zero, "fresh anonymous memory reads as zeros: ZeroFill the frame before mapping it");
     }
@@ -66,7 +66,7 @@ public class FaultHandlerTests
     {
         var (machine, p) = NewMachine();
         var a = p.Memory.Mmap(4 * Page);
-        var free = machine.Physical.FreeFrames;
+        var free = machine.Frames.FreeFrames;
 
         for (var i = 0UL; i < 4; i++)
         {
@@ -74,7 +74,7 @@ public class FaultHandlerTests
         }
 
         Assert.That(p.MinorFaults, Is.EqualTo(4));
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free), "reads of untouched memory share the zero page: MapZeroPage");
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free), "reads of untouched memory share the zero page: MapZeroPage");
         Assert.That(Pte(p, a).IsZeroPage, Is.True);
     }
 
@@ -132,13 +132,13 @@ public class FaultHandlerTests
         // Your handler gets only the write to the present page; the reference maps the zero page on the read.
         var (machine, p) = NewMachine(yours: WritesToPresentPages);
         var a = p.Memory.Mmap(Page);
-        var free = machine.Physical.FreeFrames;
+        var free = machine.Frames.FreeFrames;
 
         _ = p.Memory.ReadByte(a);
         p.Memory.WriteByte(a, 9);
 
         Assert.That(p.MinorFaults, Is.EqualTo(2), "the read maps the zero page, the write faults again and copies it");
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free - 1));
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free - 1));
         Assert.That(p.Memory.ReadByte(a), Is.EqualTo(9));
         Assert.That(Pte(p, a).IsZeroPage, Is.False, "the zero page itself must never be written");
     }
@@ -198,8 +198,8 @@ public class FaultHandlerTests
     private static bool WritesToPresentPages(VmaInfo vma, PageTableEntry pte, AccessKind access) =>
         access == AccessKind.Write && pte.State == PteState.Present;
 
-    // A machine with your handler; with `yours`, your handler gets only the faults `yours` picks and the reference
-    // handler (the engine's) all the others.
+    // A machine with your handler; with `yours`, your handler gets only the faults `yours` picks and the kernel's own
+    // handler all the others.
     private static (Machine Machine, SimProcess Process) NewMachine(
         long ramPages = 1024, long swapPages = 0, Func<VmaInfo, PageTableEntry, AccessKind, bool>? yours = null)
     {
@@ -211,22 +211,11 @@ public class FaultHandlerTests
                 Overcommit = OvercommitMode.Always,
                 LoaderTouchesLibraryData = false,
             },
-            yours is null ? new FaultHandler() : new OnlySomeFaults(yours));
+            yours is null ? new FaultHandler() : FaultRouting.Only(new FaultHandler(), yours));
         return (machine, machine.Spawn("p"));
     }
 
-    private sealed class OnlySomeFaults(Func<VmaInfo, PageTableEntry, AccessKind, bool> yours) : IPageFaultHandler
-    {
-        private readonly FaultHandler _yours = new();
-        private readonly ReferencePageFaultHandler _reference = new();
-
-        public FaultResult HandleFault(IFaultContext context, PageFault fault) =>
-            context.FindVma(fault.Address) is { } vma && vma.Allows(fault.Access) && yours(vma, context.ReadPte(fault.PageAddress), fault.Access)
-                ? _yours.HandleFault(context, fault)
-                : _reference.HandleFault(context, fault);
-    }
-
-    private static PageTableEntry Pte(SimProcess process, ulong address) => PageTable.Decode(process.PageTable.Get(address / Page));
+    private static PageTableEntry Pte(SimProcess process, ulong address) => process.PageTable.Get(address / Page);
 
     // A context for calling a handler directly: FindVma answers the given area, every page is untouched, and each call
     // that would change something is recorded (and answered as if it worked).

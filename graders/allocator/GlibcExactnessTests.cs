@@ -1,6 +1,7 @@
 using MemKata.Engine.Libc;
 using MemKata.Engine.Traces;
 using MemKata.Graders.Shared;
+using MemKata.Oracle.Traces;
 using MemKata.Testing;
 
 namespace MemKata.Graders.Allocator;

@@ -1,4 +1,5 @@
 using MemKata.Contracts;
+using MemKata.Contracts.Kernel;
 using MemKata.Engine.Memory;
 
 namespace MemKata.Graders.Allocator;
@@ -15,13 +16,15 @@ internal sealed class GradedProcess
 
     private readonly Dictionary<ulong, TrackedBlock> _live = [];
     private readonly List<ulong> _sorted = [];
+    private readonly List<SyscallRecord> _syscalls = [];
     private int _operations;
     private int _sinceFullCheck;
     private byte _nextFill = 0x11;
 
     public GradedProcess(AddressSpaceLayout? layout = null)
     {
-        Memory = new SimulatedProcessMemory(layout) { SyscallLog = [] };
+        Memory = new SimulatedProcessMemory(layout);
+        Memory.SyscallCompleted += _syscalls.Add;
         Allocator = Subject.Create(Memory);
     }
 
@@ -46,7 +49,7 @@ internal sealed class GradedProcess
 
     public ulong HeapBytes => Memory.ProgramBreak - Memory.HeapStart;
 
-    public int SyscallsSoFar => Memory.SyscallLog!.Count;
+    public int SyscallsSoFar => _syscalls.Count;
 
     /// <summary>Free space at the end of the heap: the break less the end of the highest heap chunk in use.</summary>
     public ulong FreeTail
@@ -197,7 +200,7 @@ internal sealed class GradedProcess
         }
     }
 
-    public IEnumerable<SyscallRecord> CallsSince(int index) => Memory.SyscallLog!.Skip(index);
+    public IEnumerable<SyscallRecord> CallsSince(int index) => _syscalls.Skip(index);
 
     private static bool? ExpectedPlacement(ulong size) => Rules.IsMappedRequest(size);
 
@@ -219,7 +222,7 @@ internal sealed class GradedProcess
             throw;
         }
 
-        return (result, Memory.SyscallLog!.Skip(first).ToList(), breakBefore);
+        return (result, _syscalls.Skip(first).ToList(), breakBefore);
     }
 
     private TrackedBlock Holding(ulong pointer, string what)
@@ -296,9 +299,9 @@ internal sealed class GradedProcess
         Assert.That(size % 16, Is.Zero, $"{what}: the size word at p - 8 is 0x{block.SizeWord:x}; with its three flag bits cleared it must be a multiple of 16 (task 1)");
         Assert.That(size, Is.GreaterThanOrEqualTo(block.Size + 8), $"{what}: the size word at p - 8 says the chunk has {size} bytes, too few for {block.Size} bytes plus the 8-byte size word (task 1)");
         var mapping = Memory.FindMapping(block.Pointer);
-        var allowed = CheckSyscallRules ? MappingKind.Heap : mapping?.Kind ?? MappingKind.Heap;
+        var allowed = CheckSyscallRules ? VmaKind.Heap : mapping?.Kind ?? VmaKind.Heap;
         Assert.That(mapping?.Kind, Is.EqualTo(allowed), $"{what} returned 0x{block.Pointer:x}, which is not in the brk heap [0x{Memory.HeapStart:x}, 0x{Break:x}), and IS_MMAPPED is clear (task 2)");
-        Assert.That(block.Pointer + block.Size, Is.LessThanOrEqualTo(allowed == MappingKind.Heap ? Break : mapping!.End), $"{what}: the block [0x{block.Pointer:x}, 0x{block.Pointer + block.Size:x}) runs past the program break 0x{Break:x} (task 2)");
+        Assert.That(block.Pointer + block.Size, Is.LessThanOrEqualTo(allowed == VmaKind.Heap ? Break : mapping!.End), $"{what}: the block [0x{block.Pointer:x}, 0x{block.Pointer + block.Size:x}) runs past the program break 0x{Break:x} (task 2)");
         if (CheckSyscallRules)
         {
             var mmap = calls.FirstOrDefault(c => c.Kind == SyscallKind.Mmap);
@@ -310,7 +313,7 @@ internal sealed class GradedProcess
     {
         var mapping = Memory.FindMapping(block.ChunkStart);
         Assert.That(mapping, Is.Not.Null, $"{what}: IS_MMAPPED is set at p - 8, but nothing is mapped at p - 16 = 0x{block.ChunkStart:x} (task 4: the chunk starts at the start of its mapping)");
-        Assert.That(mapping!.Kind, Is.EqualTo(MappingKind.Anonymous), $"{what}: IS_MMAPPED is set, but p - 16 lies in the {mapping.Kind} mapping, not in a mapping of its own (task 4)");
+        Assert.That(mapping!.Kind, Is.EqualTo(VmaKind.Anonymous), $"{what}: IS_MMAPPED is set, but p - 16 lies in the {mapping.Kind} mapping, not in a mapping of its own (task 4)");
         Assert.That(mapping.Start, Is.EqualTo(block.ChunkStart), $"{what}: the mapping starts at 0x{mapping.Start:x}, but the chunk must start at the start of its mapping (p - 16 = 0x{block.ChunkStart:x}) so free can munmap it (task 4)");
         Assert.That(block.ChunkSize, Is.EqualTo(mapping.Length), $"{what}: the size word says {block.ChunkSize}, but the mapping is {mapping.Length} bytes: a mapped chunk's size is its mapping's length (task 4)");
         Assert.That(block.ChunkSize, Is.GreaterThanOrEqualTo(block.Size + 16), $"{what}: a mapping of {block.ChunkSize} bytes cannot hold the 16-byte header and {block.Size} bytes (task 4)");

@@ -1,3 +1,4 @@
+using MemKata.Contracts.Kernel;
 using MemKata.Engine.Memory;
 using MemKata.Testing;
 
@@ -54,12 +55,12 @@ public class MappedBlockTests
         var process = new GradedProcess();
         var heap = process.Malloc(5000);
         var big = Enumerable.Range(1, 6).Select(i => process.Malloc((ulong)i * 150000)).ToList();
-        var anonymous = process.Memory.Mappings.Count(m => m.Kind == MappingKind.Anonymous);
+        var anonymous = process.Memory.Mappings.Count(m => m.Kind == VmaKind.Anonymous);
 
         process.Free(big[2]);
         process.Free(big[5]);
 
-        Assert.That(process.Memory.Mappings.Count(m => m.Kind == MappingKind.Anonymous), Is.EqualTo(anonymous - 2), "freeing two mapped blocks must remove exactly their two mappings");
+        Assert.That(process.Memory.Mappings.Count(m => m.Kind == VmaKind.Anonymous), Is.EqualTo(anonymous - 2), "freeing two mapped blocks must remove exactly their two mappings");
         process.CheckEverything("after freeing two of six mapped blocks");
         Assert.That(heap, Is.Not.Zero);
     }
@@ -69,7 +70,7 @@ public class MappedBlockTests
     public void Freeing_every_big_block_leaves_no_mapping_behind()
     {
         var process = new GradedProcess();
-        var baseline = process.Memory.Mappings.Count(m => m.Kind == MappingKind.Anonymous);
+        var baseline = process.Memory.Mappings.Count(m => m.Kind == VmaKind.Anonymous);
 
         for (var size = 0UL; size <= 1UL << 20; size += 32771)
         {
@@ -78,7 +79,7 @@ public class MappedBlockTests
 
         process.FreeAll(process.Live.Select(b => b.Pointer).OrderBy(p => (p * 2654435761UL) % 977));
 
-        Assert.That(process.Memory.Mappings.Count(m => m.Kind == MappingKind.Anonymous), Is.EqualTo(baseline), "mappings remain after every block was freed: a mapped block's free must munmap it");
+        Assert.That(process.Memory.Mappings.Count(m => m.Kind == VmaKind.Anonymous), Is.EqualTo(baseline), "mappings remain after every block was freed: a mapped block's free must munmap it");
     }
 
     [TestCase(1UL << 62)]

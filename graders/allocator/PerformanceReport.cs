@@ -1,5 +1,6 @@
 using System.Globalization;
 using MemKata.Contracts;
+using MemKata.Contracts.Kernel;
 using MemKata.Engine.Libc;
 using MemKata.Engine.Memory;
 using MemKata.Testing;
@@ -30,7 +31,6 @@ public class PerformanceReport
         }
 
         TestContext.Out.WriteLine(string.Join(Environment.NewLine, lines));
-        Assert.Pass(string.Join(Environment.NewLine, lines));
     }
 
     private static IEnumerable<(string Name, IReadOnlyList<GraderOperation> Program)> Programs()
@@ -73,7 +73,7 @@ public class PerformanceReport
             }
 
             peakPayload = Math.Max(peakPayload, payload);
-            var obtained = memory.ProgramBreak - memory.HeapStart + memory.Mappings.Where(m => m.Kind == MappingKind.Anonymous).Aggregate(0UL, (sum, m) => sum + m.Length);
+            var obtained = memory.ProgramBreak - memory.HeapStart + memory.Mappings.Where(m => m.Kind == VmaKind.Anonymous).Aggregate(0UL, (sum, m) => sum + m.Length);
             peakMemory = Math.Max(peakMemory, obtained);
         }
 

@@ -1,4 +1,4 @@
-using MemKata.Engine.Memory;
+using MemKata.Contracts.Kernel;
 using MemKata.Testing;
 
 namespace MemKata.Graders.Allocator;
@@ -70,7 +70,7 @@ public class ReallocCallocTests
 
         Assert.That(process.Realloc(small, 0), Is.Zero);
         Assert.That(process.Realloc(big, 0), Is.Zero);
-        Assert.That(process.Memory.Mappings.Count(m => m.Kind == MappingKind.Anonymous), Is.Zero, "realloc(big, 0) must unmap the big block");
+        Assert.That(process.Memory.Mappings.Count(m => m.Kind == VmaKind.Anonymous), Is.Zero, "realloc(big, 0) must unmap the big block");
     }
 
     [TestCase(1UL << 62)]

@@ -14,14 +14,14 @@ public class AnonymousTests
     {
         var (machine, p) = New();
         var a = p.Memory.Mmap(16 * Page);
-        var free = machine.Physical.FreeFrames;
+        var free = machine.Frames.FreeFrames;
 
         WriteEach(p, a, 16, i => (byte)(i + 1));
         WriteEach(p, a, 16, i => (byte)(i + 2));
 
         Assert.That(p.MinorFaults, Is.EqualTo(16), "one minor fault per page, on its first write only");
         Assert.That(p.MajorFaults, Is.Zero, "zero-filling needs no disk");
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free - 16), "exactly one frame per page written");
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free - 16), "exactly one frame per page written");
         Assert.That(p.AnonPages, Is.EqualTo(16));
         Assert.That(p.Memory.ReadByte(a + (5 * Page)), Is.EqualTo(7));
     }
@@ -53,7 +53,7 @@ public class AnonymousTests
     {
         var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, kind));
 
-        var result = new global::FaultHandler().HandleFault(context, ScriptedContext.At(0x11234, AccessKind.Read));
+        var result = Subject.Create().HandleFault(context, ScriptedContext.At(0x11234, AccessKind.Read));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.Minor));
         Assert.That(context.Mapped, Is.EqualTo("zero page"), $"a read of untouched {kind} memory maps the zero page (MapZeroPage), at no frame; your handler called {context.Calls}");
@@ -68,7 +68,7 @@ public class AnonymousTests
     {
         var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, kind));
 
-        var result = new global::FaultHandler().HandleFault(context, ScriptedContext.At(0x13ff8, AccessKind.Write));
+        var result = Subject.Create().HandleFault(context, ScriptedContext.At(0x13ff8, AccessKind.Write));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.Minor));
         Assert.That(context.Changes, Does.Contain($"ZeroFill({ScriptedContext.NewFrame})"), $"the new frame must be zero-filled; your handler called {context.Calls}");
@@ -82,7 +82,7 @@ public class AnonymousTests
     {
         var (machine, p) = New();
         var a = p.Memory.Mmap(1UL << 30);
-        var free = machine.Physical.FreeFrames;
+        var free = machine.Frames.FreeFrames;
 
         var sum = 0L;
         for (var offset = 0UL; offset < 1UL << 30; offset += 64 * Page)
@@ -92,7 +92,7 @@ public class AnonymousTests
 
         Assert.That(sum, Is.Zero);
         Assert.That(p.MinorFaults, Is.EqualTo(4096));
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free), "reads of untouched memory all share the one zero page");
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free), "reads of untouched memory all share the one zero page");
         Assert.That(p.ResidentPages, Is.Zero);
     }
 }

@@ -16,14 +16,14 @@ public class CopyOnWriteTests
     {
         var (machine, p) = New(handler: TaskRouter.Copies());
         var a = p.Memory.Mmap(2 * Page);
-        var free = machine.Physical.FreeFrames;
+        var free = machine.Frames.FreeFrames;
         _ = p.Memory.ReadByte(a);
         _ = p.Memory.ReadByte(a + Page);
 
         p.Memory.WriteByte(a + 10, 42);
 
         Assert.That(p.MinorFaults, Is.EqualTo(3), "two reads (zero page) and one copy-on-write fault, all minor");
-        Assert.That(machine.Physical.FreeFrames, Is.EqualTo(free - 1), "the write takes one frame");
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free - 1), "the write takes one frame");
         Assert.That(p.Memory.ReadByte(a + 10), Is.EqualTo(42));
         Assert.That(p.Memory.ReadByte(a + 11), Is.Zero, "the copy of the zero page is all zeros but what was written");
         Assert.That(p.Memory.ReadByte(a + Page + 10), Is.Zero, "the other page still maps the zero page, which must stay zero");
@@ -83,7 +83,7 @@ public class CopyOnWriteTests
 
         var pte = new PageTableEntry(PteState.Present, ScriptedContext.CachedFrame, 0, Writable: false, Accessed: true, Dirty: false, IsZeroPage: false);
         var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, VmaKind.FileShared), pte);
-        var result = new global::FaultHandler().HandleFault(context, ScriptedContext.At(0x10000, AccessKind.Write));
+        var result = Subject.Create().HandleFault(context, ScriptedContext.At(0x10000, AccessKind.Write));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.Minor));
         Assert.That(context.Changes, Is.EqualTo(new[] { $"MapPage(0x10000, {ScriptedContext.CachedFrame}, writable)" }),
@@ -102,7 +102,7 @@ public class CopyOnWriteTests
         var kind = zeroPage ? VmaKind.Anonymous : VmaKind.FilePrivate;
         var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, kind), pte);
 
-        var result = new global::FaultHandler().HandleFault(context, ScriptedContext.At(0x11800, AccessKind.Write));
+        var result = Subject.Create().HandleFault(context, ScriptedContext.At(0x11800, AccessKind.Write));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.Minor), "copy on write needs no disk: minor");
         Assert.That(context.Changes, Does.Contain(fill), $"the copy of the {(zeroPage ? "zero page is a zero-filled frame" : "file page is a CopyFrame of it")}; your handler called {context.Calls}");

@@ -22,11 +22,11 @@ internal static class Machines
                 Overcommit = OvercommitMode.Always,
                 LoaderTouchesLibraryData = false,
             },
-            handler ?? new global::FaultHandler());
+            handler ?? Subject.Create());
         return (machine, machine.Spawn("p"));
     }
 
-    public static PageTableEntry Pte(SimProcess process, ulong address) => PageTable.Decode(process.PageTable.Get(address / Page));
+    public static PageTableEntry Pte(SimProcess process, ulong address) => process.PageTable.Get(address / Page);
 
     /// <summary>Writes <paramref name="value"/> into the first byte of each of <paramref name="pages"/> pages.</summary>
     public static void WriteEach(SimProcess process, ulong address, long pages, Func<long, byte> value)

@@ -28,7 +28,7 @@ public class OutOfMemoryTests
     {
         var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, kind), pte) { FramesAvailable = false };
 
-        var result = new global::FaultHandler().HandleFault(context, ScriptedContext.At(0x12000, access));
+        var result = Subject.Create().HandleFault(context, ScriptedContext.At(0x12000, access));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.OutOfMemory),
             $"every call that needs a frame answered null (reclaim and the OOM killer found nothing): the answer is FaultResult.OutOfMemory; your handler called {context.Calls}");

@@ -48,7 +48,7 @@ public class SnapshotTests
         foreach (var e in machine.Events.Events.Where(e => e.Kind == KernelEventKind.OomKill))
         {
             var victim = machine.OomKills.FirstOrDefault(k => k.Sequence == e.Sequence)?.Victim;
-            events.Add(victim is null ? $"oom: {e.Text}" : string.Create(CultureInfo.InvariantCulture, $"oom kill: pid {victim.Pid} ({victim.Name})"));
+            events.Add(victim is null ? $"oom: {e.Text}" : string.Create(CultureInfo.InvariantCulture, $"oom kill: pid {victim.Value.Pid} ({victim.Value.Name})"));
         }
 
         events.AddRange(machine.Processes.Select(p => string.Create(CultureInfo.InvariantCulture, $"process {p.Pid} ({p.Name}): {(p.IsAlive ? "alive" : "killed")}")));

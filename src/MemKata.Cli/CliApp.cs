@@ -55,6 +55,8 @@ public static class CliApp
         root.Subcommands.Add(snapshots);
         var publish = PublishCommand.Create(context);
         root.Subcommands.Add(publish);
+        var sandbox = SandboxCommand.Create(context);
+        root.Subcommands.Add(sandbox);
         var bench = BenchCommand.Create(context);
         root.Subcommands.Add(bench);
         var (scenario, scenarioRun, scenarioCompare) = ScenarioCommand.Create(context);
@@ -68,6 +70,7 @@ public static class CliApp
             [grade] = GradeCommand.HelpSection,
             [snapshotsUpdate] = SnapshotsCommand.HelpSection,
             [publish] = PublishCommand.HelpSection,
+            [sandbox] = SandboxCommand.HelpSection,
             [bench] = BenchCommand.HelpSection,
             [scenarioRun] = ScenarioCommand.RunHelpSection,
             [scenarioCompare] = ScenarioCompareCommand.HelpSection,

@@ -40,7 +40,7 @@ internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimP
         {
             machine.Idle();
             return new StepOutcome(index, step.Position, "", "sleep", StepOutcomeKind.Slept,
-                $"kswapd {(machine.Kswapd.IsAwake ? "still awake" : "asleep")}, {machine.Physical.FreeFrames} pages free", 0, 0);
+                $"kswapd {(machine.Kswapd.IsAwake ? "still awake" : "asleep")}, {machine.Frames.FreeFrames} pages free", 0, 0);
         }
 
         var process = processes[step.Process];
@@ -63,6 +63,11 @@ internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimP
         {
             machine.Kill(process, "SIGSEGV: " + e.Reason);
             result = (StepOutcomeKind.SegmentationFault, e.Message);
+        }
+        catch (BusErrorException e)
+        {
+            machine.Kill(process, "SIGBUS: " + e.Reason);
+            result = (StepOutcomeKind.BusError, e.Message);
         }
         catch (HeapCorruptionException e)
         {

@@ -20,7 +20,7 @@ public sealed record StepOutcome(
     public long LastEvent { get; init; }
 
     /// <summary>True when the process died during this step (OOM kill, SIGSEGV or abort).</summary>
-    public bool IsDeath => Kind is StepOutcomeKind.Killed or StepOutcomeKind.SegmentationFault or StepOutcomeKind.Aborted;
+    public bool IsDeath => Kind is StepOutcomeKind.Killed or StepOutcomeKind.SegmentationFault or StepOutcomeKind.BusError or StepOutcomeKind.Aborted;
 
     /// <summary>The outcome as the reports write it: <c>0x5555555592a0</c>, <c>NULL (failed)</c>, <c>killed: ...</c>,
     /// <c>SIGSEGV: ...</c>, <c>abort: ...</c>, <c>skipped: ...</c>, or the detail as it is.</summary>
@@ -29,6 +29,7 @@ public sealed record StepOutcome(
         StepOutcomeKind.Null => Detail.Length == 0 ? "NULL (failed)" : $"NULL (failed: {Detail})",
         StepOutcomeKind.Killed => "killed: " + Detail,
         StepOutcomeKind.SegmentationFault => "SIGSEGV: " + Detail,
+        StepOutcomeKind.BusError => "SIGBUS: " + Detail,
         StepOutcomeKind.Aborted => "abort: " + Detail,
         StepOutcomeKind.Skipped => "skipped: " + Detail,
         StepOutcomeKind.TooMuchWork => "not run: " + Detail,

@@ -30,6 +30,9 @@ public enum StepOutcomeKind
     /// <summary>The process touched memory it has no mapping for: SIGSEGV (the detail is the fault).</summary>
     SegmentationFault,
 
+    /// <summary>The process touched a file mapping past the end of its file: SIGBUS (the detail is the fault).</summary>
+    BusError,
+
     /// <summary>glibc found the heap corrupt and aborted: SIGABRT (the detail is glibc's message).</summary>
     Aborted,
 

@@ -1,5 +1,6 @@
 using MemKata.Contracts.Kernel;
 using MemKata.Engine.Kernel;
+using MemKata.Engine.Reference;
 
 namespace MemKata.Scenarios.Tests;
 

@@ -5,6 +5,7 @@ using MemKata.Contracts;
 using MemKata.Engine.Input;
 using MemKata.Engine.Traces;
 using MemKata.Oracle;
+using MemKata.Oracle.Traces;
 using MemKata.Scenarios;
 
 namespace MemKata.Cli.Commands;

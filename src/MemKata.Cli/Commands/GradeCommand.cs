@@ -4,6 +4,7 @@ using MemKata.Engine.Input;
 using MemKata.Grading;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
+using MemKata.Grading.Output;
 using MemKata.Grading.Reports;
 using MemKata.Grading.Similarity;
 using Spectre.Console;
@@ -29,10 +30,12 @@ internal static class GradeCommand
         "  memkata grade allocator --submissions ~/hw --jobs 4       four submissions at a time\n" +
         "  memkata grade allocator --reference                       the reference solution: must get full marks\n\n" +
         "Only the files the exercise declares (files.solution in .meta/config.json) are taken from a submission.\n" +
-        "The tests run in a separate process with time and memory limits; a crash fails the test that caused it.\n\n" +
+        "The code is compiled and its tests run in separate worker processes, in the OS sandbox when the machine has one\n" +
+        "(memkata sandbox), with time, memory and output limits; a crash fails the test that caused it. Output files\n" +
+        "are written once, whole, after every worker process is gone.\n\n" +
         "Exit codes:\n" +
         "  0   graded, whatever the score (compile errors and crashes are part of the report)\n" +
-        "  2   bad options, an unknown exercise, a missing folder, a malformed manifest\n" +
+        "  2   bad options, an unknown exercise, a missing folder, a malformed manifest, an --output that cannot be written\n" +
         "  70  memkata itself failed";
 
     private const string Description =
@@ -151,7 +154,7 @@ internal static class GradeCommand
                 : RepositoryRoot.Find(Directory.GetCurrentDirectory());
             InstructorRepository.Require(root, "grade");
             var exercise = ExerciseLayout.Load(root, request.Slug);
-            var grader = new Grader(exercise);
+            using var grader = new Grader(exercise);
             return request.Submissions is { } folder
                 ? GradeClass(context, grader, folder, request.Output, request.Jobs)
                 : GradeOne(context, grader, request);
@@ -196,8 +199,7 @@ internal static class GradeCommand
         {
             if (request.Output is { } path)
             {
-                using var file = OpenOutput(path);
-                GradeReportRenderer.Write(ConsoleFactory.Create(file, useColor: false), report);
+                AtomicFile.Write(path, file => GradeReportRenderer.Write(ConsoleFactory.Create(file, useColor: false), report));
             }
 
             GradeReportRenderer.Write(console, report);
@@ -206,10 +208,7 @@ internal static class GradeCommand
 
         if (request.Output is { } target)
         {
-            using (var file = OpenOutput(target))
-            {
-                ReportFormat.Write(request.Format, report, file);
-            }
+            AtomicFile.Write(target, file => ReportFormat.Write(request.Format, report, file));
 
             GradeReportRenderer.Write(console, report);
         }
@@ -247,16 +246,10 @@ internal static class GradeCommand
         var similarity = ExerciseSimilarity.CompareClass(grader.Exercise, submissions);
         if (output is { } path)
         {
-            using (var file = OpenOutput(path))
-            {
-                ScoresCsv.Write(reports, tasks, file, similarity);
-            }
+            AtomicFile.Write(path, file => ScoresCsv.Write(reports, tasks, file, similarity));
 
             var pairs = SimilarityPairsPath(path);
-            using (var file = OpenOutput(pairs))
-            {
-                ClassSimilarityText.Write(grader.Exercise.Slug, similarity, SimilarityOptions.Default, file);
-            }
+            AtomicFile.Write(pairs, file => ClassSimilarityText.Write(grader.Exercise.Slug, similarity, SimilarityOptions.Default, file));
 
             ClassSummary(ConsoleFactory.Create(context.Out, context.UseColor), reports, path, pairs, similarity);
         }
@@ -288,19 +281,5 @@ internal static class GradeCommand
             $"Similarity: {similarity.Flagged.Count} of {similarity.Pairs} pairs flagged, " +
             $"{reports.Count(r => r.Similarity?.Flagged == true)} submissions flagged against the reference " +
             $"(instructors only; a reason to look, not a verdict): {Markup.Escape(pairs)}.");
-    }
-
-    private static StreamWriter OpenOutput(string path)
-    {
-        try
-        {
-            var full = Path.GetFullPath(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            return new StreamWriter(full) { NewLine = "\n" };
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GradingInputException($"cannot write {path}: {e.Message}", e);
-        }
     }
 }

@@ -21,7 +21,7 @@ internal static class MemoryPicture
         var total = machine.Config.RamPages;
         var anon = ScenarioKeyNumbers.AnonPages(machine);
         var cached = (long)machine.PageCache.CachedPages;
-        var free = (long)machine.Physical.FreeFrames;
+        var free = (long)machine.Frames.FreeFrames;
         var other = Math.Max(0, total - anon - cached - free);
         var ramLabel = "RAM  " + SizeText.Pages(total);
         var swapLabel = "swap " + SizeText.Pages(machine.Swap.TotalSlots);

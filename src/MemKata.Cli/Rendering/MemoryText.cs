@@ -1,6 +1,6 @@
 using System.Globalization;
 using MemKata.Contracts;
-using MemKata.Engine.Memory;
+using MemKata.Contracts.Kernel;
 
 namespace MemKata.Cli.Rendering;
 
@@ -42,11 +42,11 @@ internal static class MemoryText
         "p");
 
     /// <summary>What a mapping holds, in the words of <c>/proc/PID/maps</c> where it has some.</summary>
-    public static string Describe(MappingKind kind) => kind switch
+    public static string Describe(VmaKind kind) => kind switch
     {
-        MappingKind.Heap => "[heap]",
-        MappingKind.Anonymous => "anonymous (mmap)",
-        MappingKind.LibraryData => "libc .data/.bss (malloc's arena)",
+        VmaKind.Heap => "[heap]",
+        VmaKind.Anonymous => "anonymous (mmap)",
+        VmaKind.LibraryData => "libc .data/.bss (malloc's arena)",
         _ => kind.ToString(),
     };
 

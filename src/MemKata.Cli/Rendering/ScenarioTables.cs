@@ -1,3 +1,4 @@
+using MemKata.Contracts.Kernel;
 using MemKata.Engine.Kernel;
 using MemKata.Engine.Memory;
 using MemKata.Scenarios;
@@ -67,8 +68,8 @@ internal sealed class ScenarioTables(bool plain)
                 Markup.Escape(p.Name),
                 alive ? "running" : DeathOf(p),
                 Size(alive ? p.Memory.ProgramBreak - p.Memory.HeapStart : 0),
-                Size(Sum(m => m.Kind == MappingKind.Anonymous)),
-                Size(Sum(m => m.Kind is MappingKind.FileShared or MappingKind.FilePrivate)),
+                Size(Sum(m => m.Kind == VmaKind.Anonymous)),
+                Size(Sum(m => m.Kind is VmaKind.FileShared or VmaKind.FilePrivate)),
                 Size(alive ? p.Memory.TotalVmPages * MachineConfig.PageSize : 0),
                 SizeText.Pages(p.ResidentPages),
                 SizeText.Pages(p.AnonPages),
@@ -94,9 +95,9 @@ internal sealed class ScenarioTables(bool plain)
             {
                 var what = m.Kind switch
                 {
-                    MappingKind.FileShared => $"{m.FileName} (MAP_SHARED)",
-                    MappingKind.FilePrivate => $"{m.FileName} (MAP_PRIVATE)",
-                    MappingKind.Anonymous => "anonymous mmap (a malloc chunk of its own)",
+                    VmaKind.FileShared => $"{m.FileName} (MAP_SHARED)",
+                    VmaKind.FilePrivate => $"{m.FileName} (MAP_PRIVATE)",
+                    VmaKind.Anonymous => "anonymous mmap (a malloc chunk of its own)",
                     _ => MemoryText.Describe(m.Kind),
                 };
                 table.AddRow(SizeText.Number(p.Pid), MemoryText.Hex(m.Start), MemoryText.Hex(m.End), SizeText.Bytes(m.Length),
@@ -108,7 +109,7 @@ internal sealed class ScenarioTables(bool plain)
     }
 
     // As /proc/PID/maps: the last letter is s for a shared mapping, p for a private one.
-    private static string Permissions(Mapping mapping) => mapping.Kind == MappingKind.FileShared
+    private static string Permissions(Mapping mapping) => mapping.Kind == VmaKind.FileShared
         ? MemoryText.Permissions(mapping.Protection)[..3] + "s"
         : MemoryText.Permissions(mapping.Protection);
 

@@ -1,29 +1,5 @@
 namespace MemKata.Contracts.Kernel;
 
-/// <summary>The four LRU lists that order every reclaimable page, oldest at the tail.</summary>
-public enum LruList
-{
-    /// <summary>Anonymous pages not used lately: candidates for swap-out.</summary>
-    InactiveAnon,
-
-    /// <summary>Anonymous pages in use: aged onto the inactive list before they can go.</summary>
-    ActiveAnon,
-
-    /// <summary>Page-cache pages not used lately: candidates to drop (after writeback if dirty).</summary>
-    InactiveFile,
-
-    /// <summary>Page-cache pages in use.</summary>
-    ActiveFile,
-}
-
-/// <summary>What a reclaim policy can learn about one page on an LRU list.</summary>
-/// <param name="Frame">The page's frame.</param>
-/// <param name="List">The list it is on.</param>
-/// <param name="IsAnonymous">True for process memory (goes to swap), false for a page-cache page (dropped, or written back first).</param>
-/// <param name="Dirty">True if the page differs from its copy on disk: a file page must be written back before it can be dropped.</param>
-/// <param name="Mapped">True if some process maps it (a page-cache page may be cached without being mapped).</param>
-public readonly record struct PageInfo(FrameNumber Frame, LruList List, bool IsAnonymous, bool Dirty, bool Mapped);
-
 /// <summary>
 /// What the kernel offers a reclaim policy: the LRU lists, page state and the actions that free frames. Every action
 /// takes a frame that is on an LRU list; anything else is a bug and throws. Scans are counted (pgscan_kswapd or

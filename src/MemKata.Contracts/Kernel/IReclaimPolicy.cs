@@ -1,30 +1,5 @@
 namespace MemKata.Contracts.Kernel;
 
-/// <summary>Who is reclaiming, which changes only the counters and how hard to try.</summary>
-public enum ReclaimMode
-{
-    /// <summary>kswapd, in the background: woke below the low watermark, works until the high watermark.</summary>
-    Background,
-
-    /// <summary>Direct reclaim: an allocation would take free memory below the min watermark, so the allocating process
-    /// reclaims itself and stalls meanwhile.</summary>
-    Direct,
-}
-
-/// <summary>One request to reclaim memory.</summary>
-/// <param name="Mode">kswapd or direct.</param>
-/// <param name="PagesWanted">How many frames the kernel would like freed; freeing more is allowed, fewer means trouble.</param>
-public readonly record struct ReclaimRequest(ReclaimMode Mode, long PagesWanted);
-
-/// <summary>One process the OOM killer may kill, with the numbers Linux's <c>oom_badness</c> reads.</summary>
-/// <param name="Pid">The process id.</param>
-/// <param name="Name">The command name.</param>
-/// <param name="ResidentPages">Pages in RAM (anonymous and file): its RSS in pages.</param>
-/// <param name="SwapEntries">Pages it has in swap.</param>
-/// <param name="PageTablePages">Pages its page tables take.</param>
-/// <param name="OomScoreAdj">Its <c>/proc/PID/oom_score_adj</c>, from -1000 (never kill) to 1000.</param>
-public readonly record struct OomCandidate(int Pid, string Name, long ResidentPages, long SwapEntries, long PageTablePages, int OomScoreAdj);
-
 /// <summary>
 /// The page-replacement policy: which pages to take back when memory runs short, and which process to kill when
 /// nothing more can be taken back. The kernel does the mechanics (unmapping, I/O, counting) through

@@ -1,20 +1,23 @@
-using System.Globalization;
 using MemKata.Contracts;
 using MemKata.Contracts.Kernel;
 using MemKata.Engine.Memory;
+using MemKata.Engine.Reference;
 
 namespace MemKata.Engine.Kernel;
 
 /// <summary>
-/// The simulated machine: RAM, swap, the page cache and LRU lists, and the processes that use them. It owns the paths
-/// every access and system call goes through: page faults (to the <see cref="IPageFaultHandler"/>), frame allocation
-/// (watermarks, kswapd, direct reclaim, the OOM killer), overcommit accounting, and the event log and counters that the
-/// /proc views print. Deterministic: no clock, no randomness; the same steps give the same log.
+/// The simulated machine: it assembles the parts of the kernel (the frame table, the swap device, the page cache, the
+/// LRU lists, reclaim, the OOM killer, overcommit accounting, the page-fault entry, the event log and counters) and
+/// hands each only the parts it uses, then starts and ends processes. Deterministic: no clock, no randomness; the
+/// same steps give the same log. Where each mechanism lives: docs/KERNEL.md.
 /// </summary>
-public sealed partial class Machine
+public sealed class Machine
 {
-    private readonly List<SimProcess> _processes = [];
-    private readonly Dictionary<int, SimProcess> _byPid = [];
+    private readonly ProcessTable _processes = new();
+    private readonly PageMapper _mapper;
+    private readonly ProcessReaper _reaper;
+    private readonly PageFaultEntry _faults;
+    private readonly PageIn _pageIn;
 
     /// <summary>Builds a machine with nothing running. Null handler or policy means the reference implementations.</summary>
     public Machine(MachineConfig config, IPageFaultHandler? faultHandler = null, IReclaimPolicy? reclaimPolicy = null)
@@ -25,17 +28,26 @@ public sealed partial class Machine
         Watermarks = Watermarks.For(config);
         FaultHandler = faultHandler ?? new ReferencePageFaultHandler();
         ReclaimPolicy = reclaimPolicy ?? new ReferenceReclaimPolicy();
-        Physical = new PhysicalMemory((int)config.RamPages, (int)MachineConfig.PageSize);
+
+        // Hardware, and the state every part shares.
+        Frames = new FrameTable((int)config.RamPages, (int)MachineConfig.PageSize);
         Swap = new SwapDevice(config.SwapPages, (int)MachineConfig.PageSize);
         PageCache = new PageCache();
-        Lru = new LruLists(Physical.Capacity);
-        Physical.Grown += Lru.Grow;
-        Physical.Contents.Evicting = FlushMappingsOf;
-        Overcommit = new OvercommitPolicy(config, this);
-        Reclaimer = new Reclaimer(this);
-        Kswapd = new Kswapd(this);
-        Allocator = new PageAllocator(this);
-        OomKiller = new OomKiller(this);
+        Lru = new LruLists(Frames.Capacity);
+        Frames.Grown += Lru.Grow;
+        Frames.Contents.Evicting = ShootDownFrame;
+        Overcommit = new CommitAccounting(config, Events);
+
+        // Mechanisms, each given what it uses.
+        _mapper = new PageMapper(Frames, Lru, Swap);
+        _reaper = new ProcessReaper(_mapper, Overcommit);
+        Reclaimer = new Reclaimer(config.Swappiness, ReclaimPolicy, Frames, Lru, Swap, PageCache, _processes,
+            new Writeback(Frames, PageCache, _processes, VmStat), VmStat, Events);
+        Kswapd = new Kswapd(Frames, Watermarks, config, Reclaimer, VmStat, Events);
+        OomKiller = new OomKiller(TotalPages, ReclaimPolicy, _processes, Frames, Swap, _reaper, VmStat, Events);
+        Allocator = new PageAllocator(Frames, Watermarks, Kswapd, new DirectReclaim(Reclaimer, VmStat), OomKiller);
+        _pageIn = new PageIn(Frames, Lru, PageCache, Swap, Allocator, _mapper, VmStat);
+        _faults = new PageFaultEntry(FaultHandler, NewFaultContext, _reaper, VmStat, Events);
     }
 
     /// <summary>The hardware and sysctls.</summary>
@@ -50,8 +62,8 @@ public sealed partial class Machine
     /// <summary>The reclaim policy kswapd, direct reclaim and the OOM killer ask.</summary>
     public IReclaimPolicy ReclaimPolicy { get; }
 
-    /// <summary>RAM.</summary>
-    public PhysicalMemory Physical { get; }
+    /// <summary>RAM: the frames, the free list and every frame's state (the reverse map).</summary>
+    public FrameTable Frames { get; }
 
     /// <summary>The swap area.</summary>
     public SwapDevice Swap { get; }
@@ -63,7 +75,7 @@ public sealed partial class Machine
     public LruLists Lru { get; }
 
     /// <summary>Committed_AS and CommitLimit.</summary>
-    public OvercommitPolicy Overcommit { get; }
+    public CommitAccounting Overcommit { get; }
 
     /// <summary>The /proc/vmstat counters.</summary>
     public VmStat VmStat { get; } = new();
@@ -79,62 +91,53 @@ public sealed partial class Machine
 
     /// <summary>
     /// Every OOM killer invocation so far, in order (<see cref="OomKill.Number"/> 1, 2, ...): the requester, every
-    /// candidate with its points and oom_score as the reclaim policy saw them, the victim that policy chose (null when
-    /// nothing was killable) and what the kill freed. Read this rather than parsing the event log's text.
+    /// candidate as the reclaim policy saw it, the victim that policy chose (null when nothing was killable) and what the
+    /// kill freed. Read this rather than parsing the event log's text.
     /// </summary>
     public IReadOnlyList<OomKill> OomKills => OomKiller.Kills;
 
     /// <summary>Every process ever spawned, in pid order (dead ones too).</summary>
-    public IReadOnlyList<SimProcess> Processes => _processes;
+    public IReadOnlyList<SimProcess> Processes => _processes.All;
+
+    /// <summary>RAM plus swap in pages: what oom_score_adj is scaled by.</summary>
+    public long TotalPages => Config.RamPages + Config.SwapPages;
 
     internal PageAllocator Allocator { get; }
 
     internal Reclaimer Reclaimer { get; }
 
-    /// <summary>RAM plus swap in pages: what oom_score_adj is scaled by.</summary>
-    public long TotalPages => Config.RamPages + Config.SwapPages;
+    /// <summary>A fault context for <paramref name="process"/>: what a page-fault handler is given.</summary>
+    internal FaultContext NewFaultContext(SimProcess process) => new(process, Frames, Lru, Allocator, _pageIn, _mapper);
 
     /// <summary>
     /// Starts a process named <paramref name="name"/> with an empty address space laid out for the machine's
     /// architecture; <paramref name="allocator"/>, when given, builds its C allocator (e.g. <c>GlibcMalloc.Factory</c>).
+    /// When the machine cannot give the loader a frame for the C library's data (RAM exhausted, or a min_free_kbytes
+    /// above the RAM size), the process is killed while it starts, as exec would be: the returned process is dead, its
+    /// <see cref="SimProcess.KillReason"/> says why, and the kill is in the event log; nothing is thrown.
     /// </summary>
     public SimProcess Spawn(string name, AllocatorFactory? allocator = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         var arch = Config.Architecture;
-        var process = new SimProcess(_processes.Count + 1, name, new PageTable(arch.PageTableLevels, arch.EntriesPerTableShift));
-        var memory = new SimulatedProcessMemory(arch.Layout, new ProcessPageBacking(this, process), new ProcessCommitAccounting(this, process));
-        memory.SyscallObserver = record => Events.Add(process.Pid, KernelEventKind.Syscall, record.ToString());
+        var process = new SimProcess(_processes.NextPid, name, new PageTable(arch.PageTableLevels, arch.EntriesPerTableShift));
+        var memory = new SimulatedProcessMemory(arch.Layout, new ProcessPageBacking(process, Frames, _faults, _mapper),
+            new ProcessCommitAccounting(Overcommit, process));
+        memory.SyscallCompleted += record => Events.Add(process.Pid, KernelEventKind.Syscall, record.ToString());
         process.Memory = memory;
         _processes.Add(process);
-        _byPid.Add(process.Pid, process);
         Events.Add(process.Pid, KernelEventKind.ProcessStart, $"started '{name}' ({arch.Name})");
         if (Config.LoaderTouchesLibraryData)
         {
-            LoadLibraryData(memory);
+            LoadLibraryData(process);
         }
 
         process.Allocator = allocator?.Invoke(memory);
         return process;
     }
 
-    // Before main runs, the dynamic loader has written the C library's .data and .bss (relocations, initialization), so
-    // on a real box those pages are resident and their faults were taken before main. Do the same here, so that fault
-    // counts measured from main match a real process's.
-    private static void LoadLibraryData(SimulatedProcessMemory memory)
-    {
-        foreach (var mapping in memory.Mappings.Where(m => m.Kind == MappingKind.LibraryData).ToList())
-        {
-            for (var address = mapping.Start; address < mapping.End; address += MachineConfig.PageSize)
-            {
-                memory.WriteByte(address, 0);
-            }
-        }
-    }
-
     /// <summary>The process with id <paramref name="pid"/>; throws if there is none.</summary>
-    public SimProcess Process(int pid) =>
-        _byPid.TryGetValue(pid, out var p) ? p : throw new ArgumentException($"Machine.Process: no process with pid {pid}", nameof(pid));
+    public SimProcess Process(int pid) => _processes.Get(pid);
 
     /// <summary>Creates a file on the simulated disk whose pages read as zeros until written.</summary>
     public SimulatedFile CreateFile(string name, ulong sizeBytes) => PageCache.CreateFile(name, sizeBytes);
@@ -145,7 +148,7 @@ public sealed partial class Machine
         ArgumentNullException.ThrowIfNull(process);
         if (process.IsAlive)
         {
-            Terminate(process, null);
+            _reaper.Terminate(process, null);
             Events.Add(process.Pid, KernelEventKind.ProcessExit, "exited; memory freed");
         }
     }
@@ -157,7 +160,7 @@ public sealed partial class Machine
         ArgumentNullException.ThrowIfNull(process);
         if (process.IsAlive)
         {
-            Terminate(process, reason);
+            _reaper.Terminate(process, reason);
             Events.Add(process.Pid, KernelEventKind.ProcessExit, "killed: " + reason);
         }
     }
@@ -168,95 +171,39 @@ public sealed partial class Machine
     /// </summary>
     public void Idle() => Kswapd.RunUntilBalanced();
 
-    /// <summary>Kills <paramref name="process"/> (SIGKILL) and frees its memory; used by the OOM killer.</summary>
-    internal void Terminate(SimProcess process, string? reason)
+    // A live frame's buffer is about to be reused: every TLB entry that maps it goes (the reverse map says which).
+    private void ShootDownFrame(int f)
     {
-        process.IsAlive = false;
-        process.KillReason = reason;
-        var pages = process.PageTable.Entries.Select(e => e.Key).ToList();
-        foreach (var page in pages)
+        var frame = new FrameNumber(f);
+        if (Frames.UseOf(frame) == FrameUse.Anonymous)
         {
-            ClearEntry(process, page);
+            var (pid, page) = Frames.OwnerOf(frame);
+            _processes.ShootDown(pid, page);
+            return;
         }
 
-        Overcommit.Uncommit(process.CommittedPages);
-        process.CommittedPages = 0;
-        process.Memory.FlushTlb();
+        _processes.ShootDown(Frames.MappersOf(frame));
     }
 
-    // ---- the fault path -------------------------------------------------------------------------------------------
-
-    /// <summary>Runs the page-fault handler for a page the MMU could not use; throws SIGSEGV or SIGKILL as the outcome says.</summary>
-    internal void Fault(SimProcess process, ulong page, AccessKind access)
+    // Before main runs, the dynamic loader has written the C library's .data and .bss (relocations, initialization), so
+    // on a real box those pages are resident and their faults were taken before main. Do the same here, so that fault
+    // counts measured from main match a real process's. A kill on the way (no frame) ends the process, not the caller.
+    private static void LoadLibraryData(SimProcess process)
     {
-        var address = page * MachineConfig.PageSize;
-        var context = process.FaultContext ??= new FaultContext(this, process);
-        FaultResult result;
-        context.Begin(page);
+        var memory = process.Memory;
         try
         {
-            result = FaultHandler.HandleFault(context, new PageFault(process.Pid, address, address, access));
+            foreach (var mapping in memory.Mappings.Where(m => m.Kind == VmaKind.LibraryData).ToList())
+            {
+                for (var address = mapping.Start; address < mapping.End; address += MachineConfig.PageSize)
+                {
+                    memory.WriteByte(address, 0);
+                }
+            }
         }
-        finally
+        catch (ProcessKilledException) when (!process.IsAlive)
         {
-            context.Finish();
-        }
-
-        switch (result.Outcome)
-        {
-            case FaultOutcome.Minor:
-            case FaultOutcome.Major:
-                CheckResolved(process, page, access, result.Outcome);
-                var major = result.Outcome == FaultOutcome.Major;
-                VmStat.PgFault++;
-                if (major)
-                {
-                    VmStat.PgMajFault++;
-                    process.MajorFaults++;
-                }
-                else
-                {
-                    process.MinorFaults++;
-                }
-
-                if (Events.LogFaults)
-                {
-                    LogFault(process, address, access, major);
-                }
-
-                return;
-            case FaultOutcome.SegmentationFault:
-                Events.Add(process.Pid, KernelEventKind.SegmentationFault, Hex(address) + ": " + result.Reason);
-                throw new SegmentationFaultException(address, access == AccessKind.Write, result.Reason ?? "segmentation fault");
-            default:
-                if (process.IsAlive)
-                {
-                    Terminate(process, "out of memory: no frame for a page fault");
-                    Events.Add(process.Pid, KernelEventKind.OomKill, "killed: no frame could be found for its page fault");
-                }
-
-                throw new ProcessKilledException(process.Pid, process.KillReason ?? "out of memory");
+            // The OOM killer (or a fault with no frame) took the process while the loader ran; it is dead and logged.
         }
     }
-
-    private void LogFault(SimProcess process, ulong address, AccessKind access, bool major)
-    {
-        var kind = major ? KernelEventKind.MajorFault : KernelEventKind.MinorFault;
-        var verb = access == AccessKind.Write ? "write" : "read";
-        Events.AddFault(process.Pid, kind, verb, address, MachineConfig.PageSize);
-    }
-
-    private void CheckResolved(SimProcess process, ulong page, AccessKind access, FaultOutcome outcome)
-    {
-        var entry = process.PageTable.Get(page);
-        var needed = access == AccessKind.Write ? PageTable.Present | PageTable.Writable : PageTable.Present;
-        if ((entry & needed) != needed)
-        {
-            throw new InvalidOperationException(
-                $"page fault handler {FaultHandler.GetType().Name}: answered {outcome} for a {access.ToString().ToLowerInvariant()} at " +
-                $"{Hex(page * MachineConfig.PageSize)}, but the page is not mapped {(access == AccessKind.Write ? "writable" : "present")}");
-        }
-    }
-
-    internal static string Hex(ulong value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
 }

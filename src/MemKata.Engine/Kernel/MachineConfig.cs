@@ -1,17 +1,6 @@
+using MemKata.Engine.Units;
+
 namespace MemKata.Engine.Kernel;
-
-/// <summary>Linux's <c>vm.overcommit_memory</c>: how the kernel answers a request for more virtual memory.</summary>
-public enum OvercommitMode
-{
-    /// <summary>0, the default heuristic: refuse only a single request larger than RAM + swap.</summary>
-    Heuristic = 0,
-
-    /// <summary>1: never refuse.</summary>
-    Always = 1,
-
-    /// <summary>2: strict accounting: refuse when Committed_AS would pass CommitLimit.</summary>
-    Never = 2,
-}
 
 /// <summary>
 /// The simulated machine's hardware and sysctls: RAM, swap, architecture, overcommit, watermarks and swappiness. Sizes
@@ -20,7 +9,7 @@ public enum OvercommitMode
 public sealed record MachineConfig
 {
     /// <summary>The page size: 4 KiB on both profiles.</summary>
-    public const ulong PageSize = 4096;
+    public const ulong PageSize = PageUnits.PageSize;
 
     /// <summary>Physical RAM in bytes (rounded down to whole pages). Also MemTotal: the simulation reserves nothing for
     /// the kernel image.</summary>
@@ -77,10 +66,10 @@ public sealed record MachineConfig
     public long SwapPages => (long)(SwapBytes / PageSize);
 
     /// <summary>The effective admin reserve in KiB.</summary>
-    public ulong EffectiveAdminReserveKbytes => AdminReserveKbytes ?? Math.Min(RamBytes / 1024 / 32, 1UL << 13);
+    public ulong EffectiveAdminReserveKbytes => AdminReserveKbytes ?? Math.Min(PageUnits.BytesToKilobytes(RamBytes) / 32, 1UL << 13);
 
     /// <summary>The effective user reserve in KiB.</summary>
-    public ulong EffectiveUserReserveKbytes => UserReserveKbytes ?? Math.Min(RamBytes / 1024 / 32, 1UL << 17);
+    public ulong EffectiveUserReserveKbytes => UserReserveKbytes ?? Math.Min(PageUnits.BytesToKilobytes(RamBytes) / 32, 1UL << 17);
 
     /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the first bad one.</summary>
     public void Validate()

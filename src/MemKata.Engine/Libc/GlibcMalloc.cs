@@ -29,6 +29,7 @@ public sealed partial class GlibcMalloc : IAllocator
     public const ulong DefaultTcacheKey = 0x9e37_79b9_7f4a_7c15;
 
     private readonly SimulatedProcessMemory _memory;
+    private readonly Mmu _mmu;
     private readonly ulong _arena;
     private readonly ulong _binsBase;
     private readonly ulong _pageSize;
@@ -52,6 +53,7 @@ public sealed partial class GlibcMalloc : IAllocator
     {
         ArgumentNullException.ThrowIfNull(memory);
         _memory = memory;
+        _mmu = memory.Mmu;
         _arena = memory.LibcDataAddress;
         _binsBase = _arena + ArenaBinsOffset;
         _pageSize = memory.PageSize;
@@ -187,7 +189,7 @@ public sealed partial class GlibcMalloc : IAllocator
                 return 0;
             }
 
-            _memory.Copy(moved, pointer, oldSize - HeaderSize);
+            _mmu.Copy(moved, pointer, oldSize - HeaderSize);
             MunmapChunk(oldChunk);
             return moved;
         }
@@ -228,7 +230,7 @@ public sealed partial class GlibcMalloc : IAllocator
         {
             if (Tunables.PerturbByte != 0)
             {
-                _memory.Fill(mem, 0, (ulong)bytes);
+                _mmu.Fill(mem, 0, (ulong)bytes);
             }
 
             return mem;
@@ -239,7 +241,7 @@ public sealed partial class GlibcMalloc : IAllocator
             clear = oldTopSize;
         }
 
-        _memory.Fill(mem, 0, clear - SizeSz);
+        _mmu.Fill(mem, 0, clear - SizeSz);
         return mem;
     }
 
@@ -338,13 +340,13 @@ public sealed partial class GlibcMalloc : IAllocator
     private void SetTop(ulong chunk)
     {
         _top = chunk;
-        _memory.WriteWord(_arena + ArenaTopOffset, chunk);
+        _mmu.WriteWord(_arena + ArenaTopOffset, chunk);
     }
 
     private void SetLastRemainder(ulong chunk)
     {
         _lastRemainder = chunk;
-        _memory.WriteWord(_arena + ArenaLastRemainderOffset, chunk);
+        _mmu.WriteWord(_arena + ArenaLastRemainderOffset, chunk);
     }
 
     // alloc_perturb / free_perturb (M_PERTURB).
@@ -352,7 +354,7 @@ public sealed partial class GlibcMalloc : IAllocator
     {
         if (Tunables.PerturbByte != 0)
         {
-            _memory.Fill(mem, (byte)(Tunables.PerturbByte ^ 0xff), length);
+            _mmu.Fill(mem, (byte)(Tunables.PerturbByte ^ 0xff), length);
         }
     }
 
@@ -360,7 +362,7 @@ public sealed partial class GlibcMalloc : IAllocator
     {
         if (Tunables.PerturbByte != 0)
         {
-            _memory.Fill(mem, (byte)Tunables.PerturbByte, length);
+            _mmu.Fill(mem, (byte)Tunables.PerturbByte, length);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MemKata.Contracts;
 using static MemKata.Engine.Libc.ChunkLayout;
 
 namespace MemKata.Engine.Libc;
@@ -6,32 +7,32 @@ namespace MemKata.Engine.Libc;
 /// <summary>Chunk field access: every header and link is read from and written to simulated memory.</summary>
 public sealed partial class GlibcMalloc
 {
-    private const ulong PrevInUse = ChunkHeaderFlags.PrevInUse;
-    private const ulong IsMmappedBit = ChunkHeaderFlags.IsMmapped;
-    private const ulong SizeBits = ChunkHeaderFlags.All;
+    private const ulong PrevInUse = ChunkHeader.PrevInUse;
+    private const ulong IsMmappedBit = ChunkHeader.Mmapped;
+    private const ulong SizeBits = ChunkHeader.FlagBits;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong SizeField(ulong chunk) => _memory.ReadWord(chunk + SizeOffset);
+    private ulong SizeField(ulong chunk) => _mmu.ReadWord(chunk + SizeOffset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong ChunkSize(ulong chunk) => SizeField(chunk) & ~SizeBits;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong PrevSize(ulong chunk) => _memory.ReadWord(chunk + PrevSizeOffset);
+    private ulong PrevSize(ulong chunk) => _mmu.ReadWord(chunk + PrevSizeOffset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SetPrevSize(ulong chunk, ulong value) => _memory.WriteWord(chunk + PrevSizeOffset, value);
+    private void SetPrevSize(ulong chunk, ulong value) => _mmu.WriteWord(chunk + PrevSizeOffset, value);
 
     /// <summary>set_head: the whole size field, flags included.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SetHead(ulong chunk, ulong value) => _memory.WriteWord(chunk + SizeOffset, value);
+    private void SetHead(ulong chunk, ulong value) => _mmu.WriteWord(chunk + SizeOffset, value);
 
     /// <summary>set_head_size: a new size, keeping the flag bits.</summary>
     private void SetHeadSize(ulong chunk, ulong size) => SetHead(chunk, (SizeField(chunk) & SizeBits) | size);
 
     /// <summary>set_foot: the next chunk's prev_size records this chunk's size.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SetFoot(ulong chunk, ulong size) => _memory.WriteWord(chunk + size + PrevSizeOffset, size);
+    private void SetFoot(ulong chunk, ulong size) => _mmu.WriteWord(chunk + size + PrevSizeOffset, size);
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool IsPrevInUse(ulong chunk) => (SizeField(chunk) & PrevInUse) != 0;
@@ -50,24 +51,24 @@ public sealed partial class GlibcMalloc
     private void ClearInUseAt(ulong chunk, ulong offset) => SetHead(chunk + offset, SizeField(chunk + offset) & ~PrevInUse);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong Fd(ulong chunk) => _memory.ReadWord(chunk + FdOffset);
+    private ulong Fd(ulong chunk) => _mmu.ReadWord(chunk + FdOffset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong Bk(ulong chunk) => _memory.ReadWord(chunk + BkOffset);
+    private ulong Bk(ulong chunk) => _mmu.ReadWord(chunk + BkOffset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SetFd(ulong chunk, ulong value) => _memory.WriteWord(chunk + FdOffset, value);
+    private void SetFd(ulong chunk, ulong value) => _mmu.WriteWord(chunk + FdOffset, value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SetBk(ulong chunk, ulong value) => _memory.WriteWord(chunk + BkOffset, value);
+    private void SetBk(ulong chunk, ulong value) => _mmu.WriteWord(chunk + BkOffset, value);
 
-    private ulong FdNextsize(ulong chunk) => _memory.ReadWord(chunk + FdNextsizeOffset);
+    private ulong FdNextsize(ulong chunk) => _mmu.ReadWord(chunk + FdNextsizeOffset);
 
-    private ulong BkNextsize(ulong chunk) => _memory.ReadWord(chunk + BkNextsizeOffset);
+    private ulong BkNextsize(ulong chunk) => _mmu.ReadWord(chunk + BkNextsizeOffset);
 
-    private void SetFdNextsize(ulong chunk, ulong value) => _memory.WriteWord(chunk + FdNextsizeOffset, value);
+    private void SetFdNextsize(ulong chunk, ulong value) => _mmu.WriteWord(chunk + FdNextsizeOffset, value);
 
-    private void SetBkNextsize(ulong chunk, ulong value) => _memory.WriteWord(chunk + BkNextsizeOffset, value);
+    private void SetBkNextsize(ulong chunk, ulong value) => _mmu.WriteWord(chunk + BkNextsizeOffset, value);
 
     /// <summary>Safe-linking (PROTECT_PTR): a singly linked pointer stored at <paramref name="position"/> is mangled
     /// with the position's page number, so a stray overwrite rarely forms a valid pointer.</summary>

@@ -61,7 +61,7 @@ public sealed partial class GlibcMalloc
         for (var index = 0UL; index < Tunables.TcacheBins; index++)
         {
             var list = new List<ulong>();
-            for (var e = _memory.ReadWord(TcacheEntryAddress(index)); e != 0 && list.Count <= ushort.MaxValue; e = Protect(e, _memory.ReadWord(e)))
+            for (var e = _mmu.ReadWord(TcacheEntryAddress(index)); e != 0 && list.Count <= ushort.MaxValue; e = Protect(e, _mmu.ReadWord(e)))
             {
                 list.Add(MemToChunk(e));
             }

@@ -65,7 +65,7 @@ public sealed partial class GlibcMalloc
             else
             {
                 var oldMem = ChunkToMem(oldChunk);
-                _memory.Copy(mem, oldMem, oldSize - HeaderSize + SizeSz);
+                _mmu.Copy(mem, oldMem, oldSize - HeaderSize + SizeSz);
                 IntFree(oldChunk, haveLock: true);
                 return mem;
             }

@@ -22,7 +22,7 @@ public sealed partial class GlibcMalloc
         if (victim != 0)
         {
             _tcache = victim;
-            _memory.Fill(victim, 0, TcacheStructSize);
+            _mmu.Fill(victim, 0, TcacheStructSize);
         }
     }
 
@@ -34,12 +34,12 @@ public sealed partial class GlibcMalloc
     private TcacheCountWord ReadTcacheCount(ulong index)
     {
         var address = _tcache + (index * 2);
-        return new TcacheCountWord(address & ~7UL, (int)((address & 7) * 8), _memory.ReadWord(address & ~7UL));
+        return new TcacheCountWord(address & ~7UL, (int)((address & 7) * 8), _mmu.ReadWord(address & ~7UL));
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void WriteTcacheCount(in TcacheCountWord word, ulong count) =>
-        _memory.WriteWord(word.Address, (word.Word & ~(0xffffUL << word.Shift)) | ((count & 0xffff) << word.Shift));
+        _mmu.WriteWord(word.Address, (word.Word & ~(0xffffUL << word.Shift)) | ((count & 0xffff) << word.Shift));
 
     private ulong TcacheEntryAddress(ulong index) => _tcache + TcacheEntriesOffset + (index * 8);
 
@@ -50,10 +50,10 @@ public sealed partial class GlibcMalloc
     private void TcachePut(ulong chunk, ulong index, in TcacheCountWord count)
     {
         var entry = ChunkToMem(chunk);
-        _memory.WriteWord(entry + 8, _tcacheKey);
-        var head = _memory.ReadWord(TcacheEntryAddress(index));
-        _memory.WriteWord(entry, Protect(entry, head));
-        _memory.WriteWord(TcacheEntryAddress(index), entry);
+        _mmu.WriteWord(entry + 8, _tcacheKey);
+        var head = _mmu.ReadWord(TcacheEntryAddress(index));
+        _mmu.WriteWord(entry, Protect(entry, head));
+        _mmu.WriteWord(TcacheEntryAddress(index), entry);
         WriteTcacheCount(count, count.Count + 1);
     }
 
@@ -63,15 +63,15 @@ public sealed partial class GlibcMalloc
 
     private ulong TcacheGet(ulong index, in TcacheCountWord count)
     {
-        var entry = _memory.ReadWord(TcacheEntryAddress(index));
+        var entry = _mmu.ReadWord(TcacheEntryAddress(index));
         if (IsMisaligned(entry))
         {
             throw Corruption("malloc(): unaligned tcache chunk detected");
         }
 
-        _memory.WriteWord(TcacheEntryAddress(index), Protect(entry, _memory.ReadWord(entry)));
+        _mmu.WriteWord(TcacheEntryAddress(index), Protect(entry, _mmu.ReadWord(entry)));
         WriteTcacheCount(count, count.Count - 1);
-        _memory.WriteWord(entry + 8, 0);
+        _mmu.WriteWord(entry + 8, 0);
         return entry;
     }
 
@@ -85,10 +85,10 @@ public sealed partial class GlibcMalloc
         }
 
         var entry = ChunkToMem(chunk);
-        if (_memory.ReadWord(entry + 8) == _tcacheKey)
+        if (_mmu.ReadWord(entry + 8) == _tcacheKey)
         {
             var seen = 0UL;
-            for (var e = _memory.ReadWord(TcacheEntryAddress(index)); e != 0; e = Protect(e, _memory.ReadWord(e)), seen++)
+            for (var e = _mmu.ReadWord(TcacheEntryAddress(index)); e != 0; e = Protect(e, _mmu.ReadWord(e)), seen++)
             {
                 if (seen >= Tunables.TcacheCount)
                 {

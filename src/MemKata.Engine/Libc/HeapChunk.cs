@@ -1,3 +1,5 @@
+using MemKata.Contracts;
+
 namespace MemKata.Engine.Libc;
 
 /// <summary>Where a chunk of the heap stands, as the allocator sees it.</summary>
@@ -29,5 +31,5 @@ public readonly record struct HeapChunk(ulong Address, ulong Size, ulong Flags, 
     public ulong UserPointer => Address + ChunkLayout.HeaderSize;
 
     /// <summary>True if the PREV_INUSE bit is set.</summary>
-    public bool PrevInUse => (Flags & ChunkHeaderFlags.PrevInUse) != 0;
+    public bool PrevInUse => (Flags & ChunkHeader.PrevInUse) != 0;
 }

@@ -23,7 +23,7 @@ public sealed class DemandZeroPageBacking : IPageBacking
     public DemandZeroPageBacking(ulong pageSize)
     {
         _pageSize = checked((int)pageSize);
-        _zeroPage = new byte[_pageSize];
+        _zeroPage = GC.AllocateArray<byte>(_pageSize, pinned: true);
     }
 
     /// <summary>Number of pages that hold bytes (were written at least once and not discarded).</summary>
@@ -157,7 +157,7 @@ public sealed class DemandZeroPageBacking : IPageBacking
             return page;
         }
 
-        return new byte[_pageSize];
+        return GC.AllocateArray<byte>(_pageSize, pinned: true);
     }
 
     private void Recycle(byte[] page)

@@ -8,8 +8,9 @@ namespace MemKata.Engine.Memory;
 public interface ICommitAccounting
 {
     /// <summary>Asks to commit <paramref name="pages"/> more pages for a process whose address space already spans
-    /// <paramref name="totalVmPages"/> pages. Returns false (and commits nothing) when the overcommit policy refuses.</summary>
-    bool TryCommit(ulong pages, ulong totalVmPages);
+    /// <paramref name="totalVmPages"/> pages. Returns null when committed, else why the overcommit policy refused
+    /// (and nothing is committed).</summary>
+    string? TryCommit(ulong pages, ulong totalVmPages);
 
     /// <summary>Gives back <paramref name="pages"/> committed pages (they were unmapped).</summary>
     void Uncommit(ulong pages);

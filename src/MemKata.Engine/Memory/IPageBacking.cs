@@ -8,8 +8,9 @@ namespace MemKata.Engine.Memory;
 /// </summary>
 /// <remarks>
 /// Contract: page numbers are virtual addresses shifted right by the page shift. The mapping passed in is the one that
-/// covers the page and allows the access (the caller checked). A returned array is exactly one page long and stays the
-/// page's storage until the backing calls <see cref="SimulatedProcessMemory.FlushTlb()"/> (for example after evicting it).
+/// covers the page and allows the access (the caller checked). A returned array is exactly one page long, allocated
+/// pinned (<c>GC.AllocateArray(pageSize, pinned: true)</c>: the MMU keeps its address), and stays the
+/// page's storage until the backing calls <see cref="Mmu.FlushTlb()"/> (for example after evicting it).
 /// A caller must not keep one page's array while it fetches another: the fetch may fault, reclaim or evict, and flush it.
 /// </remarks>
 public interface IPageBacking

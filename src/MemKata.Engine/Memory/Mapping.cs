@@ -1,4 +1,5 @@
 using MemKata.Contracts;
+using MemKata.Contracts.Kernel;
 
 namespace MemKata.Engine.Memory;
 
@@ -6,7 +7,7 @@ namespace MemKata.Engine.Memory;
 /// One virtual memory area: the page range [<see cref="Start"/>, <see cref="End"/>) with one protection and kind, like a
 /// line of <c>/proc/PID/maps</c>. Both bounds are page-aligned.
 /// </summary>
-public sealed record Mapping(ulong Start, ulong End, Protection Protection, MappingKind Kind)
+public sealed record Mapping(ulong Start, ulong End, Protection Protection, VmaKind Kind)
 {
     /// <summary>Length in bytes.</summary>
     public ulong Length => End - Start;

@@ -1,5 +1,5 @@
-using System.Globalization;
 using MemKata.Contracts;
+using MemKata.Engine.Units;
 
 namespace MemKata.Engine.Memory;
 
@@ -19,9 +19,14 @@ public enum SyscallKind
     Mremap,
 }
 
-/// <summary>One memory system call as <c>strace</c> would show it: the call, its arguments and its result.</summary>
+/// <summary>One memory system call as <c>strace</c> would show it: the call, its arguments and its result; a failed one
+/// also carries why, in words (<see cref="Reason"/>), which strace cannot show.</summary>
 public sealed record SyscallRecord(SyscallKind Kind, ulong Address, ulong Length, ulong NewLength, ulong Result, Errno Error)
 {
+    /// <summary>For a failed call, why the kernel refused it (e.g. "no gap of 8589934592 bytes in the address space",
+    /// "overcommit refused it: mode 0: ..."); null for a call that succeeded.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>The call in strace's style, e.g. <c>brk(0x55555557a000) = 0x55555557a000</c>.</summary>
     public override string ToString()
     {
@@ -36,5 +41,5 @@ public sealed record SyscallRecord(SyscallKind Kind, ulong Address, ulong Length
         };
     }
 
-    private static string Hex(ulong value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+    private static string Hex(ulong value) => HexFormat.Address(value);
 }

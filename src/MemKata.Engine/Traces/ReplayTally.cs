@@ -1,4 +1,5 @@
 using MemKata.Contracts;
+using MemKata.Contracts.Kernel;
 using MemKata.Engine.Memory;
 
 namespace MemKata.Engine.Traces;
@@ -48,7 +49,7 @@ internal sealed class ReplayTally(ulong initialBreak)
         var mmapped = 0UL;
         foreach (var mapping in memory.Mappings)
         {
-            if (mapping.Kind == MappingKind.Anonymous)
+            if (mapping.Kind == VmaKind.Anonymous)
             {
                 mmapped += mapping.Length;
             }

@@ -1,5 +1,4 @@
 using MemKata.Contracts;
-using MemKata.Engine.Libc;
 using MemKata.Engine.Memory;
 
 namespace MemKata.Engine.Traces;
@@ -59,7 +58,7 @@ public sealed class TraceReplayer
         if (recordSyscalls)
         {
             _syscalls = [];
-            Memory.SyscallLog = _syscalls;
+            Memory.SyscallCompleted += _syscalls.Add;
         }
 
         Allocator = factory(Memory);
@@ -190,7 +189,7 @@ public sealed class TraceReplayer
         }
 
         var sizeField = Memory.ReadWord(pointer - 8);
-        return new BlockSlots.Slot(pointer, sizeField & ~ChunkHeaderFlags.All, (sizeField & ChunkHeaderFlags.IsMmapped) != 0);
+        return new BlockSlots.Slot(pointer, sizeField & ~ChunkHeader.FlagBits, (sizeField & ChunkHeader.Mmapped) != 0);
     }
 
     private IReadOnlyList<SyscallRecord> TakeSyscalls()

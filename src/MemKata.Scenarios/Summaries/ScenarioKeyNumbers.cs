@@ -1,6 +1,5 @@
 using MemKata.Contracts.Kernel;
 using MemKata.Engine.Kernel;
-using MemKata.Engine.Memory;
 
 namespace MemKata.Scenarios.Summaries;
 
@@ -24,8 +23,8 @@ public static class ScenarioKeyNumbers
         foreach (var p in machine.Processes.Where(p => p.IsAlive))
         {
             var heap = p.Memory.ProgramBreak - p.Memory.HeapStart;
-            var mmaps = p.Memory.Mappings.Where(m => m.Kind == MappingKind.Anonymous).ToList();
-            var files = p.Memory.Mappings.Where(m => m.Kind is MappingKind.FileShared or MappingKind.FilePrivate).ToList();
+            var mmaps = p.Memory.Mappings.Where(m => m.Kind == VmaKind.Anonymous).ToList();
+            var files = p.Memory.Mappings.Where(m => m.Kind is VmaKind.FileShared or VmaKind.FilePrivate).ToList();
             if (heap > 0 || mmaps.Count > 0 || files.Count > 0)
             {
                 var parts = new List<string> { $"heap (brk) {SizeText.Bytes(heap)}" };
@@ -84,9 +83,10 @@ public static class ScenarioKeyNumbers
             facts.Add(("File I/O", $"{SizeText.Bytes((ulong)vm.PgPgIn * 1024)} read into the page cache (pgpgin), {SizeText.Bytes((ulong)vm.PgPgOut * 1024)} of dirty pages written back (pgpgout)"));
         }
 
-        foreach (var victim in machine.OomKills.Select(k => k.Victim).OfType<OomKillCandidate>())
+        foreach (var kill in machine.OomKills.Where(k => k.Victim is not null))
         {
-            facts.Add(("OOM kill", $"pid {victim.Pid} ({victim.Name}): oom_score {victim.OomScore} when chosen, " +
+            var victim = kill.Victim!.Value;
+            facts.Add(("OOM kill", $"pid {victim.Pid} ({victim.Name}): oom_score {kill.OomScoreOf(victim)} when chosen, " +
                 $"RSS {SizeText.Bytes((ulong)victim.ResidentPages * MachineConfig.PageSize)}, oom_score_adj {victim.OomScoreAdj}"));
         }
 

@@ -28,7 +28,7 @@ internal static class LearnerSources
             .SelectMany(exercise => Directory.GetFiles(exercise, "*.cs").Where(f => !f.EndsWith("Tests.cs", StringComparison.Ordinal))
                 .Concat(Directory.GetFiles(Path.Combine(exercise, ".meta"), "*.cs")))
             .Concat(new[] { "ReferencePageFaultHandler.cs", "ReferenceReclaimPolicy.cs" }
-                .Select(name => Path.Combine(Repository.Root, "src", "MemKata.Engine", "Kernel", name)))
+                .Select(name => Path.Combine(Repository.Root, "src", "MemKata.Engine", "Reference", name)))
             .Concat(SampleFolders().Where(folder => !Path.GetFileName(folder).StartsWith("adversarial-", StringComparison.Ordinal))
                 .SelectMany(folder => Directory.GetFiles(folder, "*.cs")))
             .Select(Relative)

@@ -271,5 +271,5 @@ public class ScenarioCompareCommandTests
         CliResult.Run(["scenario", "compare", scenario, "--exercise", Repository.Exercise(slug), "--format", "text", .. more]);
 
     private static SubmissionFolder ReferenceSolution(string slug, string solution) =>
-        new(solution, File.ReadAllText(Path.Combine(Repository.Exercise(slug), ".meta", "Example.cs")));
+        new(solution, MemKata.Grading.ReferenceSubmission.Source(MemKata.Grading.Layout.ExerciseLayout.Load(Repository.Root, slug), 0));
 }

@@ -1,5 +1,4 @@
 using MemKata.Contracts;
-using MemKata.Engine.Libc;
 using MemKata.Engine.Memory;
 
 namespace MemKata.Cli.Tests.Fakes;
@@ -33,7 +32,7 @@ internal sealed class BumpAllocator(SimulatedProcessMemory memory) : IAllocator
         {
             var length = PageMath.RoundUp(size + 16, _memory.PageSize);
             var mapping = _memory.Mmap(length);
-            _memory.WriteWord(mapping + 8, length | ChunkHeaderFlags.IsMmapped);
+            _memory.WriteWord(mapping + 8, length | ChunkHeader.Mmapped);
             _freed.Remove(mapping + 16);
             return mapping + 16;
         }
@@ -51,7 +50,7 @@ internal sealed class BumpAllocator(SimulatedProcessMemory memory) : IAllocator
         }
 
         var pointer = _next;
-        _memory.WriteWord(pointer - 8, chunk | ChunkHeaderFlags.PrevInUse);
+        _memory.WriteWord(pointer - 8, chunk | ChunkHeader.PrevInUse);
         _next += chunk;
         _freed.Remove(pointer);
         return pointer;
@@ -70,9 +69,9 @@ internal sealed class BumpAllocator(SimulatedProcessMemory memory) : IAllocator
         }
 
         var sizeField = _memory.ReadWord(pointer - 8);
-        if ((sizeField & ChunkHeaderFlags.IsMmapped) != 0)
+        if ((sizeField & ChunkHeader.Mmapped) != 0)
         {
-            _memory.Munmap(pointer - 16, sizeField & ~ChunkHeaderFlags.All);
+            _memory.Munmap(pointer - 16, sizeField & ~ChunkHeader.FlagBits);
         }
     }
 
@@ -90,7 +89,7 @@ internal sealed class BumpAllocator(SimulatedProcessMemory memory) : IAllocator
         }
 
         var moved = Malloc(size);
-        var oldUsable = (_memory.ReadWord(pointer - 8) & ~ChunkHeaderFlags.All) - 8;
+        var oldUsable = (_memory.ReadWord(pointer - 8) & ~ChunkHeader.FlagBits) - 8;
         _memory.Copy(moved, pointer, Math.Min(oldUsable, size));
         Free(pointer);
         return moved;

@@ -1,5 +1,6 @@
 using MemKata.Contracts.Kernel;
 using MemKata.Engine.Kernel;
+using MemKata.Engine.Reference;
 using static MemKata.Engine.Tests.Kernel.KernelTestMachines;
 
 namespace MemKata.Engine.Tests.Kernel;
@@ -51,7 +52,7 @@ public class SwappableComponentsTests
         }
 
         public int? ChooseOomVictim(IReadOnlyList<OomCandidate> candidates, long totalPages) =>
-            candidates.Where(c => c.OomScoreAdj != OomKiller.Exempt).Select(c => (int?)c.Pid).FirstOrDefault();
+            candidates.Where(c => c.OomScoreAdj != OomBadness.Exempt).Select(c => (int?)c.Pid).FirstOrDefault();
     }
 
     private sealed class MurderousPolicy : IReclaimPolicy
@@ -98,7 +99,7 @@ public class SwappableComponentsTests
 
         p.Memory.WriteByte(a, 1);
 
-        Assert.That(p.Memory.ReadByte(a + 1), Is.EqualTo(PhysicalMemory.Poison));
+        Assert.That(p.Memory.ReadByte(a + 1), Is.EqualTo(FrameTable.Poison));
     }
 
     [Test]
@@ -110,7 +111,7 @@ public class SwappableComponentsTests
 
         TouchForWrite(p, a, 1500);
 
-        Assert.That(PageTable.Decode(p.PageTable.Get(a / Page)).State, Is.EqualTo(PteState.Swapped), "FIFO evicts the oldest page first");
+        Assert.That(p.PageTable.Get(a / Page).State, Is.EqualTo(PteState.Swapped), "FIFO evicts the oldest page first");
         Assert.That(machine.VmStat.PswpOut, Is.GreaterThan(0));
     }
 
@@ -119,7 +120,7 @@ public class SwappableComponentsTests
     {
         var machine = new Machine(new MachineConfig { RamBytes = 1024 * Page, Overcommit = OvercommitMode.Always, LoaderTouchesLibraryData = false }, reclaimPolicy: new MurderousPolicy());
         var exempt = machine.Spawn("exempt");
-        exempt.OomScoreAdj = OomKiller.Exempt;
+        exempt.OomScoreAdj = OomBadness.Exempt;
         var p = machine.Spawn("p");
         var a = p.Memory.Mmap(2000 * Page);
 

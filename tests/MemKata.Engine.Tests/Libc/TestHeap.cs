@@ -1,3 +1,4 @@
+using MemKata.Contracts;
 using MemKata.Engine.Libc;
 using MemKata.Engine.Memory;
 
@@ -27,5 +28,5 @@ internal sealed class TestHeap
 
     public ulong ChunkSize(ulong pointer) => Memory.ReadWord(pointer - 8) & ~7UL;
 
-    public bool IsMmapped(ulong pointer) => (Memory.ReadWord(pointer - 8) & 2) != 0;
+    public bool IsMmapped(ulong pointer) => ChunkHeader.Of(Memory, pointer).IsMmapped;
 }

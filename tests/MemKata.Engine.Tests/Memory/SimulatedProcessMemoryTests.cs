@@ -1,4 +1,5 @@
 using MemKata.Contracts;
+using MemKata.Contracts.Kernel;
 using MemKata.Engine.Memory;
 
 namespace MemKata.Engine.Tests.Memory;
@@ -165,15 +166,15 @@ public class SimulatedProcessMemoryAccountingTests
     {
         public ulong Committed { get; private set; }
 
-        public bool TryCommit(ulong pages1, ulong totalVmPages)
+        public string? TryCommit(ulong pages1, ulong totalVmPages)
         {
             if (Committed + pages1 > pages)
             {
-                return false;
+                return $"only {pages - Committed} pages left in the budget";
             }
 
             Committed += pages1;
-            return true;
+            return null;
         }
 
         public void Uncommit(ulong pages1) => Committed -= pages1;
@@ -222,6 +223,6 @@ public class SimulatedProcessMemoryAccountingTests
         var tail = memory.FindMapping(a + 2 * 4096)!;
         Assert.That(tail.FileName, Is.EqualTo("data.bin"));
         Assert.That(tail.FileOffset, Is.EqualTo(3UL * 4096));
-        Assert.That(tail.Kind, Is.EqualTo(MappingKind.FileShared));
+        Assert.That(tail.Kind, Is.EqualTo(VmaKind.FileShared));
     }
 }

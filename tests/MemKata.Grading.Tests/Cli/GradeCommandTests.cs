@@ -165,6 +165,49 @@ public sealed class GradeCommandTests
     }
 
     [Test]
+    public void An_output_that_is_a_folder_is_refused_before_grading()
+    {
+        var folder = Directory.CreateTempSubdirectory("memkata-output-").FullName;
+        try
+        {
+            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference", "--format", "gradescope", "--output", folder);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+                Assert.That(result.Stderr, Does.StartWith($"memkata: cannot write the report to '{folder}': it is a folder;"));
+                Assert.That(result.Stdout, Is.Empty, "nothing was graded");
+                Assert.That(Directory.GetFileSystemEntries(folder), Is.Empty);
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void An_output_whose_folder_is_a_file_is_refused_before_grading()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference", "--output", Path.Combine(file, "results.json"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+                Assert.That(result.Stderr, Does.StartWith($"memkata: cannot write the report to '{Path.Combine(file, "results.json")}': a part of the path before the file name is a file"));
+                Assert.That(result.Stdout, Is.Empty);
+            });
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public void Two_sources_at_once_is_a_usage_error()
     {
         var result = Memkata("grade", "counter", "--reference", "--submission", "x");

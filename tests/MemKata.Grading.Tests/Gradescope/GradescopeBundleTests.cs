@@ -26,7 +26,8 @@ public sealed class GradescopeBundleTests
         var folder = Path.Combine(Path.GetTempPath(), $"memkata-gradescope-reference-{Guid.NewGuid():N}");
         try
         {
-            return new Grader(exercise).Grade(ReferenceSubmission.Create(exercise, folder));
+            using var grader = new Grader(exercise);
+            return grader.Grade(ReferenceSubmission.Create(exercise, folder));
         }
         finally
         {
@@ -65,7 +66,7 @@ public sealed class GradescopeBundleTests
     public void Reference_solution_gets_the_graders_maximum_and_one_test_per_hidden_test()
     {
         var exercise = ExerciseLayout.Load(TestData.RealRepository, Slug);
-        var reference = File.ReadAllText(Path.Combine(exercise.ExerciseDirectory, exercise.Config.Files.Example![0]));
+        var reference = ReferenceSubmission.Source(exercise, 0);
 
         using var results = Grade("reference", reference);
 

@@ -145,7 +145,7 @@ public class RealKernelFidelityTests
             var real = RealLinux.Number(proc + "/oom_score");
             var totalPages = (RealLinux.KilobytesField("/proc/meminfo", "MemTotal") + RealLinux.KilobytesField("/proc/meminfo", "SwapTotal")) / 4;
 
-            var engine = OomKiller.OomScore(new OomCandidate(child.Id, "hold", rss, swap, pte, adj), totalPages);
+            var engine = OomBadness.OomScore(new OomCandidate(child.Id, "hold", rss, swap, pte, adj), totalPages);
 
             Assert.That(rss, Is.GreaterThanOrEqualTo((long)mib * 256), "the probe touched its memory");
             Assert.That(engine, Is.EqualTo(real), $"rss {rss} swap {swap} pte {pte} pages, adj {adj}, total {totalPages} pages");

@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace MemKata.Engine.Kernel;
+
+/// <summary>One thing the kernel did, numbered in the order it happened. No wall-clock time: runs are reproducible.</summary>
+/// <param name="Sequence">1 for the first event of the machine.</param>
+/// <param name="Pid">The process concerned (0 for the kernel itself, e.g. kswapd).</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="Text">The details, written for a learner.</param>
+public sealed record KernelEvent(long Sequence, int Pid, KernelEventKind Kind, string Text)
+{
+    /// <inheritdoc/>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"#{Sequence} pid {Pid} {Kind}: {Text}");
+}
