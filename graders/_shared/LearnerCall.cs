@@ -94,7 +94,7 @@ internal static class LearnerCall
             return $"System.OutOfMemoryException : your {call} ran out of memory";
         }
 
-        var task = TestContext.CurrentContext.Test.Properties.Get(TaskAttribute.PropertyName) is int number ? $"Task {number}: " : "";
+        var task = TaskOfCurrentTest() is { } number ? $"Task {number}: " : "";
         if (type == typeof(SegmentationFaultException))
         {
             return $"{task}your {call} crashed the process: {text}";
@@ -104,6 +104,20 @@ internal static class LearnerCall
             ? $" (its contract does not let {member} throw {type.Name})"
             : "";
         return $"{task}your {call} threw {type.Name}: {text}{contract}";
+    }
+
+    // [Task(n)] on a parameterized test sits on the method's suite, above its test cases.
+    private static int? TaskOfCurrentTest()
+    {
+        for (ITest? test = TestExecutionContext.CurrentContext.CurrentTest; test is not null; test = test.Parent)
+        {
+            if (test.Properties.Get(TaskAttribute.PropertyName) is int number)
+            {
+                return number;
+            }
+        }
+
+        return null;
     }
 
     // The learner's exception may override Message: read it once, guarded, and cut it.
