@@ -71,6 +71,7 @@ public class AnonymousTests
         var result = Subject.Create().HandleFault(context, ScriptedContext.At(0x13ff8, AccessKind.Write));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.Minor));
+        Assert.That(context.FramesTaken, Is.EqualTo(1), $"a first write takes exactly one frame; your handler called {context.Calls}");
         Assert.That(context.Changes, Does.Contain($"ZeroFill({ScriptedContext.NewFrame})"), $"the new frame must be zero-filled; your handler called {context.Calls}");
         Assert.That(context.Changes, Does.Contain($"MapPage(0x13000, {ScriptedContext.NewFrame}, writable)"),
             $"the page (0x13000, the faulting page, not the faulting address) must map the new frame writable; your handler called {context.Calls}");
