@@ -35,7 +35,7 @@ public class OutOfMemoryTests
         var failing = onlyAllocateFrameFails ? ScriptedContext.FrameCalls.AllocateFrame : ScriptedContext.FrameCalls.All;
         var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, kind), pte) { Failing = failing };
 
-        var result = Subject.Create().HandleFault(context, ScriptedContext.At(0x12000, access));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, ScriptedContext.At(0x12000, access));
 
         // The handler must have asked (and been refused): an answer of OutOfMemory without asking is a guess.
         Assert.That(context.Changes.Where(c => asks.Split('|').Any(a => c.StartsWith(a, StringComparison.Ordinal))), Is.Not.Empty,
