@@ -1,4 +1,6 @@
 using MemKata.Contracts.Kernel;
+using MemKata.Engine.Kernel;
+using MemKata.Graders.Shared;
 using MemKata.Testing;
 
 namespace MemKata.Graders.ReclaimPolicy;
@@ -109,4 +111,45 @@ public class OomTests
         Assert.That(Choose(Total, new OomCandidate(4, "shy", 100, 0, 1, -999)), Is.EqualTo(4),
             "oom_score_adj -999 lowers the score below zero but does not exempt the process: it is still the only candidate");
     }
+
+    // Seeded random candidate lists (ties, exempt processes, negative and positive adj, every totalPages), 40 per seed,
+    // each compared with the reference's choice, run live.
+    [TestCase(1UL)]
+    [TestCase(2UL)]
+    [TestCase(3UL)]
+    [TestCase(4UL)]
+    [Task(5)]
+    public void Random_candidate_lists_get_the_victim_Linux_would_choose(ulong seed)
+    {
+        var random = new SeededRandom(seed);
+        var reference = new ReferenceReclaimPolicy();
+        for (var list = 0; list < 40; list++)
+        {
+            var total = random.Between(1000, 5_000_000);
+            var count = (int)random.Between(1, 7);
+            var pids = Enumerable.Range(1, 60).Select(pid => (Pid: pid, Key: random.Next())).OrderBy(p => p.Key).Take(count).Select(p => p.Pid).ToList();
+            var candidates = pids.Select(pid => new OomCandidate(
+                pid, $"p{pid}", random.Between(0, 60_000), random.Below(2) == 0 ? 0 : random.Between(0, 20_000), random.Between(0, 300), Adj(random))).ToArray();
+            if (count > 1 && random.Below(3) == 0)
+            {
+                // A tie: one candidate gets another's numbers.
+                var (from, to) = ((int)random.Below((ulong)count), (int)random.Below((ulong)count));
+                candidates[to] = candidates[from] with { Pid = candidates[to].Pid, Name = candidates[to].Name };
+            }
+
+            var expected = reference.ChooseOomVictim(candidates, total);
+
+            Assert.That(Choose(total, candidates), Is.EqualTo(expected),
+                $"totalPages {total}, candidates (pid: resident + swap + page tables, adj) {string.Join("; ", candidates.Select(c => $"{c.Pid}: {c.ResidentPages} + {c.SwapEntries} + {c.PageTablePages}, {c.OomScoreAdj}"))}: " +
+                $"oom_badness picks {(expected is null ? "nobody" : $"pid {expected}")} (ties to the later candidate, -1000 never)");
+        }
+    }
+
+    private static int Adj(SeededRandom random) => random.Below(20) switch
+    {
+        < 6 => 0,
+        < 9 => -1000,
+        < 11 => 1000,
+        _ => (int)random.Between(-999, 999),
+    };
 }

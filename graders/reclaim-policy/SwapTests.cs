@@ -60,6 +60,21 @@ public class SwapTests
         Assert.That(kernel.SwappedOut, Is.EqualTo(3), $"3 swap slots were free: fill them, then return (the kernel sees the shortfall). {kernel.Summary()}");
     }
 
+    [Test]
+    [Task(3)]
+    public void When_the_file_pages_cannot_meet_the_request_anonymous_pages_go_even_at_swappiness_0()
+    {
+        var kernel = new FakeKernel { SwapSlots = 1000, Swappiness = 0 };
+        kernel.Add(LruList.InactiveAnon, 200, anonymous: true);
+        kernel.Add(LruList.InactiveFile, 10);
+
+        Policies.Reclaim(kernel, ReclaimMode.Background, 60);
+
+        Assert.That(kernel.Freed, Has.Count.GreaterThanOrEqualTo(60),
+            $"10 file pages cannot meet a request of 60 (\"file is tiny\"): anonymous pages are scanned whatever the swappiness, or the OOM killer comes. {kernel.Summary()}");
+        Assert.That(kernel.SwappedOut, Is.GreaterThan(0), kernel.Summary());
+    }
+
     [TestCase(0)]
     [TestCase(10)]
     [Task(3)]
