@@ -133,6 +133,7 @@ internal sealed class GradedProcess
     {
         var what = $"realloc(0x{pointer:x}, {size})";
         var old = pointer == 0 ? null : Holding(pointer, what);
+        var mappingsBefore = AnonymousMappings;
         var (result, calls, breakBefore) = Run(() => Allocator.Realloc(pointer, size));
         if (size != 0)
         {
@@ -174,6 +175,13 @@ internal sealed class GradedProcess
         }
 
         Forget(pointer);
+        if (CheckRules && CheckSyscallRules && old.IsMapped)
+        {
+            // Moved or resized in place, a mapped block leaves exactly one mapping (its new one) or none (back to the heap).
+            var expected = mappingsBefore - ((ReadSizeWord(result, what) & 0x2) != 0 ? 0 : 1);
+            Assert.That(AnonymousMappings, Is.EqualTo(expected), $"{what}: the block had a mapping of its own; after realloc the process has {AnonymousMappings} anonymous mappings, {expected} expected: when realloc moves a mapped block, its old mapping must be unmapped (task 5). Calls made: {Describe(calls)}");
+        }
+
         var kept = CheckRules ? Math.Min(old.Size, size) : 0;
         var firstChanged = FirstByteNotEqual(result, kept, old.Fill);
         Assert.That(firstChanged, Is.EqualTo(-1L), $"{what}: byte {firstChanged} of the old contents was not kept (realloc keeps the first min(old, new) = {kept} bytes)");
@@ -201,6 +209,8 @@ internal sealed class GradedProcess
     }
 
     public IEnumerable<SyscallRecord> CallsSince(int index) => _syscalls.Skip(index);
+
+    private int AnonymousMappings => Memory.Mappings.Count(m => m.Kind == MappingKind.Anonymous);
 
     private static bool? ExpectedPlacement(ulong size) => Rules.IsMappedRequest(size);
 
