@@ -69,10 +69,10 @@ internal static class FaultEvents
         }
     }
 
-    // A small machine, two processes, every kind of area: anonymous reads then writes (zero page, copy on write), a
-    // shared file written by one and read by the other, a private file read then written, then enough memory to push
-    // pages to swap and read them back.
-    private static Machine RunMixedProgram(IPageFaultHandler handler)
+    /// <summary>A small machine, two processes, every kind of area: anonymous reads then writes (zero page, copy on
+    /// write), a shared file written by one and read by the other, a private file read then written, then enough memory
+    /// to push pages to swap and read them back. Returns the machine as the program left it.</summary>
+    public static Machine RunMixedProgram(IPageFaultHandler handler)
     {
         const ulong page = MachineConfig.PageSize;
         var machine = new Machine(

@@ -5,8 +5,9 @@ namespace MemKata.Graders.FaultHandler;
 /// <summary>
 /// The learner's handler with every fault it handles checked against the REQUIRED rules (<see cref="FaultRules"/>), as
 /// the allocator's grader checks every operation: a test that touches memory fails at the first fault handled wrongly,
-/// whatever else it asserts, with the fault and the rule in the message. The snapshot recordings run the handler
-/// unchecked: they write down what it did, and the comparison shows where it went astray.
+/// whatever else it asserts, with the fault and the rule in the message. Every test that runs the learner's handler
+/// runs it checked, the snapshot checks included: a fault that breaks a rule fails there too, with the rule rather than
+/// a diff of events.
 /// </summary>
 internal sealed class RuleCheckedHandler(IPageFaultHandler learner) : IPageFaultHandler
 {
@@ -23,7 +24,7 @@ internal sealed class RuleCheckedHandler(IPageFaultHandler learner) : IPageFault
         var result = learner.HandleFault(calls, fault);
         if (FaultRules.FirstBroken(vma, before, fault, result, calls) is { } broken)
         {
-            var where = vma is null ? "outside every area" : $"in a {vma.Kind} {vma.Protection} area, entry {before.State}{(before.IsZeroPage ? " (zero page)" : "")}";
+            var where = vma is null ? "outside every area" : $"area {vma.Kind} {vma.Protection}, entry {before.State}{(before.IsZeroPage ? ", the zero page" : "")}";
             Assert.Fail($"{(fault.Access == AccessKind.Write ? "write" : "read")} at 0x{fault.Address:x} ({where}): {broken}");
         }
 
