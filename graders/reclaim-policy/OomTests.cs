@@ -54,6 +54,10 @@ public class OomTests
     {
         Assert.That(ChooseInAnyOrder(Total, new OomCandidate(1, "db", 90_000, 5000, 200, -1000), new OomCandidate(2, "tiny", 1, 0, 1, 0)), Is.EqualTo(2),
             "oom_score_adj -1000 (OOM_SCORE_ADJ_MIN) exempts a process entirely");
+
+        // db's points (95200 - 1000 x 100 = -4800) beat shy's (11 - 999 x 100 = -99889): exempt is not a low score.
+        Assert.That(ChooseInAnyOrder(Total, new OomCandidate(1, "db", 90_000, 5000, 200, -1000), new OomCandidate(3, "shy", 10, 0, 1, -999)), Is.EqualTo(3),
+            "oom_score_adj -1000 exempts the process even when every other candidate scores lower; -999 does not exempt");
     }
 
     [Test]

@@ -5,8 +5,9 @@ using MemKata.Testing;
 namespace MemKata.Graders.ReclaimPolicy;
 
 /// <summary>
-/// Seeded random reclaim requests: four LRU lists of random lengths, dirty and referenced pages sprinkled at random,
-/// swap absent, short or ample, swappiness from 0 to 200, kswapd or direct, a random number of pages wanted. The same
+/// Seeded random reclaim requests: four LRU lists of random lengths, dirty pages sprinkled at random, none, a quarter,
+/// half or all of the pages referenced, swap absent, short or ample, swappiness from 0 to 200, kswapd or direct, and up
+/// to every page wanted. The same
 /// seed and index build the same kernel every time, so the learner's policy and the reference can each get their own
 /// copy of one situation.
 /// </summary>
@@ -27,6 +28,7 @@ internal static class RandomKernels
         var swappiness = (int)new[] { 0, 10, 60, 100, 200 }[random.Below(5)];
         var slots = fileOnly ? 0 : new[] { 0L, random.Between(1, 20), 100_000 }[random.Below(3)];
         var kernel = new FakeKernel { Swappiness = swappiness, SwapSlots = slots };
+        var touchedOneIn = new ulong[] { 0, 4, 2, 1 }[random.Below(4)];
         var dirty = 0;
         var file = 0;
         var anon = 0;
@@ -43,7 +45,7 @@ internal static class RandomKernels
             {
                 var isDirty = !anonymous && random.Below(4) == 0;
                 var page = kernel.Add(list, 1, anonymous, isDirty)[0];
-                if (random.Below(4) == 0)
+                if (touchedOneIn > 0 && random.Below(touchedOneIn) == 0)
                 {
                     kernel.Touch(page);
                 }
@@ -62,7 +64,7 @@ internal static class RandomKernels
         }
 
         var mode = random.Below(2) == 0 ? ReclaimMode.Background : ReclaimMode.Direct;
-        var wanted = mode == ReclaimMode.Direct ? random.Between(1, 64) : random.Between(1, 240);
+        var wanted = mode == ReclaimMode.Direct ? random.Between(1, 64) : random.Between(1, Math.Max(1, file + anon));
         return (kernel, new Shape(mode, wanted, swappiness, slots, file, anon, dirty));
     }
 
