@@ -67,7 +67,7 @@ internal static class GradersCommand
             var exercise = ExerciseLayout.Load(root, slug);
             var settings = AuditSettings.Load(exercise);
             settings = settings with { Seed = options.Seed ?? settings.Seed, MaxMutants = options.Max ?? settings.MaxMutants };
-            var audit = new GraderAudit(new Grader(exercise, GradingOptions.Default), settings);
+            var audit = new GraderAudit(new Grader(exercise, GradingOptions.Default with { Limits = settings.Limits }), settings);
             if (list)
             {
                 context.Out.Write(AuditText.List(audit.AllMutants()));

@@ -25,6 +25,19 @@ public sealed record AuditSettings
     /// <summary>The mutants declared equivalent, with why.</summary>
     public IReadOnlyList<EquivalentMutant> Equivalent { get; init; } = [];
 
+    /// <summary>
+    /// The time limits mutants are graded under: 15 s of CPU time per test (so 45 s of wall-clock time for a test that
+    /// waits) and 20 minutes per run, three and twenty times grading's defaults. An audit grades a hundred submissions
+    /// back to back, often on a busy machine; with grading's limits a mutant could be "killed" by a timeout the machine's
+    /// load caused, which would flatter the suite. A mutant that loops is still stopped, by the CPU-time limit.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Model.GradingLimits Limits { get; init; } = Model.GradingLimits.Default with
+    {
+        TestTimeout = TimeSpan.FromSeconds(15),
+        RunTimeout = TimeSpan.FromMinutes(20),
+    };
+
     /// <summary>The settings of <paramref name="exercise"/>'s grader, or <see cref="Default"/> when it has no
     /// <see cref="FileName"/>; throws <see cref="GradingInputException"/> naming the file (and line) when it is malformed.</summary>
     public static AuditSettings Load(ExerciseLayout exercise)
