@@ -101,8 +101,11 @@ public class HeapGrowthTests
         var cramped = AddressSpaceLayout.X86_64 with { LibcDataStart = AddressSpaceLayout.X86_64.HeapStart + (256 * Rules.KiB) };
         var process = new GradedProcess(cramped) { CheckSyscallRules = false };
 
-        ProgramRunner.Run(process, RandomPrograms.Generate(Enum.Parse<RandomPrograms.Profile>(profile), seed, 1200, slots: 80));
+        var served = 0;
+        ProgramRunner.Run(process, RandomPrograms.Generate(Enum.Parse<RandomPrograms.Profile>(profile), seed, 1200, slots: 80), (_, op, result) =>
+            served += result != 0 && op.Kind != GraderOperationKind.Free ? 1 : 0);
 
         Assert.That(process.HeapBytes, Is.LessThanOrEqualTo(256 * Rules.KiB), "the heap grew into the C library's data");
+        Assert.That(served, Is.GreaterThanOrEqualTo(20), $"only {served} requests were served: the heap has room for dozens of these blocks before brk refuses (NULL is for requests that cannot be served)");
     }
 }
