@@ -36,6 +36,20 @@ public class SwapTests
 
     [Test]
     [Task(3)]
+    public void With_no_anonymous_pages_file_pages_pay_even_at_swappiness_200()
+    {
+        var kernel = new FakeKernel { SwapSlots = 500, Swappiness = 200 };
+        kernel.Add(LruList.InactiveFile, 60);
+        kernel.Add(LruList.ActiveFile, 60);
+
+        Policies.Reclaim(kernel, ReclaimMode.Background, 40);
+
+        Assert.That(kernel.Freed, Has.Count.GreaterThanOrEqualTo(40),
+            $"swappiness 200 gives anonymous pages the whole scan, but there are none: the file pages must pay. {kernel.Summary()}");
+    }
+
+    [Test]
+    [Task(3)]
     public void When_swap_fills_up_file_pages_cover_the_rest()
     {
         var kernel = new FakeKernel { SwapSlots = 5 };
