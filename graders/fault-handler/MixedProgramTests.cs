@@ -1,4 +1,4 @@
-using MemKata.Engine.Kernel;
+using MemKata.Engine.Reference;
 using MemKata.Graders.Shared;
 using MemKata.Testing;
 

@@ -1,5 +1,5 @@
 using MemKata.Contracts.Kernel;
-using MemKata.Engine.Kernel;
+using MemKata.Engine.Reference;
 using MemKata.Graders.Shared;
 using MemKata.Testing;
 

@@ -76,7 +76,7 @@ internal static class RandomKernels
     {
         var (kernel, shape) = Build(seed, index, fileOnly);
         var generous = (2 * shape.Wanted) + FakeKernel.Batch;
-        new MemKata.Engine.Kernel.ReferenceReclaimPolicy().Reclaim(kernel, new ReclaimRequest(shape.Mode, generous));
+        new MemKata.Engine.Reference.ReferenceReclaimPolicy().Reclaim(kernel, new ReclaimRequest(shape.Mode, generous));
         return kernel.Freed.Count >= generous;
     }
 }
