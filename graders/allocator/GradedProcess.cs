@@ -210,7 +210,7 @@ internal sealed class GradedProcess
 
     public IEnumerable<SyscallRecord> CallsSince(int index) => _syscalls.Skip(index);
 
-    private int AnonymousMappings => Memory.Mappings.Count(m => m.Kind == MappingKind.Anonymous);
+    private int AnonymousMappings => Memory.Mappings.Count(m => m.Kind == VmaKind.Anonymous);
 
     private static bool? ExpectedPlacement(ulong size) => Rules.IsMappedRequest(size);
 
