@@ -22,7 +22,7 @@ internal static class Machines
                 Overcommit = OvercommitMode.Always,
                 LoaderTouchesLibraryData = false,
             },
-            handler ?? Subject.Create());
+            handler ?? RuleCheckedHandler.Learner());
         return (machine, machine.Spawn("p"));
     }
 

@@ -53,6 +53,8 @@ public static class CliApp
         root.Subcommands.Add(grade);
         var (snapshots, snapshotsUpdate) = SnapshotsCommand.Create(context);
         root.Subcommands.Add(snapshots);
+        var (graders, gradersAudit) = GradersCommand.Create(context);
+        root.Subcommands.Add(graders);
         var publish = PublishCommand.Create(context);
         root.Subcommands.Add(publish);
         var sandbox = SandboxCommand.Create(context);
@@ -69,6 +71,7 @@ public static class CliApp
             [replay] = ReplayCommand.HelpSection,
             [grade] = GradeCommand.HelpSection,
             [snapshotsUpdate] = SnapshotsCommand.HelpSection,
+            [gradersAudit] = GradersCommand.AuditHelpSection,
             [publish] = PublishCommand.HelpSection,
             [sandbox] = SandboxCommand.HelpSection,
             [bench] = BenchCommand.HelpSection,
