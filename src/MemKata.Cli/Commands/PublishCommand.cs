@@ -16,10 +16,12 @@ internal static class PublishCommand
         "Examples:\n" +
         "  memkata publish --out ../memkata-starter     then: cd ../memkata-starter && git init && dotnet test MemKata.sln\n\n" +
         "What goes in: every exercise without .meta/ but with .exercise.json (its manifest without the reference's\n" +
-        "files), the src/ projects the exercises and memkata reference (so learners can run memkata scenario compare;\n" +
-        "grade, snapshots and publish refuse to run there), the build settings, a solution, a README and\n" +
-        ".github/workflows/tests.yml running the public tests. What never goes in: graders/, snapshots, reference\n" +
-        "solutions (.meta/), test data, bin/ and obj/.\n\n" +
+        "files), this memkata compiled into memkata/ (the exercises build against its assemblies, and learners run\n" +
+        "dotnet memkata/memkata.dll scenario compare; grade, snapshots and publish refuse to run there), the build\n" +
+        "settings, a solution, a README and .github/workflows/tests.yml running the public tests. What never goes in:\n" +
+        "the source of MemKata's projects (so no reference component as source: learners get glibc's malloc and the\n" +
+        "reference kernel components only as compiled code), graders/, snapshots, reference solutions (.meta/), test\n" +
+        "data, bin/, obj/ and debug symbols.\n\n" +
         "Exit codes:\n" +
         "  0   written\n" +
         "  2   bad options, an output folder that is not empty, no exercise to publish, no graders/ (a starter repository)\n" +
@@ -55,7 +57,7 @@ internal static class PublishCommand
             OutputPath.CheckFolder(output, "publish into");
             var root = repo is not null ? Path.GetFullPath(repo) : RepositoryRoot.Find(Directory.GetCurrentDirectory());
             InstructorRepository.Require(root, "publish");
-            result = StarterRepository.Publish(root, output);
+            result = StarterRepository.Publish(root, output, AppContext.BaseDirectory);
         }
         catch (Exception e) when (e is GradingInputException or InputFileException)
         {
@@ -71,8 +73,8 @@ internal static class PublishCommand
         var console = ConsoleFactory.Create(context.Out, context.UseColor);
         console.MarkupLine(
             $"Wrote {result.Files.Count} files to {Markup.Escape(InputText.Escape(Path.GetFullPath(output)))}: exercises " +
-            $"{Markup.Escape(string.Join(", ", result.Exercises))}; projects {Markup.Escape(string.Join(", ", result.Projects))}.");
-        console.MarkupLine("No graders, snapshots, reference solutions or test data were copied.");
+            $"{Markup.Escape(string.Join(", ", result.Exercises))}; memkata compiled ({result.ToolFiles} files).");
+        console.MarkupLine("No graders, snapshots, reference solutions, test data or MemKata source were copied.");
         return ExitCodes.Success;
     }
 }

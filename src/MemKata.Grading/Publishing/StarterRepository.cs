@@ -1,15 +1,15 @@
-using System.Xml.Linq;
 using MemKata.Grading.Layout;
 
 namespace MemKata.Grading.Publishing;
 
 /// <summary>
 /// <c>memkata publish</c>: writes the repository a learner receives: every exercise without its <c>.meta/</c> but with
-/// the learner's copy of its manifest (<see cref="LearnerExerciseConfig"/>), the <c>src/</c> projects the exercises and
-/// the <c>memkata</c> program reference (followed transitively, so a learner can run <c>memkata scenario compare</c>;
-/// its instructor commands refuse to run without <c>graders/</c>), the build settings they need, a solution, a README and
-/// a CI workflow that runs the public tests. Graders, snapshots, reference solutions and test data are never copied;
-/// the result is scanned for them before it is reported done.
+/// the learner's copy of its manifest (<see cref="LearnerExerciseConfig"/>), the build settings, a solution, a README,
+/// a CI workflow that runs the public tests, and <c>memkata</c> itself compiled (<see cref="PrebuiltTool"/>): the
+/// exercises build against its assemblies (<see cref="LearnerProjectFile"/>), and learners run it for
+/// <c>memkata scenario compare</c> (its instructor commands refuse to run without <c>graders/</c>). No source of
+/// MemKata's own projects is shipped, so no reference component travels as source. Graders, snapshots, reference
+/// solutions and test data are never copied; the result is scanned for them before it is reported done.
 /// </summary>
 public static class StarterRepository
 {
@@ -17,29 +17,28 @@ public static class StarterRepository
     public static readonly string[] RootFiles =
         ["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", ".gitattributes", ".gitignore"];
 
-    /// <summary>The <c>memkata</c> program, shipped for <c>scenario compare</c>, <c>scenario run</c> and the tour.</summary>
-    public const string ToolProject = "src/MemKata.Cli/MemKata.Cli.csproj";
-
     /// <summary>The built-in scenario the README's compare commands use: every component takes part in it.</summary>
     public const string CompareExampleScenario = "05-full-machine-kswapd-then-direct-reclaim";
 
     /// <summary>The README's command that compares exercise <paramref name="slug"/> with the reference, run from the
     /// starter repository's root.</summary>
     public static string CompareCommand(string slug) =>
-        $"dotnet run --project src/MemKata.Cli -- scenario compare {CompareExampleScenario} --exercise exercises/{slug}";
+        $"dotnet {PrebuiltTool.EntryAssembly} scenario compare {CompareExampleScenario} --exercise exercises/{slug}";
 
     /// <summary>Path parts that must never appear in a published repository.</summary>
     public static readonly string[] Forbidden = [".meta", "graders", "__snapshots__", "testdata", "Example.cs", "bin", "obj"];
 
     /// <summary>What was published.</summary>
     /// <param name="Exercises">The exercise slugs.</param>
-    /// <param name="Projects">The <c>src/</c> projects copied, as folder names.</param>
+    /// <param name="ToolFiles">How many files of the compiled <c>memkata</c> were shipped.</param>
     /// <param name="Files">Every file written, relative to the output folder.</param>
-    public sealed record Result(IReadOnlyList<string> Exercises, IReadOnlyList<string> Projects, IReadOnlyList<string> Files);
+    public sealed record Result(IReadOnlyList<string> Exercises, int ToolFiles, IReadOnlyList<string> Files);
 
     /// <summary>Publishes <paramref name="repositoryRoot"/> into <paramref name="outputDirectory"/>, which must be empty
-    /// or missing. Throws <see cref="GradingInputException"/> when it is not, or when there is no exercise.</summary>
-    public static Result Publish(string repositoryRoot, string outputDirectory)
+    /// or missing, with the compiled <c>memkata</c> found in <paramref name="toolDirectory"/> (the folder of the running
+    /// <c>memkata</c>). Throws <see cref="GradingInputException"/> when the output is not empty, when there is no
+    /// exercise, or when <paramref name="toolDirectory"/> is not a built <c>memkata</c>.</summary>
+    public static Result Publish(string repositoryRoot, string outputDirectory, string toolDirectory)
     {
         var output = Path.GetFullPath(outputDirectory);
         if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
@@ -62,9 +61,17 @@ public static class StarterRepository
             Copy(repositoryRoot, file, output, written);
         }
 
+        var toolFiles = PrebuiltTool.Files(toolDirectory);
         foreach (var slug in exercises)
         {
-            CopyTree(repositoryRoot, Path.Combine("exercises", slug), output, written);
+            var folder = Path.Combine("exercises", slug);
+            CopyTree(repositoryRoot, folder, output, written, file => !file.EndsWith(".csproj", StringComparison.Ordinal));
+            foreach (var project in Directory.GetFiles(Path.Combine(repositoryRoot, folder), "*.csproj").Order(StringComparer.Ordinal))
+            {
+                var learnerProject = LearnerProjectFile.Rewrite(File.ReadAllText(project), "../../");
+                Write(output, Path.GetRelativePath(repositoryRoot, project), learnerProject, written);
+            }
+
             var config = Path.Combine(repositoryRoot, "exercises", slug, ".meta", "config.json");
             if (File.Exists(config))
             {
@@ -73,72 +80,53 @@ public static class StarterRepository
             }
         }
 
-        var projects = ReferencedProjects(repositoryRoot, exercises);
-        foreach (var project in projects)
+        foreach (var file in toolFiles)
         {
-            CopyTree(repositoryRoot, Path.GetDirectoryName(project)!, output, written);
+            CopyFile(Path.Combine(toolDirectory, file), Path.Combine(PrebuiltTool.Folder, file), output, written);
         }
 
-        var projectFolders = projects.Select(p => Path.GetFileName(Path.GetDirectoryName(p)!)).ToList();
+        var analyzerTargets = Path.Combine(repositoryRoot, PrebuiltTool.AnalyzerTargetsSource);
+        if (File.Exists(analyzerTargets))
+        {
+            CopyFile(analyzerTargets, PrebuiltTool.AnalyzerTargets, output, written);
+        }
+
         Write(output, "MemKata.sln", Solution(output), written);
-        Write(output, "README.md", Readme(exercises, File.Exists(Path.Combine(output, ToolProject))), written);
+        Write(output, "README.md", Readme(exercises), written);
         Write(output, Path.Combine(".github", "workflows", "tests.yml"), Workflow(exercises), written);
 
-        var leaked = written.Where(IsForbidden).ToList();
+        // Source code ships only where learners write theirs: nothing of MemKata's own projects.
+        var leaked = written.Where(f => IsForbidden(f) || (f.EndsWith(".cs", StringComparison.Ordinal) && !f.StartsWith("exercises/", StringComparison.Ordinal))).ToList();
         if (leaked.Count > 0)
         {
             throw new InvalidOperationException($"publish would leak hidden files: {string.Join(", ", leaked)}. This is a bug in memkata.");
         }
 
-        return new Result(exercises, projectFolders, written);
+        return new Result(exercises, toolFiles.Count, written);
     }
 
     /// <summary>True if <paramref name="relativePath"/> names something a learner must not receive.</summary>
     public static bool IsForbidden(string relativePath) =>
         relativePath.Replace('\\', '/').Split('/').Any(part => Forbidden.Contains(part, StringComparer.Ordinal));
 
-    // The memkata program and the src/ projects it and the exercises reference, followed through their own references.
-    private static List<string> ReferencedProjects(string root, IEnumerable<string> exercises)
-    {
-        var pending = new Stack<string>(exercises.SelectMany(slug =>
-            Directory.GetFiles(Path.Combine(root, "exercises", slug), "*.csproj")));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var found = new List<string>();
-        var tool = Path.GetFullPath(Path.Combine(root, ToolProject));
-        if (File.Exists(tool) && seen.Add(tool))
-        {
-            found.Add(Path.GetRelativePath(root, tool));
-            pending.Push(tool);
-        }
-
-        while (pending.Count > 0)
-        {
-            var project = pending.Pop();
-            foreach (var reference in XDocument.Load(project).Descendants("ProjectReference"))
-            {
-                var include = ((string?)reference.Attribute("Include") ?? "").Replace('\\', '/');
-                var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, include));
-                if (File.Exists(path) && seen.Add(path))
-                {
-                    found.Add(Path.GetRelativePath(root, path));
-                    pending.Push(path);
-                }
-            }
-        }
-
-        return [.. found.Order(StringComparer.Ordinal)];
-    }
-
-    private static void CopyTree(string root, string folder, string output, List<string> written)
+    private static void CopyTree(string root, string folder, string output, List<string> written, Func<string, bool> include)
     {
         foreach (var file in Directory.GetFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(root, file);
-            if (!IsForbidden(relative))
+            if (!IsForbidden(relative) && include(relative))
             {
                 Copy(root, relative, output, written);
             }
         }
+    }
+
+    private static void CopyFile(string source, string relative, string output, List<string> written)
+    {
+        var target = Path.Combine(output, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(source, target);
+        written.Add(relative.Replace('\\', '/'));
     }
 
     private static void Copy(string root, string relative, string output, List<string> written)
@@ -158,24 +146,20 @@ public static class StarterRepository
     }
 
     private static string Solution(string output) =>
-        SolutionFile.Write(new[] { "exercises", "src" }
-            .Select(group => Path.Combine(output, group))
-            .Where(Directory.Exists)
-            .SelectMany(folder => Directory.GetFiles(folder, "*.csproj", SearchOption.AllDirectories))
+        SolutionFile.Write(Directory.GetFiles(Path.Combine(output, "exercises"), "*.csproj", SearchOption.AllDirectories)
             .Select(project => Path.GetRelativePath(output, project)));
 
-    private static string Readme(IReadOnlyList<string> exercises, bool withTool) =>
-        Exercises(exercises) + (withTool ? CompareSection(exercises) : "");
+    private static string Readme(IReadOnlyList<string> exercises) => Exercises(exercises) + CompareSection(exercises);
 
     private static string CompareSection(IReadOnlyList<string> exercises) =>
         "\n## Compare with the reference\n\n" +
-        "`memkata` (in `src/MemKata.Cli`) runs a scenario of the simulated machine with the reference's components, " +
+        "`memkata` (compiled, in `memkata/`) runs a scenario of the simulated machine with the reference's components, " +
         "then with yours in place, and shows the two event logs side by side with the first difference. From the " +
         "repository's root:" +
-        "\n\n```sh\ndotnet run --project src/MemKata.Cli -- scenario list\n" +
+        "\n\n```sh\ndotnet memkata/memkata.dll scenario list\n" +
         string.Concat(exercises.Select(slug => CompareCommand(slug) + "\n")) +
         "```\n\nFrom an exercise's folder, `--exercise` is that folder: " +
-        $"`dotnet run --project ../../src/MemKata.Cli -- scenario compare {CompareExampleScenario}`. Exit code 0: the " +
+        $"`dotnet ../../memkata/memkata.dll scenario compare {CompareExampleScenario}`. Exit code 0: the " +
         "runs are identical; 1: they differ, or your run stopped (an exception, or a task not done yet, named); " +
         "2: your code does not compile, or an option is wrong. `scenario compare --help` says more; each exercise's " +
         "`.docs/hints.md` says what a difference means there. `memkata grade`, `snapshots` and `publish` are for " +
@@ -188,7 +172,8 @@ public static class StarterRepository
         string.Concat(exercises.Select(slug => $"dotnet test exercises/{slug}\n")) +
         "```\n\nEach test names its task (`[Task(2)]`): a failing test tells you which task to work on. Your " +
         "instructor grades your work with more tests than these, so make the behaviour right, not only the tests " +
-        "green. `src/` holds the simulated process memory your code runs in; read it, do not change it.\n";
+        "green. `memkata/` holds the simulated machine your code runs in, compiled: the contracts you code against are " +
+        "documented in your IDE (hover over `IProcessMemory`, `IAllocator` and the rest).\n";
 
     private static string Workflow(IReadOnlyList<string> exercises) =>
         "# Runs the public tests of every exercise on each push.\n" +

@@ -49,7 +49,7 @@ public sealed class PublishCommandTests
         var output = Path.Combine(Path.GetTempPath(), $"memkata-publish-{Guid.NewGuid():N}");
         try
         {
-            StarterRepository.Publish(TestData.FakeRepository, output);
+            StarterRepository.Publish(TestData.FakeRepository, output, AppContext.BaseDirectory);
 
             var published = Path.Combine(output, "exercises", "counter");
             var layout = ExerciseLayout.FromExerciseDirectory(published);
@@ -80,7 +80,7 @@ public sealed class PublishCommandTests
         var again = output + "-again";
         try
         {
-            StarterRepository.Publish(TestData.FakeRepository, output);
+            StarterRepository.Publish(TestData.FakeRepository, output, AppContext.BaseDirectory);
             var stderr = new StringWriter();
 
             var arguments = command.Select(a => a == "PUBLISH" ? again : a).Concat(["--repo", output]).ToArray();

@@ -16,7 +16,7 @@ public sealed class PublishedRepositoryTests
         var output = Path.Combine(Path.GetTempPath(), $"memkata-published-{Guid.NewGuid():N}");
         try
         {
-            var result = StarterRepository.Publish(TestData.RealRepository, output);
+            var result = StarterRepository.Publish(TestData.RealRepository, output, AppContext.BaseDirectory);
             if (result.Exercises.Count == 0)
             {
                 Assert.Ignore("no exercise to publish yet");
@@ -26,6 +26,15 @@ public sealed class PublishedRepositoryTests
                 .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).ToList();
             Assert.That(files.Where(StarterRepository.IsForbidden), Is.Empty);
             Assert.That(files.Where(f => f.StartsWith("graders/", StringComparison.Ordinal) || f.Contains("/.meta/", StringComparison.Ordinal)), Is.Empty);
+
+            // Issue 10 §5: no source of MemKata's own projects, so no reference component as source; no public test
+            // names a reference type; the engine travels compiled.
+            Assert.That(files.Where(f => f.EndsWith(".cs", StringComparison.Ordinal) && !f.StartsWith("exercises/", StringComparison.Ordinal)), Is.Empty);
+            Assert.That(files.Where(f => f.StartsWith("src/", StringComparison.Ordinal) || f.EndsWith(".pdb", StringComparison.Ordinal)), Is.Empty);
+            Assert.That(files, Does.Contain("memkata/MemKata.Engine.dll").And.Contain(PrebuiltTool.EntryAssembly));
+            var referenceNames = new[] { "GlibcMalloc", "ReferencePageFaultHandler", "ReferenceReclaimPolicy", "MemKata.Engine.Reference" };
+            Assert.That(files.Where(f => f.EndsWith(".cs", StringComparison.Ordinal))
+                .Where(f => referenceNames.Any(File.ReadAllText(Path.Combine(output, f)).Contains)), Is.Empty);
 
             // No hidden file under another name either: no published file has the text of a reference, grader or snapshot.
             var repository = TestData.RealRepository;
@@ -64,7 +73,7 @@ public sealed class PublishedRepositoryTests
             });
 
             // An instructor's command: one line saying what to run instead, exit code 2.
-            var grade = Dotnet(output, "run", "--no-build", "--project", "src/MemKata.Cli", "--", "grade", "fault-handler");
+            var grade = Dotnet(output, PrebuiltTool.EntryAssembly, "grade", "fault-handler");
             Assert.Multiple(() =>
             {
                 Assert.That(grade.ExitCode, Is.EqualTo(2), grade.Log + grade.Stderr);
@@ -93,7 +102,7 @@ public sealed class PublishedRepositoryTests
         var build = separator < 0 ? arguments : arguments[..separator];
         var forProgram = separator < 0 ? [] : arguments[separator..];
         // dotnet run hands an option it does not know (-nodeReuse:false) to the program; --disable-build-servers covers it.
-        var buildServers = build.Contains("--no-build") ? []
+        var buildServers = build[0] is not ("test" or "build" or "run") || build.Contains("--no-build") ? []
             : build[0] == "run" ? new[] { "--disable-build-servers", "-p:UseSharedCompilation=false" }
             : new[] { "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false" };
         foreach (var argument in build.Concat(buildServers).Concat(forProgram))
