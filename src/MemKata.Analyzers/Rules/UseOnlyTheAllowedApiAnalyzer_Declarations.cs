@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace MemKata.Analyzers.Rules;
 
-// What each declared symbol of learner code uses: the types in its signature, its base types and constraints, and its
-// attributes.
+// What each declared symbol of learner code uses: the types in its signature, its base types and constraints, its
+// attributes, the library member it overrides, and the base constructor its compiler-written constructor calls.
 public sealed partial class UseOnlyTheAllowedApiAnalyzer
 {
     private static void AnalyzeDeclaration(SymbolAnalysisContext context, AllowlistChecker checker)
@@ -28,6 +28,13 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
             {
                 findings.Add(new Finding(node, location, forbidden, FromDeclaration));
             }
+        }
+
+        var at = symbol.Locations[0];
+        if ((Overridden(symbol) ?? ImplicitBaseConstructor(symbol)) is { } used && checker.CheckMember(used) is { } forbiddenUse)
+        {
+            findings.Add(new Finding(node, symbol is INamedTypeSymbol type ? BaseListLocation(type, type.BaseType!, context.CancellationToken) ?? at : at,
+                forbiddenUse, FromDeclaration));
         }
 
         foreach (var attribute in Attributes(symbol))
@@ -90,6 +97,26 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
                 break;
         }
     }
+
+    /// <summary>The member an override replaces: the grader's calls of it (an exception's <c>StackTrace</c>) would run
+    /// learner code, so overriding is using.</summary>
+    private static ISymbol? Overridden(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol { IsOverride: true, OverriddenMethod: { } method } => method,
+        IPropertySymbol { IsOverride: true, OverriddenProperty: { } property } => property,
+        IEventSymbol { IsOverride: true, OverriddenEvent: { } @event } => @event,
+        _ => null,
+    };
+
+    /// <summary>The library constructor that a class's compiler-written constructor calls (a class with no constructor
+    /// of its own calls its base's parameterless one; <c>class W : TextWriter { }</c> calls a constructor that is not
+    /// allowed).</summary>
+    private static IMethodSymbol? ImplicitBaseConstructor(ISymbol symbol) =>
+        symbol is INamedTypeSymbol { TypeKind: TypeKind.Class, BaseType: { } baseType } type
+        && type.InstanceConstructors.Any(c => c.IsImplicitlyDeclared)
+            ? baseType.InstanceConstructors.OrderBy(c => c.Parameters.Length)
+                .FirstOrDefault(c => c.Parameters.All(p => p.IsOptional || p.IsParams))
+            : null;
 
     /// <summary>Every attribute applied to the symbol, its return value, its parameters and its type parameters.</summary>
     private static IEnumerable<AttributeData> Attributes(ISymbol symbol)
