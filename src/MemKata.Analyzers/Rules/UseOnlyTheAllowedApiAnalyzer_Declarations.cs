@@ -31,7 +31,7 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
         }
 
         var at = symbol.Locations[0];
-        if ((Overridden(symbol) ?? ImplicitBaseConstructor(symbol)) is { } used && checker.CheckMember(used) is { } forbiddenUse)
+        if ((Overridden(symbol) ?? ImplicitBaseConstructor(symbol, checker)) is { } used && checker.CheckMember(used) is { } forbiddenUse)
         {
             findings.Add(new Finding(node, symbol is INamedTypeSymbol type ? BaseListLocation(type, type.BaseType!, context.CancellationToken) ?? at : at,
                 forbiddenUse, FromDeclaration));
@@ -108,15 +108,26 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
         _ => null,
     };
 
-    /// <summary>The library constructor that a class's compiler-written constructor calls (a class with no constructor
-    /// of its own calls its base's parameterless one; <c>class W : TextWriter { }</c> calls a constructor that is not
-    /// allowed).</summary>
-    private static IMethodSymbol? ImplicitBaseConstructor(ISymbol symbol) =>
-        symbol is INamedTypeSymbol { TypeKind: TypeKind.Class, BaseType: { } baseType } type
-        && type.InstanceConstructors.Any(c => c.IsImplicitlyDeclared)
-            ? baseType.InstanceConstructors.OrderBy(c => c.Parameters.Length)
-                .FirstOrDefault(c => c.Parameters.All(p => p.IsOptional || p.IsParams))
+    /// <summary>The library constructor that a constructor calls without naming it: a class with no constructor of its
+    /// own calls its base's parameterless one, and so do a primary constructor whose base has no argument list and a
+    /// constructor without <c>: base(...)</c> or <c>: this(...)</c>
+    /// (<c>class W : TextWriter { }</c> calls a constructor that is not allowed). Not looked for when the base type itself
+    /// is not allowed: that is reported already.</summary>
+    private static IMethodSymbol? ImplicitBaseConstructor(ISymbol symbol, AllowlistChecker checker)
+    {
+        var (type, implicitCall) = symbol switch
+        {
+            INamedTypeSymbol { TypeKind: TypeKind.Class } named => (named, named.InstanceConstructors.Any(c => c.IsImplicitlyDeclared
+                || c.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax { BaseList: var list }
+                    && list?.Types.FirstOrDefault() is not PrimaryConstructorBaseTypeSyntax))),
+            IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false, ContainingType: { TypeKind: TypeKind.Class } owner } constructor =>
+                (owner, constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ConstructorDeclarationSyntax { Initializer: null })),
+            _ => (null, false),
+        };
+        return implicitCall && type?.BaseType is { } baseType && checker.CheckType(baseType) is null
+            ? baseType.InstanceConstructors.OrderBy(c => c.Parameters.Length).FirstOrDefault(c => c.Parameters.All(p => p.IsOptional || p.IsParams))
             : null;
+    }
 
     /// <summary>Every attribute applied to the symbol, its return value, its parameters and its type parameters.</summary>
     private static IEnumerable<AttributeData> Attributes(ISymbol symbol)
