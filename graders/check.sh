@@ -5,7 +5,8 @@
 #
 #   graders/check.sh SLUG                          the reference (files.example of .meta/config.json): must score full marks
 #   graders/check.sh SLUG --submission FILE        any solution file, e.g. a sample submission
-#   graders/check.sh SLUG --update-snapshots       rewrite graders/SLUG/__snapshots__ from the reference
+#   graders/check.sh SLUG --update-snapshots       rewrite graders/SLUG/__snapshots__ from the reference: runs
+#                                                  `memkata snapshots update SLUG`, the only way snapshots change
 #   options: --hidden-only (skip the public tests), --json FILE (write the score as JSON), --work DIR (build folder)
 #
 # The build happens in a scratch folder (default: a new mktemp -d folder, removed at the end; with --work DIR it is
@@ -43,6 +44,10 @@ if [ "$update" = 1 ] && [ "$submission" != "$reference" ]; then
   echo "check.sh: snapshots come from the reference only; --update-snapshots cannot be combined with --submission" >&2
   exit 2
 fi
+if [ "$update" = 1 ]; then
+  echo "== rewriting graders/$slug/__snapshots__ from the reference (memkata snapshots update $slug)"
+  exec dotnet run --project "$repo/src/MemKata.Cli" -- snapshots update "$slug" --repo "$repo"
+fi
 if [ -z "$work" ]; then
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
@@ -67,9 +72,28 @@ for props in Directory.Build.props Directory.Packages.props; do
   printf '<Project>\n  <Import Project="%s/%s" />\n</Project>\n' "$repo" "$props" > "$work/$props"
 done
 
-# One test project: the submission as the component's file, the given test sources (MSBuild globs, ;-separated), the
-# house rules of the repository. The hidden suite is graders/SLUG plus graders/_shared, as memkata grade compiles it.
-project() { # project NAME TESTS-GLOB EXTRA-PACKAGES
+# The submission alone, as memkata grade compiles it: a library against MemKata.Contracts only.
+mkdir -p "$work/Submission"
+cat > "$work/Submission/Submission.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <AssemblyName>MemKata.Submission</AssemblyName>
+    <IsPackable>false</IsPackable>
+    <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
+    <NoWarn>\$(NoWarn);CS1591</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="$submission" />
+    <ProjectReference Include="$repo/src/MemKata.Contracts/MemKata.Contracts.csproj" />
+  </ItemGroup>
+</Project>
+XML
+
+# One test project: the submission (its file for the public tests; its assembly under the extern alias learner for the
+# hidden suite, as memkata grade references it, so only graders/SLUG/Subject.cs can name it), the given test sources
+# (MSBuild globs, ;-separated), the house rules of the repository. The hidden suite is graders/SLUG plus
+# graders/_shared, as memkata grade compiles it, with the committed snapshots as resources.
+project() { # project NAME TESTS-GLOB EXTRA-ITEMS SUBMISSION-ITEM
   mkdir -p "$work/$1"
   cat > "$work/$1/$1.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
@@ -79,7 +103,7 @@ project() { # project NAME TESTS-GLOB EXTRA-PACKAGES
     <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
   </PropertyGroup>
   <ItemGroup>
-    <Compile Include="$submission" />
+    $4
     <Compile Include="$2" />
     <Compile Include="*.cs" />
     <PackageReference Include="Microsoft.NET.Test.Sdk" />
@@ -100,12 +124,14 @@ XML
 
 status=0
 if [ "$public" = 1 ] && [ "$update" = 0 ]; then
-  project Public "$repo/exercises/$slug/$tests" ""
+  project Public "$repo/exercises/$slug/$tests" "" "<Compile Include=\"$submission\" />"
   echo "== public tests (exercises/$slug/$tests) with $submission"
   dotnet test "$work/Public" --nologo -v quiet 2>&1 | grep -E "error|Passed!|Failed!|^\s+Failed " || status=1
 fi
 
-project Hidden "$repo/graders/$slug/*.cs;$repo/graders/_shared/**/*.cs" '<PackageReference Include="DiffPlex" /><PackageReference Include="Snapshooter.NUnit" />'
+project Hidden "$repo/graders/$slug/*.cs;$repo/graders/_shared/**/*.cs" \
+  "<PackageReference Include=\"DiffPlex\" /><PackageReference Include=\"Snapshooter.NUnit\" /><EmbeddedResource Include=\"$repo/graders/$slug/__snapshots__/*.snap\" LogicalName=\"__snapshots__/%(Filename)%(Extension)\" />" \
+  "<ProjectReference Include=\"../Submission/Submission.csproj\" Aliases=\"learner\" />"
 # Records each test's task, categories and outcome, so the score can be computed from grader.json.
 cat > "$work/Hidden/TaskLog.cs" <<'CS'
 using NUnit.Framework.Interfaces;
@@ -147,12 +173,6 @@ internal sealed class TaskLogAttribute : Attribute, ITestAction
 CS
 log="$work/task-log.tsv"
 rm -f "$log"
-if [ "$update" = 1 ]; then
-  echo "== rewriting graders/$slug/__snapshots__ from the reference"
-  SNAPSHOOTER_STRICT_MODE=false MEMKATA_UPDATE_SNAPSHOTS=1 dotnet test "$work/Hidden" --nologo -v quiet --filter "TestCategory=Snapshot" 2>&1 | grep -E "error|Passed!|Failed!" || true
-  exit 0
-fi
-
 echo "== hidden suite (graders/$slug) with $submission"
 MEMKATA_TASK_LOG="$log" dotnet test "$work/Hidden" --nologo -v quiet 2>&1 | grep -E "error|Passed!|Failed!|^\s+Failed " || true
 if [ ! -s "$log" ]; then

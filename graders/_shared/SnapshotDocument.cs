@@ -5,7 +5,7 @@ namespace MemKata.Graders.Shared;
 
 /// <summary>
 /// What a snapshot file holds: what was run (under the grader's own key, <c>Program</c> or <c>Scenario</c>), what is
-/// compared, and one line per event. Written by Snapshooter as a JSON object with exactly those three keys, in that order.
+/// compared, and one line per event. Serialized by Snapshooter as a JSON object with exactly those three keys, in that order.
 /// </summary>
 /// <param name="SubjectKey">The key of the first field, naming what a subject is in this grader.</param>
 /// <param name="Subject">The program's or scenario's name.</param>
@@ -27,14 +27,14 @@ internal sealed record SnapshotDocument(string SubjectKey, string Subject, strin
         [EventsKey] = new JArray(Events),
     };
 
-    /// <summary>The event lines of the snapshot file at <paramref name="path"/>; throws
+    /// <summary>The event lines of the snapshot <paramref name="text"/> (the file <paramref name="fileName"/>); throws
     /// <see cref="InvalidDataException"/> naming the file when it holds no <c>Events</c> array.</summary>
-    public static List<string> ReadEvents(string path)
+    public static List<string> ReadEvents(string text, string fileName)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        using var json = JsonDocument.Parse(text);
         if (!json.RootElement.TryGetProperty(EventsKey, out var events) || events.ValueKind != JsonValueKind.Array)
         {
-            throw new InvalidDataException($"{path}: no \"{EventsKey}\" array; regenerate the snapshots from the reference.");
+            throw new InvalidDataException($"{fileName}: no \"{EventsKey}\" array; regenerate the snapshots from the reference.");
         }
 
         return [.. events.EnumerateArray().Select(e => e.GetString() ?? string.Empty)];

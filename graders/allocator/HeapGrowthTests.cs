@@ -89,4 +89,23 @@ public class HeapGrowthTests
         Assert.That(process.HeapBytes, Is.LessThanOrEqualTo(256 * Rules.KiB), "the heap grew into the C library's data");
         process.CheckEverything("after 40 × malloc(60000) with a heap that cannot pass 252 KiB (sbrk returns Syscall.Failed: malloc must return 0, or use another source of memory, never use the failed result)");
     }
+
+    // Programs whose heap hits the wall again and again: every answer is NULL or a valid block (never the failed sbrk's
+    // result, never a block past the break), and every block already handed out stays intact.
+    [TestCase("Small", 41UL)]
+    [TestCase("Mixed", 42UL)]
+    [TestCase("Realloc", 43UL)]
+    [Task(2)]
+    public void Random_programs_on_a_heap_that_cannot_grow_keep_every_block_intact(string profile, ulong seed)
+    {
+        var cramped = AddressSpaceLayout.X86_64 with { LibcDataStart = AddressSpaceLayout.X86_64.HeapStart + (256 * Rules.KiB) };
+        var process = new GradedProcess(cramped) { CheckSyscallRules = false };
+
+        var served = 0;
+        ProgramRunner.Run(process, RandomPrograms.Generate(Enum.Parse<RandomPrograms.Profile>(profile), seed, 1200, slots: 80), (_, op, result) =>
+            served += result != 0 && op.Kind != GraderOperationKind.Free ? 1 : 0);
+
+        Assert.That(process.HeapBytes, Is.LessThanOrEqualTo(256 * Rules.KiB), "the heap grew into the C library's data");
+        Assert.That(served, Is.GreaterThanOrEqualTo(20), $"only {served} requests were served: the heap has room for dozens of these blocks before brk refuses (NULL is for requests that cannot be served)");
+    }
 }

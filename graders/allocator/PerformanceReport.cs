@@ -31,7 +31,6 @@ public class PerformanceReport
         }
 
         TestContext.Out.WriteLine(string.Join(Environment.NewLine, lines));
-        Assert.Pass(string.Join(Environment.NewLine, lines));
     }
 
     private static IEnumerable<(string Name, IReadOnlyList<GraderOperation> Program)> Programs()

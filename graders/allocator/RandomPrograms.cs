@@ -1,8 +1,10 @@
+using MemKata.Graders.Shared;
+
 namespace MemKata.Graders.Allocator;
 
 /// <summary>
 /// Seeded random programs (sequences of <see cref="GraderOperation"/>), the same on every machine and .NET version: the
-/// generator is SplitMix64, not <see cref="Random"/>. A profile sets the sizes and the mix of operations.
+/// generator is <see cref="SeededRandom"/> (SplitMix64), not <see cref="Random"/>. A profile sets the sizes and the mix of operations.
 /// </summary>
 internal static class RandomPrograms
 {
@@ -21,7 +23,7 @@ internal static class RandomPrograms
 
     public static IReadOnlyList<GraderOperation> Generate(Profile profile, ulong seed, int operations, int slots = 64)
     {
-        var random = new SplitMix64(seed);
+        var random = new SeededRandom(seed);
         var held = new bool[slots];
         var program = new List<GraderOperation>(operations);
         while (program.Count < operations)
@@ -59,7 +61,7 @@ internal static class RandomPrograms
         return program;
     }
 
-    private static ulong NextSize(Profile profile, SplitMix64 random)
+    private static ulong NextSize(Profile profile, SeededRandom random)
     {
         switch (profile)
         {
@@ -76,21 +78,5 @@ internal static class RandomPrograms
 
                 return roll < 9 ? random.Below(2049) : random.Below((1UL << 20) + 1);
         }
-    }
-
-    // SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and the same everywhere.
-    private sealed class SplitMix64(ulong seed)
-    {
-        private ulong _state = seed;
-
-        public ulong Next()
-        {
-            var z = _state += 0x9e3779b97f4a7c15;
-            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
-            z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
-            return z ^ (z >> 31);
-        }
-
-        public ulong Below(ulong bound) => Next() % bound;
     }
 }

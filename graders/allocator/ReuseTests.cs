@@ -1,4 +1,5 @@
 using MemKata.Contracts;
+using MemKata.Engine.Memory;
 using MemKata.Testing;
 
 namespace MemKata.Graders.Allocator;
@@ -37,6 +38,52 @@ public class ReuseTests
             var q = process.Malloc(size);
             Assert.That(process.Break, Is.LessThanOrEqualTo(breakAfterFree), $"round {i}: malloc({size}) grew the heap although a freed block of that size was available");
             process.Free(q);
+        }
+    }
+
+    // A block at the end of the heap merges into the top chunk when freed: the next request must find that space
+    // again. The heap may give it back and grow again (a trim pad is the learner's choice), but it must not creep up:
+    // across 200 rounds it grows at most once more than the first malloc needed.
+    [TestCase(16UL)]
+    [TestCase(1000UL)]
+    [TestCase(60000UL)]
+    [TestCase(131048UL)]
+    [Task(3)]
+    public void A_block_freed_into_the_top_chunk_is_reused_and_the_heap_does_not_creep_up(ulong size)
+    {
+        var process = new GradedProcess();
+        process.Malloc(64);
+        process.Free(process.Malloc(size));
+        var ceiling = process.Break + size + Rules.MaxGrowthBeyondRequest;
+
+        for (var i = 0; i < 200; i++)
+        {
+            process.Free(process.Malloc(size));
+            Assert.That(process.Break, Is.LessThanOrEqualTo(ceiling),
+                $"round {i}: malloc({size}) then free, the block merging into the top chunk each time, and the break has crept up to 0x{process.Break:x}: the space a block gives back to the top chunk must serve the next request (is the top chunk's size updated when a block merges into it?)");
+        }
+    }
+
+    // In a heap that cannot grow, freeing is the only way to make room: requests refused while the heap was full are
+    // served again once blocks are freed.
+    [Test]
+    [Task(3)]
+    public void In_a_heap_that_cannot_grow_freed_blocks_serve_the_next_requests()
+    {
+        var cramped = AddressSpaceLayout.X86_64 with { LibcDataStart = AddressSpaceLayout.X86_64.HeapStart + (256 * Rules.KiB) };
+        var process = new GradedProcess(cramped) { CheckSyscallRules = false };
+        var held = new List<ulong>();
+        for (var p = process.Malloc(3000); p != 0 && held.Count < 200; p = process.Malloc(3000))
+        {
+            held.Add(p);
+        }
+
+        Assert.That(held, Has.Count.GreaterThan(10), "the cramped heap has room for dozens of 3000-byte blocks");
+        process.FreeAll(held.Where((_, i) => i % 2 == 0));
+
+        for (var i = 0; i < held.Count / 2; i++)
+        {
+            Assert.That(process.Malloc(3000), Is.Not.Zero, $"request {i} after freeing {(held.Count + 1) / 2} blocks of 3000 bytes in a full heap was refused: freed blocks must serve it");
         }
     }
 

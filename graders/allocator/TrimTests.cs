@@ -63,4 +63,23 @@ public class TrimTests
 
         ProgramRunner.Run(process, RandomPrograms.Generate(RandomPrograms.Profile.Mixed, seed, 1500, slots: 40));
     }
+
+    // Whatever a program did (reuse, merges into the top chunk, realloc's moves and realloc(p, 0)), once it has freed
+    // every block the heap is given back: a block leaked on the way (an old block realloc forgot to free) pins the heap.
+    [TestCase("Small", 31UL)]
+    [TestCase("Mixed", 32UL)]
+    [TestCase("Realloc", 33UL)]
+    [TestCase("Realloc", 34UL)]
+    [Task(6)]
+    public void After_a_random_program_freeing_every_block_gives_the_heap_back(string profile, ulong seed)
+    {
+        var process = new GradedProcess { CheckFreeTail = true };
+        ProgramRunner.Run(process, RandomPrograms.Generate(Enum.Parse<RandomPrograms.Profile>(profile), seed, 1500, slots: 60));
+        var peak = process.HeapBytes;
+
+        process.FreeAll();
+
+        Assert.That(process.HeapBytes, Is.LessThanOrEqualTo(Rules.MaxFreeTail),
+            $"after the program every block was freed, but the heap keeps {process.HeapBytes} of its {peak} bytes: a block the program no longer holds is still in use (realloc must free the old block when it moves, realloc(p, 0) must free p), or the top is not trimmed");
+    }
 }

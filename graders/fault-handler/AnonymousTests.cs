@@ -53,7 +53,7 @@ public class AnonymousTests
     {
         var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, kind));
 
-        var result = new global::FaultHandler().HandleFault(context, ScriptedContext.At(0x11234, AccessKind.Read));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, ScriptedContext.At(0x11234, AccessKind.Read));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.Minor));
         Assert.That(context.Mapped, Is.EqualTo("zero page"), $"a read of untouched {kind} memory maps the zero page (MapZeroPage), at no frame; your handler called {context.Calls}");
@@ -68,9 +68,10 @@ public class AnonymousTests
     {
         var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, kind));
 
-        var result = new global::FaultHandler().HandleFault(context, ScriptedContext.At(0x13ff8, AccessKind.Write));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, ScriptedContext.At(0x13ff8, AccessKind.Write));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.Minor));
+        Assert.That(context.FramesTaken, Is.EqualTo(1), $"a first write takes exactly one frame; your handler called {context.Calls}");
         Assert.That(context.Changes, Does.Contain($"ZeroFill({ScriptedContext.NewFrame})"), $"the new frame must be zero-filled; your handler called {context.Calls}");
         Assert.That(context.Changes, Does.Contain($"MapPage(0x13000, {ScriptedContext.NewFrame}, writable)"),
             $"the page (0x13000, the faulting page, not the faulting address) must map the new frame writable; your handler called {context.Calls}");

@@ -83,7 +83,7 @@ public class CopyOnWriteTests
 
         var pte = new PageTableEntry(PteState.Present, ScriptedContext.CachedFrame, 0, Writable: false, Accessed: true, Dirty: false, IsZeroPage: false);
         var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, VmaKind.FileShared), pte);
-        var result = new global::FaultHandler().HandleFault(context, ScriptedContext.At(0x10000, AccessKind.Write));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, ScriptedContext.At(0x10000, AccessKind.Write));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.Minor));
         Assert.That(context.Changes, Is.EqualTo(new[] { $"MapPage(0x10000, {ScriptedContext.CachedFrame}, writable)" }),
@@ -102,10 +102,28 @@ public class CopyOnWriteTests
         var kind = zeroPage ? VmaKind.Anonymous : VmaKind.FilePrivate;
         var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, kind), pte);
 
-        var result = new global::FaultHandler().HandleFault(context, ScriptedContext.At(0x11800, AccessKind.Write));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, ScriptedContext.At(0x11800, AccessKind.Write));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.Minor), "copy on write needs no disk: minor");
         Assert.That(context.Changes, Does.Contain(fill), $"the copy of the {(zeroPage ? "zero page is a zero-filled frame" : "file page is a CopyFrame of it")}; your handler called {context.Calls}");
         Assert.That(context.Mapped, Is.EqualTo($"{ScriptedContext.NewFrame}, writable"), $"map the copy writable at 0x11000; your handler called {context.Calls}");
+        Assert.That(context.FramesTaken, Is.EqualTo(1), $"a copy takes exactly one frame; your handler called {context.Calls}");
+    }
+
+    [TestCase(true, FaultOutcome.Minor)]
+    [TestCase(false, FaultOutcome.Major)]
+    [Task(5)]
+    public void A_first_write_to_a_private_file_page_copies_the_cached_page_into_a_frame_of_its_own(bool cached, FaultOutcome expected)
+    {
+        var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, VmaKind.FilePrivate)) { FileCached = cached };
+
+        var result = RuleCheckedHandler.Learner().HandleFault(context, ScriptedContext.At(0x11800, AccessKind.Write));
+
+        Assert.That(result.Outcome, Is.EqualTo(expected), $"the copy needed the file page, which was {(cached ? "" : "not ")}cached: the fault is {expected}, as a file read's");
+        Assert.That(context.Changes, Does.Contain("ReadFilePage(data.bin, 0x4000)"), $"the page to copy is the page-cache page (file offset 0x4000 here); your handler called {context.Calls}");
+        Assert.That(context.Changes, Does.Contain($"CopyFrame({ScriptedContext.CachedFrame} -> {ScriptedContext.NewFrame})"),
+            $"the copy keeps the file's bytes: CopyFrame from the page-cache frame into the new one; your handler called {context.Calls}");
+        Assert.That(context.Mapped, Is.EqualTo($"{ScriptedContext.NewFrame}, writable"), $"map the copy, writable, never the page-cache page; your handler called {context.Calls}");
+        Assert.That(context.FramesTaken, Is.EqualTo(1), $"a copy takes exactly one frame; your handler called {context.Calls}");
     }
 }

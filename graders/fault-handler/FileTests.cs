@@ -84,7 +84,7 @@ public class FileTests
     {
         var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, VmaKind.FileShared)) { FileCached = cached };
 
-        var result = new global::FaultHandler().HandleFault(context, ScriptedContext.At(0x12345, AccessKind.Read));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, ScriptedContext.At(0x12345, AccessKind.Read));
 
         Assert.That(result.Outcome, Is.EqualTo(expected), $"ReadFilePage said wasCached = {cached}");
         Assert.That(context.Changes, Does.Contain("ReadFilePage(data.bin, 0x5000)"),
@@ -100,7 +100,7 @@ public class FileTests
     {
         var context = new ScriptedContext(ScriptedContext.Area(protection, kind));
 
-        var result = new global::FaultHandler().HandleFault(context, ScriptedContext.At(0x11000, AccessKind.Read));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, ScriptedContext.At(0x11000, AccessKind.Read));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.Minor));
         Assert.That(context.Mapped, Is.EqualTo($"{ScriptedContext.CachedFrame}, {how}"),

@@ -17,7 +17,7 @@ public class LegalityTests
     {
         var context = new ScriptedContext(Area(Protection.ReadWrite));
 
-        var result = new global::FaultHandler().HandleFault(context, At(address, access));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, At(address, access));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.SegmentationFault),
             $"a {access} at 0x{address:x} lies outside the only area [0x10000, 0x14000): FindVma returns null, so the answer is SIGSEGV");
@@ -34,7 +34,7 @@ public class LegalityTests
     {
         var context = new ScriptedContext(Area(Protection.None, kind));
 
-        var result = new global::FaultHandler().HandleFault(context, At(0x11008, access));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, At(0x11008, access));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.SegmentationFault),
             $"a {access} in a PROT_NONE {kind} area (a guard page) must be refused: vma.Allows(access) is false");
@@ -50,7 +50,7 @@ public class LegalityTests
     {
         var context = new ScriptedContext(Area(Protection.Read, kind));
 
-        var result = new global::FaultHandler().HandleFault(context, At(0x12010, AccessKind.Write));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, At(0x12010, AccessKind.Write));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.SegmentationFault), $"a write to a PROT_READ {kind} area must be refused");
         Assert.That(context.Changes, Is.Empty, $"a refused access changes nothing, but your handler called {context.Calls}");
@@ -64,7 +64,7 @@ public class LegalityTests
         var pte = new PageTableEntry(PteState.Present, CachedFrame, 0, Writable: false, Accessed: true, Dirty: false, IsZeroPage: false);
         var context = new ScriptedContext(Area(Protection.Read, VmaKind.FilePrivate), pte);
 
-        var result = new global::FaultHandler().HandleFault(context, At(0x10000, AccessKind.Write));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, At(0x10000, AccessKind.Write));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.SegmentationFault),
             "a write to a PROT_READ area is illegal even when the page is present: no copy on write without PROT_WRITE");
@@ -77,7 +77,7 @@ public class LegalityTests
     {
         var context = new ScriptedContext(Area(Protection.Read));
 
-        var result = new global::FaultHandler().HandleFault(context, At(0x10000, AccessKind.Read));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, At(0x10000, AccessKind.Read));
 
         Assert.That(result.Outcome, Is.Not.EqualTo(FaultOutcome.SegmentationFault), "PROT_READ allows reading: only writes are refused");
     }

@@ -22,7 +22,7 @@ internal static class Machines
                 Overcommit = OvercommitMode.Always,
                 LoaderTouchesLibraryData = false,
             },
-            handler ?? new global::FaultHandler());
+            handler ?? RuleCheckedHandler.Learner());
         return (machine, machine.Spawn("p"));
     }
 

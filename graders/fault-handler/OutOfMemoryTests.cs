@@ -14,24 +14,34 @@ public class OutOfMemoryTests
         var present = new PageTableEntry(PteState.Present, ScriptedContext.CachedFrame, 0, false, true, false, IsZeroPage: false);
         var zero = present with { IsZeroPage = true };
         var swapped = new PageTableEntry(PteState.Swapped, default, 5, false, false, false, false);
-        yield return new TestCaseData(VmaKind.Anonymous, default(PageTableEntry), AccessKind.Write).SetArgDisplayNames("first write to anonymous memory");
-        yield return new TestCaseData(VmaKind.FileShared, default(PageTableEntry), AccessKind.Read).SetArgDisplayNames("file page read");
-        yield return new TestCaseData(VmaKind.FilePrivate, default(PageTableEntry), AccessKind.Write).SetArgDisplayNames("private file page first written");
-        yield return new TestCaseData(VmaKind.Anonymous, swapped, AccessKind.Read).SetArgDisplayNames("swap-in");
-        yield return new TestCaseData(VmaKind.Anonymous, zero, AccessKind.Write).SetArgDisplayNames("copy of the zero page");
-        yield return new TestCaseData(VmaKind.FilePrivate, present, AccessKind.Write).SetArgDisplayNames("copy of a private file page");
+        const bool all = false;
+        yield return Case(VmaKind.Anonymous, default, AccessKind.Write, all, "AllocateFrame").SetArgDisplayNames("first write to anonymous memory");
+        yield return Case(VmaKind.FileShared, default, AccessKind.Read, all, "ReadFilePage").SetArgDisplayNames("file page read");
+        yield return Case(VmaKind.FilePrivate, default, AccessKind.Write, all, "AllocateFrame|ReadFilePage").SetArgDisplayNames("private file page first written");
+        yield return Case(VmaKind.FilePrivate, default, AccessKind.Write, true, "AllocateFrame")
+            .SetArgDisplayNames("private file page first written, read but no frame for the copy");
+        yield return Case(VmaKind.Anonymous, swapped, AccessKind.Read, all, "SwapIn").SetArgDisplayNames("swap-in");
+        yield return Case(VmaKind.Anonymous, zero, AccessKind.Write, all, "AllocateFrame").SetArgDisplayNames("copy of the zero page");
+        yield return Case(VmaKind.FilePrivate, present, AccessKind.Write, all, "AllocateFrame").SetArgDisplayNames("copy of a private file page");
+
+        static TestCaseData Case(VmaKind kind, PageTableEntry pte, AccessKind access, bool onlyAllocateFrameFails, string asks) =>
+            new(kind, pte, access, onlyAllocateFrameFails, asks);
     }
 
     [TestCaseSource(nameof(EveryPathThatNeedsAFrame))]
     [Task(6)]
-    public void No_frame_means_out_of_memory_and_nothing_mapped(VmaKind kind, PageTableEntry pte, AccessKind access)
+    public void No_frame_means_out_of_memory_and_nothing_mapped(VmaKind kind, PageTableEntry pte, AccessKind access, bool onlyAllocateFrameFails, string asks)
     {
-        var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, kind), pte) { FramesAvailable = false };
+        var failing = onlyAllocateFrameFails ? ScriptedContext.FrameCalls.AllocateFrame : ScriptedContext.FrameCalls.All;
+        var context = new ScriptedContext(ScriptedContext.Area(Protection.ReadWrite, kind), pte) { Failing = failing };
 
-        var result = new global::FaultHandler().HandleFault(context, ScriptedContext.At(0x12000, access));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, ScriptedContext.At(0x12000, access));
 
+        // The handler must have asked (and been refused): an answer of OutOfMemory without asking is a guess.
+        Assert.That(context.Changes.Where(c => asks.Split('|').Any(a => c.StartsWith(a, StringComparison.Ordinal))), Is.Not.Empty,
+            $"this fault needs a frame from {asks.Replace("|", " or ", StringComparison.Ordinal)}, which answers null here; your handler called {context.Calls}");
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.OutOfMemory),
-            $"every call that needs a frame answered null (reclaim and the OOM killer found nothing): the answer is FaultResult.OutOfMemory; your handler called {context.Calls}");
+            $"a call that needs a frame answered null (reclaim and the OOM killer found nothing): the answer is FaultResult.OutOfMemory; your handler called {context.Calls}");
         Assert.That(context.Mapped, Is.Null, "nothing may be mapped when the fault fails");
         Assert.That(context.Changes, Has.None.StartsWith("ZeroFill").And.None.StartsWith("CopyFrame"), "never use a frame you did not get");
     }

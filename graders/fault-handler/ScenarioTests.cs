@@ -21,7 +21,7 @@ public class ScenarioTests
 
     [TestCase("05-full-machine-kswapd-then-direct-reclaim", TestName = "Fault_counts_match_the_reference_in_05_direct_reclaim"), Task(6)]
     [TestCase("08-oom-killer-picks-the-biggest", TestName = "Fault_counts_match_the_reference_in_08_oom_killer")]
-    public void Task6(string scenario) => CompareCounts(scenario, new global::FaultHandler());
+    public void Task6(string scenario) => CompareCounts(scenario, RuleCheckedHandler.Learner());
 
     private static void CompareCounts(string name, IPageFaultHandler handler)
     {

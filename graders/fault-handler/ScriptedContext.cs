@@ -11,14 +11,39 @@ namespace MemKata.Graders.FaultHandler;
 /// </summary>
 internal sealed class ScriptedContext(VmaInfo? vma, PageTableEntry pte = default) : IFaultContext
 {
+    /// <summary>The frame the first AllocateFrame gives; each later call gives the next number (12, 13, ...), so a test
+    /// can tell which of several frames the handler filled and mapped.</summary>
     public static readonly FrameNumber NewFrame = new(11);
     public static readonly FrameNumber CachedFrame = new(22);
     public static readonly FrameNumber SwappedInFrame = new(33);
 
+    private int _allocated;
+
+    /// <summary>The calls that can answer null, when they fail for want of a frame.</summary>
+    [Flags]
+    public enum FrameCalls
+    {
+        None = 0,
+        AllocateFrame = 1,
+        ReadFilePage = 2,
+        SwapIn = 4,
+        All = AllocateFrame | ReadFilePage | SwapIn,
+    }
+
     public List<string> Changes { get; } = [];
 
     /// <summary>False: AllocateFrame, ReadFilePage and SwapIn answer null, as when reclaim and the OOM killer failed.</summary>
-    public bool FramesAvailable { get; init; } = true;
+    public bool FramesAvailable
+    {
+        get => Failing == FrameCalls.None;
+        init => Failing = value ? FrameCalls.None : FrameCalls.All;
+    }
+
+    /// <summary>The calls that answer null (after recording that they were asked).</summary>
+    public FrameCalls Failing { get; init; }
+
+    /// <summary>How many frames AllocateFrame handed out.</summary>
+    public int FramesTaken => _allocated;
 
     public bool FileCached { get; init; } = true;
 
@@ -31,7 +56,11 @@ internal sealed class ScriptedContext(VmaInfo? vma, PageTableEntry pte = default
 
     public PageTableEntry ReadPte(ulong pageAddress) => pte;
 
-    public FrameNumber? AllocateFrame() => Record("AllocateFrame", NewFrame);
+    public FrameNumber? AllocateFrame()
+    {
+        Changes.Add("AllocateFrame");
+        return Failing.HasFlag(FrameCalls.AllocateFrame) ? null : new FrameNumber(NewFrame.Value + _allocated++);
+    }
 
     public void ZeroFill(FrameNumber frame) => Changes.Add($"ZeroFill({frame})");
 
@@ -40,10 +69,10 @@ internal sealed class ScriptedContext(VmaInfo? vma, PageTableEntry pte = default
     public FrameNumber? ReadFilePage(string fileName, ulong fileOffset, out bool wasCached)
     {
         wasCached = FileCached;
-        return Record($"ReadFilePage({fileName}, 0x{fileOffset:x})", CachedFrame);
+        return Record($"ReadFilePage({fileName}, 0x{fileOffset:x})", CachedFrame, FrameCalls.ReadFilePage);
     }
 
-    public FrameNumber? SwapIn(ulong pageAddress) => Record("SwapIn", SwappedInFrame);
+    public FrameNumber? SwapIn(ulong pageAddress) => Record("SwapIn", SwappedInFrame, FrameCalls.SwapIn);
 
     public void MapPage(ulong pageAddress, FrameNumber frame, bool writable)
     {
@@ -66,9 +95,9 @@ internal sealed class ScriptedContext(VmaInfo? vma, PageTableEntry pte = default
 
     public string Calls => Changes.Count == 0 ? "nothing" : string.Join(", ", Changes);
 
-    private FrameNumber? Record(string call, FrameNumber frame)
+    private FrameNumber? Record(string call, FrameNumber frame, FrameCalls which)
     {
         Changes.Add(call);
-        return FramesAvailable ? frame : null;
+        return Failing.HasFlag(which) ? null : frame;
     }
 }

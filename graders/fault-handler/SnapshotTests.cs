@@ -22,7 +22,7 @@ public class SnapshotTests
     [Task(6)]
     public void Faults_match_the_reference(string scenario)
     {
-        var events = FaultEvents.Record(scenario, new global::FaultHandler());
+        var events = FaultEvents.Record(scenario, RuleCheckedHandler.Learner());
 
         SnapshotAssert.Match(_snapshots, scenario, events);
     }

@@ -56,7 +56,7 @@ public class SwapTests
         var pte = new PageTableEntry(PteState.Swapped, default, 17, Writable: false, Accessed: false, Dirty: false, IsZeroPage: false);
         var context = new ScriptedContext(ScriptedContext.Area(protection), pte);
 
-        var result = new global::FaultHandler().HandleFault(context, ScriptedContext.At(0x12000, AccessKind.Read));
+        var result = RuleCheckedHandler.Learner().HandleFault(context, ScriptedContext.At(0x12000, AccessKind.Read));
 
         Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.Major), "reading swap is disk I/O: a major fault");
         Assert.That(context.Mapped, Is.EqualTo($"{ScriptedContext.SwappedInFrame}, {how}"),

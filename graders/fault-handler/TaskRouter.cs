@@ -11,7 +11,7 @@ namespace MemKata.Graders.FaultHandler;
 /// </summary>
 internal sealed class TaskRouter(Func<VmaInfo, PageTableEntry, AccessKind, bool> yours) : IPageFaultHandler
 {
-    private readonly global::FaultHandler _learner = new();
+    private readonly IPageFaultHandler _learner = RuleCheckedHandler.Learner();
     private readonly ReferencePageFaultHandler _reference = new();
 
     /// <summary>Task 2: the first touch of an anonymous page.</summary>

@@ -3,10 +3,10 @@ using MemKata.Testing;
 
 namespace MemKata.Graders.ReclaimPolicy;
 
-/// <summary>Runs the learner's policy (<c>global::ReclaimPolicy</c>) on a fake kernel.</summary>
+/// <summary>Runs the learner's policy (<see cref="Subject"/>) on a fake kernel.</summary>
 internal static class Policies
 {
-    public static IReclaimPolicy Learner() => new global::ReclaimPolicy();
+    public static IReclaimPolicy Learner() => Subject.Create();
 
     public static FakeKernel Reclaim(FakeKernel kernel, ReclaimMode mode, long wanted)
     {

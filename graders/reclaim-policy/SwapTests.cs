@@ -36,6 +36,20 @@ public class SwapTests
 
     [Test]
     [Task(3)]
+    public void With_no_anonymous_pages_file_pages_pay_even_at_swappiness_200()
+    {
+        var kernel = new FakeKernel { SwapSlots = 500, Swappiness = 200 };
+        kernel.Add(LruList.InactiveFile, 60);
+        kernel.Add(LruList.ActiveFile, 60);
+
+        Policies.Reclaim(kernel, ReclaimMode.Background, 40);
+
+        Assert.That(kernel.Freed, Has.Count.GreaterThanOrEqualTo(40),
+            $"swappiness 200 gives anonymous pages the whole scan, but there are none: the file pages must pay. {kernel.Summary()}");
+    }
+
+    [Test]
+    [Task(3)]
     public void When_swap_fills_up_file_pages_cover_the_rest()
     {
         var kernel = new FakeKernel { SwapSlots = 5 };
@@ -58,6 +72,21 @@ public class SwapTests
         Policies.Reclaim(kernel, ReclaimMode.Direct, 10);
 
         Assert.That(kernel.SwappedOut, Is.EqualTo(3), $"3 swap slots were free: fill them, then return (the kernel sees the shortfall). {kernel.Summary()}");
+    }
+
+    [Test]
+    [Task(3)]
+    public void When_the_file_pages_cannot_meet_the_request_anonymous_pages_go_even_at_swappiness_0()
+    {
+        var kernel = new FakeKernel { SwapSlots = 1000, Swappiness = 0 };
+        kernel.Add(LruList.InactiveAnon, 200, anonymous: true);
+        kernel.Add(LruList.InactiveFile, 10);
+
+        Policies.Reclaim(kernel, ReclaimMode.Background, 60);
+
+        Assert.That(kernel.Freed, Has.Count.GreaterThanOrEqualTo(60),
+            $"10 file pages cannot meet a request of 60 (\"file is tiny\"): anonymous pages are scanned whatever the swappiness, or the OOM killer comes. {kernel.Summary()}");
+        Assert.That(kernel.SwappedOut, Is.GreaterThan(0), kernel.Summary());
     }
 
     [TestCase(0)]

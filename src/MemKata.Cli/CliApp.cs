@@ -53,8 +53,12 @@ public static class CliApp
         root.Subcommands.Add(grade);
         var (snapshots, snapshotsUpdate) = SnapshotsCommand.Create(context);
         root.Subcommands.Add(snapshots);
+        var (graders, gradersAudit) = GradersCommand.Create(context);
+        root.Subcommands.Add(graders);
         var publish = PublishCommand.Create(context);
         root.Subcommands.Add(publish);
+        var sandbox = SandboxCommand.Create(context);
+        root.Subcommands.Add(sandbox);
         var bench = BenchCommand.Create(context);
         root.Subcommands.Add(bench);
         var (scenario, scenarioRun, scenarioCompare) = ScenarioCommand.Create(context);
@@ -67,7 +71,9 @@ public static class CliApp
             [replay] = ReplayCommand.HelpSection,
             [grade] = GradeCommand.HelpSection,
             [snapshotsUpdate] = SnapshotsCommand.HelpSection,
+            [gradersAudit] = GradersCommand.AuditHelpSection,
             [publish] = PublishCommand.HelpSection,
+            [sandbox] = SandboxCommand.HelpSection,
             [bench] = BenchCommand.HelpSection,
             [scenarioRun] = ScenarioCommand.RunHelpSection,
             [scenarioCompare] = ScenarioCompareCommand.HelpSection,

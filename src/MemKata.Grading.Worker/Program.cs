@@ -1,15 +1,18 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Text.Json;
-using MemKata.Grading.Worker;
+using MemKata.Grading.Worker.Compiling;
 using MemKata.Grading.Worker.Protocol;
-using NUnit;
-using NUnit.Framework.Api;
-using NUnit.Framework.Internal;
+using MemKata.Grading.Worker.Testing;
 
-// The grading worker: reads one WorkerRequest line on standard input, runs that suite with NUnit's framework API and
-// streams one result line per test on standard output. Learner code runs in this process only; the grader watches it
-// from outside (time, memory, crashes) and never trusts anything but nonce-prefixed lines.
+// The grading worker, one host for every job on learner code: reads one WorkerRequest line on standard input, then
+// compiles (a session of compile jobs), or runs a hidden suite (test, record). The grader starts it in the OS sandbox
+// when it can, often before the job is ready (its one argument names the kind of job to come, so it can load what that
+// needs while it waits), watches it from outside, and reads only the nonce-prefixed lines it writes on its real
+// standard output.
+if (args is [WorkerJobKinds.Test])
+{
+    TestRun.WarmUp();
+}
+
 var request = JsonSerializer.Deserialize<WorkerRequest>(Console.In.ReadLine() ?? "null", WorkerJson.Options);
 if (request is null)
 {
@@ -18,47 +21,18 @@ if (request is null)
 }
 
 var channel = new ResultChannel(Console.OpenStandardOutput(), request.Nonce);
+var input = Console.In;
 Console.SetOut(TextWriter.Null);
 Console.SetIn(TextReader.Null);
-
-var suiteDirectory = Path.GetDirectoryName(Path.GetFullPath(request.AssemblyPath))!;
-AssemblyLoadContext.Default.Resolving += (context, name) =>
+return request.Kind switch
 {
-    var candidate = Path.Combine(suiteDirectory, name.Name + ".dll");
-    return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
+    WorkerJobKinds.Compile => CompileService.Serve(request, input, channel),
+    WorkerJobKinds.Test or WorkerJobKinds.Record => TestRun.Run(request, channel),
+    _ => Unknown(request.Kind),
 };
 
-Assembly suite;
-try
+static int Unknown(string kind)
 {
-    suite = AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(request.AssemblyPath));
+    Console.Error.WriteLine($"memkata grade-worker: unknown job kind '{kind}'.");
+    return 2;
 }
-catch (Exception e) when (e is IOException or BadImageFormatException)
-{
-    channel.Send(new WorkerEvent(WorkerEventKinds.Error, Message: $"cannot load {request.AssemblyPath}: {e.Message}"));
-    return 3;
-}
-
-var settings = new Dictionary<string, object>
-{
-    [FrameworkPackageSettings.NumberOfTestWorkers] = 0,
-
-    // Events on the test's own thread, not queued to a pump thread: a result is on the pipe before the next test starts,
-    // so a process that dies (Environment.Exit, FailFast, stack overflow) never takes an earlier result with it.
-    [FrameworkPackageSettings.SynchronousEvents] = true,
-    [FrameworkPackageSettings.WorkDirectory] = suiteDirectory,
-    [FrameworkPackageSettings.RandomSeed] = 20261125,
-};
-var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
-var root = runner.Load(suite, settings);
-if (root.RunState == NUnit.Framework.Interfaces.RunState.NotRunnable)
-{
-    var reason = root.Properties.Get(PropertyNames.SkipReason) as string ?? "NUnit could not load the suite";
-    channel.Send(new WorkerEvent(WorkerEventKinds.Error, Message: reason));
-    return 3;
-}
-
-channel.Send(new WorkerEvent(WorkerEventKinds.Discovered, Tests: TestCatalog.List(root)));
-runner.Run(new StreamingListener(channel), new ExcludeFilter(request.Exclude.ToHashSet(StringComparer.Ordinal)));
-channel.Send(new WorkerEvent(WorkerEventKinds.Done));
-return 0;

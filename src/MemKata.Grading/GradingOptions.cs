@@ -1,19 +1,20 @@
 using MemKata.Grading.Model;
-using MemKata.Grading.Steps;
 
 namespace MemKata.Grading;
 
 /// <summary>How to grade.</summary>
 /// <param name="Limits">Time and memory limits of the test process (a grader's <c>grader.json</c> may override them).</param>
-/// <param name="PreflightChecks">Static checks run on the learner's code before it runs (the analyzers' hook).</param>
-/// <param name="UpdateSnapshots">Run with <c>MEMKATA_UPDATE_SNAPSHOTS=1</c> and Snapshooter's strict mode off, so
-/// snapshot checks write their snapshots (only for the reference solution: <c>memkata snapshots update</c>).</param>
-public sealed record GradingOptions(GradingLimits Limits, IReadOnlyList<IPreflightCheck> PreflightChecks, bool UpdateSnapshots = false)
+/// <param name="RunAnalyzers">Whether the allowlist's two static layers check the learner's code: the MemKata analyzers
+/// in the compile job, and the image check of the compiled assembly in the grader (a blocking finding of either rejects
+/// the submission).</param>
+/// <param name="UseSandbox">Whether workers run in the OS sandbox when the machine has one (<see cref="Sandbox.SandboxProbe"/>);
+/// false runs them as plain child processes (the tests use it to prove that fallback).</param>
+public sealed record GradingOptions(GradingLimits Limits, bool RunAnalyzers = true, bool UseSandbox = true)
 {
-    /// <summary>Default limits, the analyzers as the preflight check, snapshots compared.</summary>
-    public static GradingOptions Default { get; } = new(GradingLimits.Default, [new AnalyzerPreflightCheck()]);
+    /// <summary>Default limits, the analyzers, the sandbox.</summary>
+    public static GradingOptions Default { get; } = new(GradingLimits.Default);
 
-    /// <summary>Default limits and no preflight check: only the process sandbox stands between the submission and the
-    /// grader (the grading tests use it to prove the sandbox on its own).</summary>
-    public static GradingOptions SandboxOnly { get; } = new(GradingLimits.Default, []);
+    /// <summary>Default limits, no analyzers and no image check: only the sandbox and the process layer stand between the
+    /// submission and the grader (the grading tests use it to prove those layers on their own).</summary>
+    public static GradingOptions SandboxOnly { get; } = new(GradingLimits.Default, RunAnalyzers: false);
 }

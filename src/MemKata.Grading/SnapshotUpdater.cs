@@ -1,52 +1,68 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
+using MemKata.Grading.Output;
 
 namespace MemKata.Grading;
 
 /// <summary>
-/// <c>memkata snapshots update</c>: regenerates a grader's committed snapshots from the reference solution. It deletes
-/// the <c>*.snap</c> files of <c>graders/&lt;slug&gt;/__snapshots__</c>, then grades the reference with
-/// <c>MEMKATA_UPDATE_SNAPSHOTS=1</c> and Snapshooter's strict mode off, so each snapshot check writes its snapshot
-/// afresh. Every hidden test must then pass: the report says which did not.
+/// <c>memkata snapshots update</c>, the only way snapshots change: grades the reference solution in a record job, whose
+/// snapshot checks hand back what they see instead of comparing (the worker reads and writes no snapshot file), then,
+/// once the worker is gone, writes each recorded snapshot into <c>graders/&lt;slug&gt;/__snapshots__</c> (atomically,
+/// UTF-8 with a byte order mark, as Snapshooter wrote them) and deletes the snapshot files no check recorded. Every
+/// hidden test must then pass: the report says which did not. Nothing in the environment switches recording on, and a
+/// grading run never records.
 /// </summary>
-public static class SnapshotUpdater
+public static partial class SnapshotUpdater
 {
     /// <summary>What an update did.</summary>
     /// <param name="Written">The snapshot files now in the folder, relative to the grader folder.</param>
-    /// <param name="Removed">How many old snapshot files were deleted first.</param>
-    /// <param name="Report">The reference's grading, run in update mode.</param>
+    /// <param name="Removed">How many old snapshot files no check recorded any more, deleted.</param>
+    /// <param name="Report">The reference's grading, run in record mode.</param>
     public sealed record Result(IReadOnlyList<string> Written, int Removed, GradeReport Report);
 
     /// <summary>Regenerates the snapshots of <paramref name="exercise"/>.</summary>
     public static Result Update(ExerciseLayout exercise, GradingLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(exercise);
-        var folder = exercise.SnapshotDirectory;
-        var old = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.snap", SearchOption.AllDirectories) : [];
-        foreach (var file in old)
-        {
-            File.Delete(file);
-        }
-
-        var mismatches = Path.Combine(folder, "__mismatch__");
-        if (Directory.Exists(mismatches))
-        {
-            Directory.Delete(mismatches, recursive: true);
-        }
-
         var work = Path.Combine(Path.GetTempPath(), "memkata-snapshots", Guid.NewGuid().ToString("N"));
         try
         {
             var reference = ReferenceSubmission.Create(exercise, Path.Combine(work, "reference"));
-            var grader = new Grader(exercise, new GradingOptions(limits ?? GradingLimits.Default, [], UpdateSnapshots: true));
-            var report = grader.Grade(reference);
-            var written = Directory.Exists(folder)
-                ? Directory.GetFiles(folder, "*.snap", SearchOption.AllDirectories)
-                    .Select(path => Path.GetRelativePath(exercise.GraderDirectory, path))
-                    .Order(StringComparer.Ordinal)
-                    .ToList()
+            using var grader = new Grader(exercise, new GradingOptions(limits ?? GradingLimits.Default, RunAnalyzers: false));
+            var (report, recorded) = grader.Record(reference);
+            if (report.Outcome != GradeOutcome.Graded)
+            {
+                return new Result([], 0, report);
+            }
+
+            var folder = exercise.SnapshotDirectory;
+            var old = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.snap") : [];
+            var written = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var snapshot in recorded)
+            {
+                if (!SnapshotName().IsMatch(snapshot.FileName))
+                {
+                    throw new InvalidOperationException($"a snapshot check recorded '{snapshot.FileName}', which is not a snapshot file name.");
+                }
+
+                var path = Path.Combine(folder, snapshot.FileName);
+                AtomicFile.WriteBytes(path, [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(snapshot.Text)]);
+                written.Add(Path.GetRelativePath(exercise.GraderDirectory, path));
+            }
+
+            // A snapshot check that did not get to record (a crash) keeps its old file.
+            var complete = report.Tests.Where(t => t.Kind == TestKind.Snapshot).All(t => t.Status == TestStatus.Passed);
+            var stale = complete
+                ? old.Where(path => !written.Contains(Path.GetRelativePath(exercise.GraderDirectory, path))).ToList()
                 : [];
-            return new Result(written, old.Length, report);
+            foreach (var path in stale)
+            {
+                File.Delete(path);
+            }
+
+            return new Result([.. written], stale.Count, report);
         }
         finally
         {
@@ -56,4 +72,7 @@ public static class SnapshotUpdater
             }
         }
     }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*\.snap$", RegexOptions.CultureInvariant)]
+    private static partial Regex SnapshotName();
 }

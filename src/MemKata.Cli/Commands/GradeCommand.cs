@@ -4,7 +4,9 @@ using MemKata.Engine.Input;
 using MemKata.Grading;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
+using MemKata.Grading.Output;
 using MemKata.Grading.Reports;
+using MemKata.Grading.Similarity;
 using Spectre.Console;
 
 namespace MemKata.Cli.Commands;
@@ -23,14 +25,17 @@ internal static class GradeCommand
         "  memkata grade allocator --submission ~/hw/alice           grade one learner's folder\n" +
         "  memkata grade allocator --submission /autograder/submission --format gradescope \\\n" +
         "        --output /autograder/results/results.json             Gradescope (the report also goes to stdout)\n" +
-        "  memkata grade allocator --submissions ~/hw --output scores.csv   a whole class: one row per folder\n" +
+        "  memkata grade allocator --submissions ~/hw --output scores.csv   a whole class: one row per folder, and\n" +
+        "        scores-similarity.txt: pairs of submissions that share much code (instructors only)\n" +
         "  memkata grade allocator --submissions ~/hw --jobs 4       four submissions at a time\n" +
         "  memkata grade allocator --reference                       the reference solution: must get full marks\n\n" +
         "Only the files the exercise declares (files.solution in .meta/config.json) are taken from a submission.\n" +
-        "The tests run in a separate process with time and memory limits; a crash fails the test that caused it.\n\n" +
+        "The code is compiled and its tests run in separate worker processes, in the OS sandbox when the machine has one\n" +
+        "(memkata sandbox), with time, memory and output limits; a crash fails the test that caused it. Output files\n" +
+        "are written once, whole, after every worker process is gone.\n\n" +
         "Exit codes:\n" +
         "  0   graded, whatever the score (compile errors and crashes are part of the report)\n" +
-        "  2   bad options, an unknown exercise, a missing folder, a malformed manifest\n" +
+        "  2   bad options, an unknown exercise, a missing folder, a malformed manifest, an --output that cannot be written\n" +
         "  70  memkata itself failed";
 
     private const string Description =
@@ -138,6 +143,10 @@ internal static class GradeCommand
             if (request.Output is { } output)
             {
                 OutputPath.CheckFile(output, request.Submissions is null ? "write the report to" : "write the scores to");
+                if (request.Submissions is not null)
+                {
+                    OutputPath.CheckFile(SimilarityPairsPath(output), "write the similarity pairs to");
+                }
             }
 
             var root = request.Repo is { } repo
@@ -145,7 +154,7 @@ internal static class GradeCommand
                 : RepositoryRoot.Find(Directory.GetCurrentDirectory());
             InstructorRepository.Require(root, "grade");
             var exercise = ExerciseLayout.Load(root, request.Slug);
-            var grader = new Grader(exercise);
+            using var grader = new Grader(exercise);
             return request.Submissions is { } folder
                 ? GradeClass(context, grader, folder, request.Output, request.Jobs)
                 : GradeOne(context, grader, request);
@@ -190,8 +199,7 @@ internal static class GradeCommand
         {
             if (request.Output is { } path)
             {
-                using var file = OpenOutput(path);
-                GradeReportRenderer.Write(ConsoleFactory.Create(file, useColor: false), report);
+                AtomicFile.Write(path, file => GradeReportRenderer.Write(ConsoleFactory.Create(file, useColor: false), report));
             }
 
             GradeReportRenderer.Write(console, report);
@@ -200,10 +208,7 @@ internal static class GradeCommand
 
         if (request.Output is { } target)
         {
-            using (var file = OpenOutput(target))
-            {
-                ReportFormat.Write(request.Format, report, file);
-            }
+            AtomicFile.Write(target, file => ReportFormat.Write(request.Format, report, file));
 
             GradeReportRenderer.Write(console, report);
         }
@@ -238,24 +243,30 @@ internal static class GradeCommand
         }
 
         var tasks = grader.Exercise.Manifest.Tasks.Select(t => t.Number).Distinct().Order().ToList();
+        var similarity = ExerciseSimilarity.CompareClass(grader.Exercise, submissions);
         if (output is { } path)
         {
-            using (var file = OpenOutput(path))
-            {
-                ScoresCsv.Write(reports, tasks, file);
-            }
+            AtomicFile.Write(path, file => ScoresCsv.Write(reports, tasks, file, similarity));
 
-            ClassSummary(ConsoleFactory.Create(context.Out, context.UseColor), reports, path);
+            var pairs = SimilarityPairsPath(path);
+            AtomicFile.Write(pairs, file => ClassSimilarityText.Write(grader.Exercise.Slug, similarity, SimilarityOptions.Default, file));
+
+            ClassSummary(ConsoleFactory.Create(context.Out, context.UseColor), reports, path, pairs, similarity);
         }
         else
         {
-            ScoresCsv.Write(reports, tasks, context.Out);
+            ScoresCsv.Write(reports, tasks, context.Out, similarity);
         }
 
         return ExitCodes.Success;
     }
 
-    private static void ClassSummary(IAnsiConsole console, IReadOnlyList<GradeReport> reports, string path)
+    // scores.csv → scores-similarity.txt beside it: the class's flagged pairs side by side, for instructors.
+    private static string SimilarityPairsPath(string csv) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(csv))!, Path.GetFileNameWithoutExtension(csv) + "-similarity.txt");
+
+    private static void ClassSummary(
+        IAnsiConsole console, IReadOnlyList<GradeReport> reports, string path, string pairs, ClassSimilarityReport similarity)
     {
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("Submission").AddColumn(new TableColumn("Score").RightAligned()).AddColumn("Outcome");
@@ -266,19 +277,9 @@ internal static class GradeCommand
 
         console.Write(table);
         console.MarkupLine($"Scores written to {Markup.Escape(path)}.");
-    }
-
-    private static StreamWriter OpenOutput(string path)
-    {
-        try
-        {
-            var full = Path.GetFullPath(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            return new StreamWriter(full) { NewLine = "\n" };
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GradingInputException($"cannot write {path}: {e.Message}", e);
-        }
+        console.MarkupLine(
+            $"Similarity: {similarity.Flagged.Count} of {similarity.Pairs} pairs flagged, " +
+            $"{reports.Count(r => r.Similarity?.Flagged == true)} submissions flagged against the reference " +
+            $"(instructors only; a reason to look, not a verdict): {Markup.Escape(pairs)}.");
     }
 }

@@ -15,8 +15,9 @@ internal static class SnapshotsCommand
     public const string HelpSection =
         "Examples:\n" +
         "  memkata snapshots update allocator     rewrite graders/allocator/__snapshots__ from the reference\n\n" +
-        "It deletes the grader's *.snap files, then runs the reference solution (.meta/) through the hidden tests with\n" +
-        "MEMKATA_UPDATE_SNAPSHOTS=1 and Snapshooter's strict mode off, so every snapshot check writes its snapshot.\n" +
+        "It runs the reference solution (.meta/) through the hidden tests in a record job: every snapshot check hands\n" +
+        "back what it sees instead of comparing, and memkata writes the *.snap files (and deletes those no check\n" +
+        "recorded) once the worker is gone. This command is the only way snapshots change: grading never writes them.\n" +
         "Review the diff (git diff graders/) and commit it with the change that caused it.\n\n" +
         "Exit codes:\n" +
         "  0   snapshots written and every hidden test passed on the reference\n" +
@@ -55,7 +56,7 @@ internal static class SnapshotsCommand
         }
 
         var console = ConsoleFactory.Create(context.Out, context.UseColor);
-        console.MarkupLine($"Removed {result.Removed} old snapshot file(s); wrote {result.Written.Count}:");
+        console.MarkupLine($"Removed {result.Removed} snapshot file(s) that no check records any more; wrote {result.Written.Count}:");
         foreach (var file in result.Written)
         {
             console.MarkupLine($"  {Markup.Escape(file)}");

@@ -6,9 +6,10 @@ using Spectre.Console;
 
 namespace MemKata.Cli.Rendering;
 
-/// <summary><c>memkata grade --bench N</c>: grades one submission once to warm up (Roslyn, the shared references), then
-/// N times, and prints how long grading took: in all, compiling (in this process) and running the tests (child process
-/// start, suite load, tests, scoring). Wall-clock times of this machine: a measurement, not a test.</summary>
+/// <summary><c>memkata grade --bench N</c>: grades one submission once to warm up (the compile worker's start, Roslyn's
+/// JIT), then N times, and prints how long grading took: in all, compiling (in the compile worker) and running the tests
+/// (test worker start in the sandbox, suite load, tests, scoring). Wall-clock times of this machine: a measurement, not
+/// a test.</summary>
 internal static class GradeBenchmark
 {
     /// <summary>Runs the benchmark and writes its table to <paramref name="console"/>.</summary>

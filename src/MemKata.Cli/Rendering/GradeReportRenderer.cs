@@ -1,12 +1,13 @@
 using MemKata.Grading.Model;
 using MemKata.Grading.Reports;
+using MemKata.Grading.Similarity;
 using Spectre.Console;
 
 namespace MemKata.Cli.Rendering;
 
 /// <summary>The readable report of <c>memkata grade</c>: the score, a table of tasks (and snapshot checks), then each
 /// test that did not pass with why (the assertion, the crash, the first divergence a snapshot check found), then the
-/// reports (measurements, not scored), then notes.</summary>
+/// reports (measurements, not scored), then notes, then for instructors the similarity check against the reference.</summary>
 internal static class GradeReportRenderer
 {
     private const int MaxMessageLines = 12;
@@ -29,6 +30,7 @@ internal static class GradeReportRenderer
             console.WriteLine();
             console.MarkupLine($"[red]{Markup.Escape(why)}[/]");
             Advice(console, report);
+            Similarity(console, report);
             return;
         }
 
@@ -45,6 +47,29 @@ internal static class GradeReportRenderer
             {
                 console.MarkupLine($"  {Markup.Escape(note)}");
             }
+        }
+
+        Similarity(console, report);
+    }
+
+    // The submission against the reference, last: this report is the instructor's (a learner sees Gradescope's tests or
+    // the Classroom result, where it is hidden or absent). Regions side by side only when flagged.
+    private static void Similarity(IAnsiConsole console, GradeReport report)
+    {
+        if (report.Similarity is not { } similarity)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[bold]Similarity (instructors only)[/] [grey](a reason to look, not a verdict: the score does not depend on it)[/]");
+        var text = similarity.Flagged
+            ? SideBySide.Render(similarity, SimilarityOptions.Default.MaxRegions)
+            : SideBySide.Headline(similarity);
+        var color = similarity.Flagged ? "yellow" : "grey";
+        foreach (var line in text.TrimEnd('\n').Split('\n'))
+        {
+            console.MarkupLine($"  [{color}]{Markup.Escape(line)}[/]");
         }
     }
 

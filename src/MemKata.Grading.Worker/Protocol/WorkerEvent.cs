@@ -11,8 +11,11 @@ namespace MemKata.Grading.Worker.Protocol;
 /// wrong.</param>
 /// <param name="StackTrace">For a failed test, the stack trace NUnit recorded (the grader keeps only the learner's
 /// frames).</param>
-/// <param name="Output">What the test wrote to the console, cut to a few kilobytes.</param>
+/// <param name="Output">What the test wrote (its own report, then the learner code's console output), cut to a few
+/// kilobytes; shown, never parsed.</param>
 /// <param name="DurationMs">How long the test ran, in milliseconds.</param>
+/// <param name="Snapshots">For a finished test of a record job: the snapshots it recorded.</param>
+/// <param name="Compiled">For <see cref="WorkerEventKinds.Compiled"/>: the result of one compile job.</param>
 public sealed record WorkerEvent(
     string Kind,
     IReadOnlyList<DiscoveredTest>? Tests = null,
@@ -21,7 +24,9 @@ public sealed record WorkerEvent(
     string? Message = null,
     string? StackTrace = null,
     string? Output = null,
-    double DurationMs = 0);
+    double DurationMs = 0,
+    IReadOnlyList<RecordedSnapshot>? Snapshots = null,
+    CompileResult? Compiled = null);
 
 /// <summary>A test the worker found in the suite, before running anything.</summary>
 /// <param name="FullName">NUnit's full name (namespace, class, method and arguments): the test's identity.</param>
@@ -45,6 +50,13 @@ public static class WorkerEventKinds
     /// <summary>The run reached its end. Sent once, last.</summary>
     public const string Done = "done";
 
-    /// <summary>The worker could not run the suite at all (e.g. the assembly would not load).</summary>
+    /// <summary>The worker could not run the suite at all (e.g. the assembly would not load), or a compile job failed
+    /// for a reason that is not the learner's code.</summary>
     public const string Error = "error";
+
+    /// <summary>A compile session has read its setup and warmed up: its jobs are timed from now.</summary>
+    public const string Ready = "ready";
+
+    /// <summary>A compile job ended; <see cref="WorkerEvent.Compiled"/> says how.</summary>
+    public const string Compiled = "compiled";
 }

@@ -155,7 +155,8 @@ public sealed record ExerciseLayout(
                 .Order(StringComparer.Ordinal)
             : [];
 
-    private static bool IsBuildOutput(string root, string path)
+    /// <summary>True when <paramref name="path"/> lies in a <c>bin/</c> or <c>obj/</c> folder under <paramref name="root"/>.</summary>
+    internal static bool IsBuildOutput(string root, string path)
     {
         var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
         return relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal)

@@ -1,3 +1,5 @@
+using MemKata.Grading.Similarity;
+
 namespace MemKata.Grading.Model;
 
 /// <summary>Everything grading one submission found: what every report format is rendered from.</summary>
@@ -25,6 +27,11 @@ public sealed record GradeReport(
 {
     /// <summary>The snapshot checks' score, or null when the grader has none.</summary>
     public TaskScore? Snapshots { get; init; }
+
+    /// <summary>The submission against the exercise's reference (docs/GRADING.md, "Similarity"): for instructors only,
+    /// never in what the learner sees, and no score depends on it. Null when not checked (a missing file, an exercise
+    /// without a reference).</summary>
+    public PairSimilarity? Similarity { get; init; }
 
     /// <summary>Points earned on bonus tasks, on top of <see cref="Score"/>.</summary>
     public double Bonus => Tasks.Where(t => t.IsBonus).Sum(t => t.Points);

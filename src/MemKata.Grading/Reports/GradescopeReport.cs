@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MemKata.Grading.Model;
+using MemKata.Grading.Similarity;
 
 namespace MemKata.Grading.Reports;
 
@@ -11,10 +12,15 @@ namespace MemKata.Grading.Reports;
 /// failed) and <c>visibility</c>. When nothing ran, a single "Compilation" (or "Checks", "Grader") test carries the
 /// reason and the whole max score, so Gradescope still shows the right total. Bonus points are added to
 /// <c>score</c> (Gradescope shows a score above the maximum as extra credit); report tests are worth 0 and carry their
-/// measurements in <c>output</c>.
+/// measurements in <c>output</c>. The similarity check (docs/GRADING.md, "Similarity") is one more test, worth 0, with
+/// <c>visibility</c> <c>hidden</c> (Gradescope never shows it to the learner), failed when flagged so that it stands
+/// out to the instructor; its text is in no other field.
 /// </summary>
 public static class GradescopeReport
 {
+    /// <summary>The name of the hidden similarity test.</summary>
+    public const string SimilarityTestName = "Similarity (instructors only)";
+
     private static readonly JsonSerializerOptions _json = new() { WriteIndented = true };
 
     /// <summary>Writes <paramref name="report"/> as Gradescope JSON.</summary>
@@ -61,6 +67,21 @@ public static class GradescopeReport
                     _ => test.Task is { } n ? $"task {n}" : "untagged",
                 }),
                 ["visibility"] = "visible",
+            });
+        }
+
+        if (report.Similarity is { } similarity)
+        {
+            tests.Add(new JsonObject
+            {
+                ["name"] = SimilarityTestName,
+                ["score"] = 0,
+                ["max_score"] = 0,
+                ["status"] = similarity.Flagged ? "failed" : "passed",
+                ["output"] = SideBySide.Render(similarity, SimilarityOptions.Default.MaxRegions),
+                ["output_format"] = "text",
+                ["tags"] = new JsonArray("similarity"),
+                ["visibility"] = "hidden",
             });
         }
 

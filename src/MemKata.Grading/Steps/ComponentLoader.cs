@@ -1,16 +1,17 @@
 using System.Runtime.Loader;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
+using MemKata.Grading.Sandbox;
 
 namespace MemKata.Grading.Steps;
 
 /// <summary>
 /// For tools that run a learner's component in this process instead of grading it (<c>memkata scenario compare</c>):
-/// the submission's files are collected and compiled exactly as grading does (<see cref="SubmissionFiles"/>,
-/// <see cref="SubmissionCompiler"/>: alone, against .NET and <c>MemKata.Contracts</c>), the assembly is loaded into a
-/// load context of its own (<c>MemKata.Contracts</c> resolves to this process's copy, so the component's interface is
-/// the engine's), and the exercise's component type is found by its name. The analyzers do not run: this is the
-/// learner's own code on their own machine.
+/// the submission's files are collected and compiled exactly as grading does (<see cref="SubmissionFiles"/>, a compile
+/// worker: alone, against .NET and <c>MemKata.Contracts</c>), the assembly is loaded into a load context of its own
+/// (<c>MemKata.Contracts</c> resolves to this process's copy, so the component's interface is the engine's), and the
+/// exercise's component type is found by its name. The analyzers do not run: this is the learner's own code on their own
+/// machine.
 /// </summary>
 public static class ComponentLoader
 {
@@ -42,14 +43,25 @@ public static class ComponentLoader
             return new Result(null, missing);
         }
 
-        var compiler = new SubmissionCompiler(exercise);
-        var (image, errors) = SubmissionCompiler.EmitLearner(compiler.CompileLearner(files));
-        if (image is null)
+        using var compiler = new CompileSession(
+            SandboxProbe.Machine, () => HiddenSuite.Setup(exercise, runAnalyzers: false, withSuite: false), GradingLimits.Default.CompileTimeout);
+        var compiled = compiler.Compile(files);
+        if (compiled.GraderFailure is { } failure)
         {
-            return new Result(null, errors);
+            throw new InvalidOperationException(failure);
         }
 
-        var context = new AssemblyLoadContext(SubmissionCompiler.SubmissionAssemblyName, isCollectible: true);
+        if (compiled.Problem is { } problem)
+        {
+            return new Result(null, [problem]);
+        }
+
+        if (compiled.Result!.LearnerImage is not { } image)
+        {
+            return new Result(null, [.. compiled.Result.Problems.Select(p => new SourceProblem(p.File, p.Line, p.Column, p.Id, p.Message, p.IsError))]);
+        }
+
+        var context = new AssemblyLoadContext("MemKata.Submission", isCollectible: true);
         using var stream = new MemoryStream(image);
         var type = context.LoadFromStream(stream).GetType(name, throwOnError: false);
         return type is { IsPublic: true }

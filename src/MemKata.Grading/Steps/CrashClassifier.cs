@@ -21,11 +21,14 @@ internal static class CrashClassifier
 
         /// <summary>The process's resident memory passed the limit.</summary>
         Memory,
+
+        /// <summary>The process wrote more to its standard output than the grader reads (a line or the whole run).</summary>
+        Output,
     }
 
     /// <summary>The reason, e.g. "stack overflow: a recursion that never stops (it repeated at Counter.Add(Int32) in
     /// Counter.cs:line 9)".</summary>
-    public static string Describe(Kill kill, TimeSpan testLimit, int memoryMegabytes, int exitCode, string stderr)
+    public static string Describe(Kill kill, TimeSpan testLimit, int memoryMegabytes, int exitCode, string stderr, string? overflow = null)
     {
         switch (kill)
         {
@@ -33,13 +36,16 @@ internal static class CrashClassifier
                 return $"timed out: still running after {testLimit.TotalSeconds:0.#} s of computing, the limit for one " +
                     "test. An infinite loop? Check every loop's exit condition.";
             case Kill.TestWallTimeout:
-                return $"timed out: no result after {WorkerProcess.WallFactor * testLimit.TotalSeconds:0.#} s, most of it " +
+                return $"timed out: no result after {TestJob.WallFactor * testLimit.TotalSeconds:0.#} s, most of it " +
                     "not computing: waiting for something that never happens (a lock, a sleep, a thread that never ends)?";
             case Kill.RunTimeout:
                 return "timed out: the hidden tests together ran past the time limit for the whole run.";
             case Kill.Memory:
                 return $"out of memory: the test process used more than {2 * memoryMegabytes} MiB and was stopped. " +
                     "Something allocates without bound (a list that only grows, a recursion that allocates)?";
+            case Kill.Output:
+                return $"your code printed {overflow ?? "too much"} to the test process's standard output, more than the " +
+                    "grader reads, and was stopped. Print less (Console.WriteLine output is kept per test, a few KiB shown).";
             case Kill.None:
             default:
                 break;
@@ -74,6 +80,8 @@ internal static class CrashClassifier
             137 => "killed: the system stopped the test process (SIGKILL), most likely for using too much memory.",
             134 => "the test process aborted (SIGABRT).",
             139 => "the test process crashed with a segmentation fault (SIGSEGV).",
+            152 => "the test process used more CPU time than the whole run may (SIGXCPU) and was stopped.",
+            153 => "the test process wrote a file larger than allowed (SIGXFSZ) and was stopped.",
             _ => $"the test process exited early with code {exitCode}: did the code call Environment.Exit?",
         };
     }

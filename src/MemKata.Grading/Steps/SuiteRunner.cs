@@ -1,10 +1,11 @@
 using MemKata.Grading.Model;
+using MemKata.Grading.Sandbox;
 using MemKata.Grading.Worker.Protocol;
 
 namespace MemKata.Grading.Steps;
 
 /// <summary>
-/// Step 6: runs the whole hidden suite, surviving crashes. When a test brings the process down (timeout, stack
+/// Step 4: runs the whole hidden suite, surviving crashes. When a test brings the process down (timeout, stack
 /// overflow, FailFast, out of memory, early exit), that test fails with the reason and a fresh process runs the tests
 /// not yet reported, so one runaway test costs its own points only. It gives up after
 /// <see cref="GradingLimits.MaxRestarts"/> restarts, at the run's deadline, or when a crash cannot be pinned on a test;
@@ -19,20 +20,37 @@ internal static class SuiteRunner
     /// <param name="FatalError">Why nothing could run, when the suite never listed its tests.</param>
     /// <param name="GraderFault">True when the worker itself said it could not load the suite (the grader's problem);
     /// false when the process died before listing the tests (which learner code can cause).</param>
-    public sealed record Outcome(IReadOnlyList<RanTest> Tests, IReadOnlyList<string> Notes, string? FatalError, bool GraderFault = false);
+    /// <param name="Recorded">In a record run, the snapshots the tests recorded, in run order.</param>
+    public sealed record Outcome(
+        IReadOnlyList<RanTest> Tests, IReadOnlyList<string> Notes, string? FatalError, bool GraderFault = false, IReadOnlyList<RecordedSnapshot>? Recorded = null);
 
-    /// <summary>Runs the suite at <paramref name="suitePath"/>; <paramref name="learnerFiles"/> are the file names whose
-    /// stack frames are worth showing to the learner.</summary>
-    public static Outcome Run(string suitePath, GradingLimits limits, bool updateSnapshots, IReadOnlyCollection<string> learnerFiles)
+    /// <summary>Runs the suite <paramref name="suiteFileName"/> of <paramref name="jobFolder"/> as a
+    /// <paramref name="kind"/> job (test or record), first in <paramref name="started"/> (a test job started ahead on
+    /// that folder), then in fresh ones after crashes; <paramref name="learnerFiles"/> are the file names whose stack
+    /// frames are worth showing to the learner.</summary>
+    public static Outcome Run(
+        SandboxStatus sandbox,
+        string jobFolder,
+        string suiteFileName,
+        GradingLimits limits,
+        string kind,
+        IReadOnlyCollection<string> learnerFiles,
+        TestJob? started = null)
     {
         var deadline = DateTime.UtcNow + limits.RunTimeout;
         var results = new Dictionary<string, RanTest>(StringComparer.Ordinal);
         var notes = new List<string>();
         IReadOnlyList<DiscoveredTest>? catalog = null;
         string? leftReason = null;
+        var recorded = new List<RecordedSnapshot>();
         for (var restarts = 0; ; restarts++)
         {
-            var run = WorkerProcess.Run(suitePath, results.Keys, limits, deadline, updateSnapshots);
+            TestJob.Result run;
+            using (var job = restarts == 0 && started is not null ? started : new TestJob(sandbox, jobFolder, limits))
+            {
+                run = job.Run(suiteFileName, results.Keys, deadline, kind);
+            }
+
             catalog ??= run.Discovered;
             var byName = (catalog ?? []).ToDictionary(t => t.FullName, StringComparer.Ordinal);
             var before = results.Count;
@@ -41,6 +59,7 @@ internal static class SuiteRunner
                 if (finished.FullName is { } name && byName.TryGetValue(name, out var test) && !results.ContainsKey(name))
                 {
                     results[name] = TestMessages.FromFinished(test, finished, learnerFiles);
+                    recorded.AddRange(finished.Snapshots ?? []);
                 }
             }
 
@@ -90,6 +109,6 @@ internal static class SuiteRunner
         var ordered = (catalog ?? []).Select(test => results.TryGetValue(test.FullName, out var ran)
             ? ran
             : new RanTest(test, TestStatus.DidNotRun, $"did not run: {leftReason ?? "the test process ended before it"}.", null, 0));
-        return new Outcome([.. ordered], notes, null);
+        return new Outcome([.. ordered], notes, null, Recorded: recorded);
     }
 }

@@ -19,6 +19,8 @@ public sealed class GradeCommandTests
             Assert.That(result.Stdout, Does.Contain("Task 2 · AddNegativeCountsDown"));
             Assert.That(result.Stdout, Does.Contain("Expected: -3"));
             Assert.That(result.Stdout, Does.Not.Contain("\u001b["), "no colors when stdout is not a terminal");
+            Assert.That(result.Stdout, Does.Contain("Similarity (instructors only)"));
+            Assert.That(result.Stdout, Does.Contain("partial ~ reference: "));
         });
     }
 
@@ -105,6 +107,37 @@ public sealed class GradeCommandTests
         }
     }
 
+    [Test]
+    public void Class_mode_with_an_output_writes_the_similarity_pairs_beside_the_csv()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"memkata-class-{Guid.NewGuid():N}");
+        try
+        {
+            foreach (var name in new[] { "reference", "partial" })
+            {
+                Directory.CreateDirectory(Path.Combine(folder, "class", name));
+                File.Copy(Path.Combine(CounterExercise.Submission(name), "Counter.cs"), Path.Combine(folder, "class", name, "Counter.cs"));
+            }
+
+            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submissions", Path.Combine(folder, "class"),
+                "--output", Path.Combine(folder, "scores.csv"));
+
+            var pairs = Path.Combine(folder, "scores-similarity.txt");
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
+                Assert.That(File.ReadAllLines(Path.Combine(folder, "scores.csv"))[0], Does.EndWith(",note,similarity,flagged_with"));
+                Assert.That(File.Exists(pairs), pairs);
+                Assert.That(File.ReadAllText(pairs), Does.StartWith("Similarity between submissions: counter (instructors only)\n2 submissions, 1 pairs compared;"));
+                Assert.That(result.Stdout, Does.Contain("scores-similarity.txt"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [TestCase("nope", "no exercise 'nope'")]
     [TestCase("../etc", "is not an exercise slug")]
     public void Unknown_exercise_is_a_usage_error(string slug, string message)
@@ -129,6 +162,49 @@ public sealed class GradeCommandTests
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
             Assert.That(result.Stderr, Does.Contain("no submission folder /no/such/folder"));
         });
+    }
+
+    [Test]
+    public void An_output_that_is_a_folder_is_refused_before_grading()
+    {
+        var folder = Directory.CreateTempSubdirectory("memkata-output-").FullName;
+        try
+        {
+            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference", "--format", "gradescope", "--output", folder);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+                Assert.That(result.Stderr, Does.StartWith($"memkata: cannot write the report to '{folder}': it is a folder;"));
+                Assert.That(result.Stdout, Is.Empty, "nothing was graded");
+                Assert.That(Directory.GetFileSystemEntries(folder), Is.Empty);
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void An_output_whose_folder_is_a_file_is_refused_before_grading()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference", "--output", Path.Combine(file, "results.json"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+                Assert.That(result.Stderr, Does.StartWith($"memkata: cannot write the report to '{Path.Combine(file, "results.json")}': a part of the path before the file name is a file"));
+                Assert.That(result.Stdout, Is.Empty);
+            });
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Test]

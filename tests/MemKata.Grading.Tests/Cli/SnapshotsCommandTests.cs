@@ -44,7 +44,7 @@ public sealed class SnapshotsCommandTests
                     "{ \"number\": 2, \"weight\": 4 }", "{ \"number\": 2, \"weight\": 4 },\n    { \"number\": 3, \"weight\": 0 }", StringComparison.Ordinal));
             File.WriteAllText(Path.Combine(grader, "OptionalLevel.cs"),
                 "using MemKata.Testing;\nnamespace MemKata.Graders.Counter;\npublic sealed class OptionalLevel\n{\n" +
-                "    [Test]\n    [Task(3)]\n    public void CountsBackwards() => Assert.That(new MemKata.Exercises.Counter.Counter().Value, Is.EqualTo(-1));\n}\n");
+                "    [Test]\n    [Task(3)]\n    public void CountsBackwards() => Assert.That(Subject.Create().Value, Is.EqualTo(-1));\n}\n");
             var stdout = new StringWriter();
             var stderr = new StringWriter();
 

@@ -26,7 +26,8 @@ public sealed class GradescopeBundleTests
         var folder = Path.Combine(Path.GetTempPath(), $"memkata-gradescope-reference-{Guid.NewGuid():N}");
         try
         {
-            return new Grader(exercise).Grade(ReferenceSubmission.Create(exercise, folder));
+            using var grader = new Grader(exercise);
+            return grader.Grade(ReferenceSubmission.Create(exercise, folder));
         }
         finally
         {
@@ -76,7 +77,8 @@ public sealed class GradescopeBundleTests
             Assert.That(expected.Score, Is.EqualTo(expected.MaxScore), "the reference scores full marks in-process");
             Assert.That(root.GetProperty("score").GetDouble(), Is.EqualTo(expected.MaxScore));
             Assert.That(Names(root), Is.EquivalentTo(Names(InGradescopeFormat(expected))), "one test per hidden test");
-            Assert.That(Names(root), Has.Count.EqualTo(expected.Tests.Count));
+            Assert.That(Names(root), Has.Count.EqualTo(expected.Tests.Count + 1), "and the hidden similarity entry");
+            Assert.That(Hidden(root), Is.EqualTo(new[] { GradescopeReport.SimilarityTestName }));
             Assert.That(root.GetProperty("tests").EnumerateArray().Sum(t => t.GetProperty("score").GetDouble()),
                 Is.EqualTo(expected.MaxScore).Within(1e-6), "the tests add up to the score");
         });
@@ -93,7 +95,7 @@ public sealed class GradescopeBundleTests
         Assert.Multiple(() =>
         {
             Assert.That(root.GetProperty("score").GetDouble(), Is.Zero);
-            Assert.That(Names(root), Has.Count.EqualTo(_referenceInProcess.Value.Tests.Count));
+            Assert.That(Names(root), Has.Count.EqualTo(_referenceInProcess.Value.Tests.Count + 1), "and the hidden similarity entry");
             Assert.That(root.GetProperty("tests").EnumerateArray().Select(t => t.GetProperty("score").GetDouble()), Is.All.Zero);
         });
     }
@@ -110,7 +112,7 @@ public sealed class GradescopeBundleTests
         using var results = Grade("compile-error", broken);
 
         var root = results.RootElement;
-        var tests = root.GetProperty("tests").EnumerateArray().ToList();
+        var tests = root.GetProperty("tests").EnumerateArray().Where(t => t.GetProperty("visibility").GetString() != "hidden").ToList();
         Assert.Multiple(() =>
         {
             Assert.That(root.GetProperty("score").GetDouble(), Is.Zero);
@@ -147,6 +149,10 @@ public sealed class GradescopeBundleTests
         GradescopeReport.Write(report, text);
         return JsonDocument.Parse(text.ToString()).RootElement.Clone();
     }
+
+    private static List<string?> Hidden(JsonElement results) =>
+        [.. results.GetProperty("tests").EnumerateArray()
+            .Where(t => t.GetProperty("visibility").GetString() == "hidden").Select(t => t.GetProperty("name").GetString())];
 
     private static List<string?> Names(JsonElement results) =>
         [.. results.GetProperty("tests").EnumerateArray().Select(t => t.GetProperty("name").GetString())];

@@ -28,7 +28,10 @@ public sealed class LayoutTests
 
         var sources = layout.GraderSources.Select(path => Path.GetRelativePath(TestData.FakeRepository, path).Replace('\\', '/'));
 
-        Assert.That(sources, Is.EqualTo(new[] { "graders/counter/CounterGrader.cs", "graders/_shared/CounterMessages.cs" }));
+        Assert.That(sources, Is.EqualTo(new[]
+        {
+            "graders/counter/CounterGrader.cs", "graders/counter/Subject.cs", "graders/_shared/CounterMessages.cs", "graders/_shared/CounterSnapshot.cs",
+        }));
     }
 
     [Test]

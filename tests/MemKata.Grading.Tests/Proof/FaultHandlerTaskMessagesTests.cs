@@ -45,7 +45,7 @@ public sealed partial class FaultHandlerTaskMessagesTests
         var report = _grader.Value.Grade(_grader.Value.Exercise.ExerciseDirectory);
 
         var rest = report.Tests.Where(t => t.Kind == TestKind.Snapshot || (t.Kind == TestKind.Task && t.Task == 6)).ToList();
-        Assert.That(rest, Has.Count.EqualTo(15));
+        Assert.That(rest, Has.Count.EqualTo(16));
         Assert.Multiple(() =>
         {
             foreach (var test in rest)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MemKata.Grading.Reports;
+using MemKata.Grading.Similarity;
 using MemKata.Grading.Tests.Support;
 
 namespace MemKata.Grading.Tests.Reports;
@@ -20,7 +21,7 @@ public sealed class GradescopeReportTests
             Assert.That(root.GetProperty("score").GetDouble(), Is.EqualTo(8));
             Assert.That(root.GetProperty("max_score").GetDouble(), Is.EqualTo(12));
             Assert.That(root.GetProperty("output").GetString(), Does.Contain("2 of 2 tasks attempted"));
-            var tests = root.GetProperty("tests").EnumerateArray().ToList();
+            var tests = LearnerTests(root);
             Assert.That(tests, Has.Count.EqualTo(6));
             foreach (var test in tests)
             {
@@ -43,7 +44,7 @@ public sealed class GradescopeReportTests
         var report = CounterExercise.Report("compile-error");
 
         using var json = Write(report);
-        var tests = json.RootElement.GetProperty("tests").EnumerateArray().ToList();
+        var tests = LearnerTests(json.RootElement);
 
         Assert.Multiple(() =>
         {
@@ -54,6 +55,33 @@ public sealed class GradescopeReportTests
             Assert.That(tests[0].GetProperty("output").GetString(), Does.Contain("Counter.cs:7:41: error CS0103"));
         });
     }
+
+    [Test]
+    public void Similarity_is_a_hidden_test_worth_nothing_that_fails_when_flagged_and_is_nowhere_else()
+    {
+        var pair = new PairSimilarity("partial", "reference", 0.93, 70, 75, 80, true, 0, 0, 0, []);
+        var report = CounterExercise.Report("partial") with { Similarity = pair };
+
+        using var json = Write(report);
+
+        var root = json.RootElement;
+        var entry = root.GetProperty("tests").EnumerateArray().Single(t => t.GetProperty("name").GetString() == GradescopeReport.SimilarityTestName);
+        Assert.Multiple(() =>
+        {
+            Assert.That(entry.GetProperty("visibility").GetString(), Is.EqualTo("hidden"));
+            Assert.That(entry.GetProperty("score").GetDouble(), Is.Zero);
+            Assert.That(entry.GetProperty("max_score").GetDouble(), Is.Zero);
+            Assert.That(entry.GetProperty("status").GetString(), Is.EqualTo("failed"));
+            Assert.That(entry.GetProperty("output").GetString(), Does.StartWith("partial ~ reference: 0.93"));
+            Assert.That(root.GetProperty("score").GetDouble(), Is.EqualTo(8), "the score does not change");
+            Assert.That(root.GetProperty("output").GetString(), Does.Not.Contain("reference: 0.93"));
+            Assert.That(GradescopeSchema.Problems(root), Is.Empty);
+        });
+    }
+
+    // The tests a learner sees: all but the hidden similarity entry.
+    private static List<JsonElement> LearnerTests(JsonElement root) =>
+        [.. root.GetProperty("tests").EnumerateArray().Where(t => t.GetProperty("visibility").GetString() != "hidden")];
 
     private static JsonDocument Write(Model.GradeReport report)
     {

@@ -1,4 +1,5 @@
 using MemKata.Grading.Reports;
+using MemKata.Grading.Similarity;
 using MemKata.Grading.Tests.Support;
 
 namespace MemKata.Grading.Tests.Reports;
@@ -16,9 +17,9 @@ public sealed class ScoresCsvTests
         var lines = text.ToString().TrimEnd('\n').Split('\n');
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Is.EqualTo("submission,score,max_score,task_1,task_2,snapshots,bonus,outcome,tasks_attempted,note"));
-            Assert.That(lines[1], Is.EqualTo("reference,12,12,6,4,2,0,Graded,2,"));
-            Assert.That(lines[2], Is.EqualTo("partial,8,12,6,2,0,0,Graded,2,"));
+            Assert.That(lines[0], Is.EqualTo("submission,score,max_score,task_1,task_2,snapshots,bonus,outcome,tasks_attempted,note,similarity,flagged_with"));
+            Assert.That(lines[1], Does.StartWith("reference,12,12,6,4,2,0,Graded,2,,"));
+            Assert.That(lines[2], Does.StartWith("partial,8,12,6,2,0,0,Graded,2,,"));
             Assert.That(lines[3], Does.StartWith("compile-error,0,12,0,0,0,0,CompileError,,Counter.cs:7:41: error CS0103"));
         });
     }
@@ -49,5 +50,30 @@ public sealed class ScoresCsvTests
         ScoresCsv.Write([report], [1, 2], text);
 
         Assert.That(text.ToString().Split('\n')[1], Does.StartWith("-1.5,"));
+    }
+
+    [Test]
+    public void The_similarity_columns_hold_the_highest_score_and_who_the_submission_is_flagged_with()
+    {
+        var reference = CounterExercise.Report("reference");
+        var flagged = reference with
+        {
+            SubmissionName = "alice",
+            Similarity = new PairSimilarity("alice", "reference", 0.875, 70, 80, 80, true, 0, 0, 0, []),
+        };
+        var classmates = new ClassSimilarityReport(
+            3, 0, 10,
+            [new PairSimilarity("alice", "bob", 0.9, 72, 80, 80, true, 0, 0, 0, [])],
+            new Dictionary<string, double>(StringComparer.Ordinal) { ["alice"] = 0.9, ["bob"] = 0.9, ["carol"] = 0.1 });
+        var text = new StringWriter();
+
+        ScoresCsv.Write([flagged, reference with { SubmissionName = "carol", Similarity = null }], [1, 2], text, classmates);
+
+        var lines = text.ToString().TrimEnd('\n').Split('\n');
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[1], Does.EndWith(",0.90,reference; bob"));
+            Assert.That(lines[2], Does.EndWith(",0.10,"));
+        });
     }
 }

@@ -10,7 +10,7 @@ public sealed class WatchdogTests
     public void A_test_that_waits_forever_is_stopped_by_the_wall_clock()
     {
         var limits = CounterExercise.Limits with { TestTimeout = TimeSpan.FromSeconds(1) };
-        var grader = new Grader(CounterExercise.Layout, new GradingOptions(limits, []));
+        using var grader = new Grader(CounterExercise.Layout, new GradingOptions(limits, RunAnalyzers: false));
 
         var report = grader.Grade(Path.Combine(TestData.Root, "limits", "sleeps-forever"));
 
@@ -27,7 +27,7 @@ public sealed class WatchdogTests
     public void Without_restarts_the_tests_after_a_crash_did_not_run_and_the_earlier_results_are_kept()
     {
         var limits = CounterExercise.Limits with { MaxRestarts = 0 };
-        var grader = new Grader(CounterExercise.Layout, new GradingOptions(limits, []));
+        using var grader = new Grader(CounterExercise.Layout, new GradingOptions(limits, RunAnalyzers: false));
 
         var report = grader.Grade(CounterExercise.Submission("stack-overflow"));
 
@@ -46,7 +46,7 @@ public sealed class WatchdogTests
     public void The_whole_run_limit_stops_everything_and_says_so()
     {
         var limits = CounterExercise.Limits with { RunTimeout = TimeSpan.FromSeconds(2) };
-        var grader = new Grader(CounterExercise.Layout, new GradingOptions(limits, []));
+        using var grader = new Grader(CounterExercise.Layout, new GradingOptions(limits, RunAnalyzers: false));
 
         var report = grader.Grade(CounterExercise.Submission("infinite-loop"));
 

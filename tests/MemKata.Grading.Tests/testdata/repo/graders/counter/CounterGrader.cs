@@ -1,4 +1,3 @@
-using MemKata.Exercises.Counter;
 using MemKata.Graders.Shared;
 using MemKata.Testing;
 
@@ -10,13 +9,13 @@ public sealed class CounterGrader
 {
     [Test]
     [Task(1)]
-    public void StartsAtZero() => Assert.That(new MemKata.Exercises.Counter.Counter().Value, Is.Zero);
+    public void StartsAtZero() => Assert.That(Subject.Create().Value, Is.Zero);
 
     [Test]
     [Task(1)]
     public void IncrementAddsOne()
     {
-        var counter = new MemKata.Exercises.Counter.Counter();
+        var counter = Subject.Create();
         counter.Increment();
         Assert.That(counter.Value, Is.EqualTo(1));
     }
@@ -25,7 +24,7 @@ public sealed class CounterGrader
     [Task(1)]
     public void IncrementTwiceGivesTwo()
     {
-        var counter = new MemKata.Exercises.Counter.Counter();
+        var counter = Subject.Create();
         counter.Increment();
         counter.Increment();
         Assert.That(counter.Value, Is.EqualTo(2));
@@ -35,7 +34,7 @@ public sealed class CounterGrader
     [Task(2)]
     public void AddAddsTheAmount()
     {
-        var counter = new MemKata.Exercises.Counter.Counter();
+        var counter = Subject.Create();
         counter.Add(5);
         Assert.That(counter.Value, Is.EqualTo(5), CounterMessages.OnANewCounter("Add(5)"));
     }
@@ -44,7 +43,7 @@ public sealed class CounterGrader
     [Task(2)]
     public void AddNegativeCountsDown()
     {
-        var counter = new MemKata.Exercises.Counter.Counter();
+        var counter = Subject.Create();
         counter.Add(-3);
         Assert.That(counter.Value, Is.EqualTo(-3), CounterMessages.OnANewCounter("Add(-3)"));
     }
@@ -53,9 +52,9 @@ public sealed class CounterGrader
     [Category("Snapshot")]
     public void DescribeMatchesTheReference()
     {
-        var counter = new MemKata.Exercises.Counter.Counter();
+        var counter = Subject.Create();
         counter.Add(2);
         counter.Increment();
-        Snapshooter.NUnit.Snapshot.Match(counter.Describe());
+        CounterSnapshot.Match("CounterGrader.DescribeMatchesTheReference.snap", counter.Describe());
     }
 }

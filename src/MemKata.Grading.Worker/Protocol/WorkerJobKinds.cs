@@ -1,0 +1,16 @@
+namespace MemKata.Grading.Worker.Protocol;
+
+/// <summary>The values of <see cref="WorkerRequest.Kind"/>: what one worker process does.</summary>
+public static class WorkerJobKinds
+{
+    /// <summary>A compile session: Roslyn compiles each submission that follows on standard input (the learner's files
+    /// alone, the analyzers, then the hidden suite against them) and answers with the images. Runs no learner code.</summary>
+    public const string Compile = "compile";
+
+    /// <summary>Runs a compiled hidden suite and streams one result per test.</summary>
+    public const string Test = "test";
+
+    /// <summary>As <see cref="Test"/>, with the suite's snapshot checks recording what they see instead of comparing
+    /// (<c>memkata snapshots update</c>, on the reference only): the texts come back with the results.</summary>
+    public const string Record = "record";
+}
