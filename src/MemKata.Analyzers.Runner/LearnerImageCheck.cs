@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
@@ -15,18 +14,30 @@ namespace MemKata.Analyzers.Runner;
 /// analyzer (a spelling it missed, a call the compiler adds) is caught here.
 /// </summary>
 /// <remarks>
-/// What is checked: every AssemblyRef (only the allowed assemblies); every TypeRef; every MemberRef, with the generic
+/// <para>What is checked: every AssemblyRef (only the allowed assemblies); every TypeRef; every MemberRef, with the generic
 /// arguments of MethodSpecs and TypeSpecs (through their TypeRefs) and the places in the IL that use it (what the compiler
 /// emits for allowed code, such as <c>Unsafe.As</c> inside its own <c>&lt;PrivateImplementationDetails&gt;</c> helpers, is
-/// allowed only where the compiler puts it); assembly- and module-level attributes (only the compiler's own); P/Invoke
-/// (ImplMap, ModuleRefs, <c>extern</c> and internal-call methods); pointers, function pointers, typed references and
-/// pinned locals in any signature; explicit layouts, field offsets and marshalling; declarative security; a module
-/// initializer (<c>&lt;Module&gt;..cctor</c>); finalizers (<c>Finalize</c> overrides); <c>localloc</c>, <c>calli</c>,
-/// <c>arglist</c> and the typed-reference opcodes. Dynamic call sites show as references to Microsoft.CSharp and
-/// <c>CallSite</c>, which are not allowed.
+/// allowed only where the compiler puts it; a <c>receiver</c> entry's value only as the receiver of an allowed call);
+/// assembly- and module-level attributes (only the compiler's own); exported types, files and resources (none);
+/// P/Invoke (ImplMap, ModuleRefs, <c>extern</c> and internal-call methods); pointers, function pointers, typed references
+/// and pinned locals in any signature; <c>by-address</c> types (the interpolation handler) outside uncopied locals;
+/// explicit layouts, field offsets and marshalling; declarative security; synchronized methods; a module initializer
+/// (<c>&lt;Module&gt;..cctor</c>); finalizers and other overrides of members the list denies; types declared in the
+/// framework's or the grader's namespaces; <c>localloc</c>, <c>calli</c>, <c>arglist</c> and the typed-reference opcodes.
+/// Dynamic call sites show as references to Microsoft.CSharp and <c>CallSite</c>, which are not allowed.</para>
+/// <para>It is bounded, since it runs in the grader: an image larger than <see cref="MaxImageBytes"/>, a signature larger
+/// than <see cref="MaxSignatureBytes"/> or a type nested deeper than <see cref="MetadataApiNames.MaxNesting"/> is refused
+/// (one finding) rather than read.</para>
 /// </remarks>
-public static class LearnerImageCheck
+public static partial class LearnerImageCheck
 {
+    /// <summary>The largest image the check reads (4 MiB; an honest submission compiles to well under 100 KiB).</summary>
+    public const int MaxImageBytes = 4 << 20;
+
+    /// <summary>The largest signature blob the check decodes (an honest one is under 100 bytes); a larger one is
+    /// refused, which bounds both the work and the nesting depth of any type it names.</summary>
+    public const int MaxSignatureBytes = 2048;
+
     private const string HelpersType = "<PrivateImplementationDetails>";
 
     /// <summary>Everything in <paramref name="image"/> (a compiled learner assembly) that the allowlist does not allow, in
@@ -38,6 +49,12 @@ public static class LearnerImageCheck
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(allowlist);
+        if (image.Length > MaxImageBytes)
+        {
+            return [new ImageFinding("image", $"the compiled code is {image.Length / (1 << 20)} MiB, more than the {MaxImageBytes >> 20} MiB "
+                + "a submission may compile to (a huge constant or generated code?)")];
+        }
+
         var findings = new SortedSet<ImageFinding>(Comparer<ImageFinding>.Create((a, b) =>
             string.CompareOrdinal(a.Symbol + "\n" + a.Message, b.Symbol + "\n" + b.Message)));
         try
@@ -58,10 +75,11 @@ public static class LearnerImageCheck
         return [.. findings];
     }
 
-    /// <summary>One review of one image: the tables first, then every method body, then what was used where.</summary>
-    private sealed class ImageReview(PEReader pe, MetadataReader reader, ApiAllowlist allowlist, SortedSet<ImageFinding> findings)
+    /// <summary>One review of one image: the tables first, then every type and method body, then the attributes.</summary>
+    private sealed partial class ImageReview(PEReader pe, MetadataReader reader, ApiAllowlist allowlist, SortedSet<ImageFinding> findings)
     {
-        private readonly DocumentationIdProvider _names = new(reader);
+        private readonly DocumentationIdProvider _names = new(reader, allowlist.ImageTypes(ImageScope.ByAddress));
+        private readonly IReadOnlyCollection<string> _embedded = allowlist.ImageTypes(ImageScope.Embedded);
         private readonly Dictionary<MemberReferenceHandle, (ApiName Name, IReadOnlyList<ImageScope> Scopes)> _restricted = [];
 
         public void Run()
@@ -80,6 +98,11 @@ public static class LearnerImageCheck
                 Add("moduleref", "the compiled code imports a native library (P/Invoke)");
             }
 
+            if (reader.ExportedTypes.Count > 0 || reader.AssemblyFiles.Count > 0 || reader.ManifestResources.Count > 0)
+            {
+                Add("manifest", "the compiled code forwards types to another assembly or carries files or resources");
+            }
+
             foreach (var handle in reader.TypeReferences)
             {
                 var name = MetadataApiNames.Of(reader, handle);
@@ -91,12 +114,15 @@ public static class LearnerImageCheck
 
             foreach (var handle in Enumerable.Range(1, reader.GetTableRowCount(TableIndex.TypeSpec)).Select(MetadataTokens.TypeSpecificationHandle))
             {
-                Decode(() => reader.GetTypeSpecification(handle).DecodeSignature(_names, null), "a type it uses");
+                var signature = reader.GetTypeSpecification(handle).Signature;
+                Decode(signature, () => reader.GetTypeSpecification(handle).DecodeSignature(_names, null), "a type it uses");
             }
 
             foreach (var handle in Enumerable.Range(1, reader.GetTableRowCount(TableIndex.MethodSpec)).Select(MetadataTokens.MethodSpecificationHandle))
             {
-                Decode(() => string.Join(",", reader.GetMethodSpecification(handle).DecodeSignature(_names, null)), "a generic method's type arguments");
+                var signature = reader.GetMethodSpecification(handle).Signature;
+                Decode(signature, () => string.Join(",", reader.GetMethodSpecification(handle).DecodeSignature(_names, null)),
+                    "a generic method's type arguments");
             }
 
             foreach (var handle in reader.MemberReferences)
@@ -131,7 +157,7 @@ public static class LearnerImageCheck
                     return;
             }
 
-            if (MetadataApiNames.ParentType(reader, member.Parent) is not { } parent)
+            if (MetadataApiNames.ParentType(reader, member.Parent) is not { } parent || !FitsTheLimit(member.Signature, "the member " + name))
             {
                 // An array type's own accessors (int[,].Get): the runtime's, and safe.
                 return;
@@ -155,206 +181,40 @@ public static class LearnerImageCheck
             }
         }
 
-        private void ReviewType(TypeDefinitionHandle handle)
+        /// <summary>Decodes a signature and reports what it held that no signature may (a pointer...), or a by-address type
+        /// used anywhere but as <paramref name="byAddressAllowed"/> whole locals.</summary>
+        private void Decode(BlobHandle signature, Func<string> decode, string what, int byAddressAllowed = 0)
         {
-            var type = reader.GetTypeDefinition(handle);
-            var typeName = MetadataApiNames.FullName(reader, handle);
-            var isHelper = IsInHelpers(handle);
-            if (MetadataTokens.GetRowNumber(handle) == 1 && type.GetMethods().Any(m => reader.GetString(reader.GetMethodDefinition(m).Name) == ".cctor"))
-            {
-                Add("<Module>..cctor", "the compiled code has a module initializer: code that runs when the assembly loads, before any test");
-            }
-
-            if (!isHelper && ((type.Attributes & TypeAttributes.ExplicitLayout) != 0 || !type.GetLayout().IsDefault))
-            {
-                Add("T:" + typeName, $"the type {typeName} sets its own memory layout (StructLayout)");
-            }
-
-            foreach (var fieldHandle in type.GetFields())
-            {
-                var field = reader.GetFieldDefinition(fieldHandle);
-                var fieldName = typeName + "." + reader.GetString(field.Name);
-                if (!isHelper && (field.GetOffset() >= 0 || field.GetRelativeVirtualAddress() != 0))
-                {
-                    Add("F:" + fieldName, $"the field {fieldName} sets its own offset or data (FieldOffset)");
-                }
-
-                if (!field.GetMarshallingDescriptor().IsNil)
-                {
-                    Add("F:" + fieldName, $"the field {fieldName} carries native marshalling (MarshalAs)");
-                }
-
-                Decode(() => field.DecodeSignature(_names, null), "the field " + fieldName);
-            }
-
-            foreach (var methodHandle in type.GetMethods())
-            {
-                ReviewMethod(methodHandle, type, typeName, isHelper);
-            }
-        }
-
-        private void ReviewMethod(MethodDefinitionHandle handle, TypeDefinition type, string typeName, bool isHelper)
-        {
-            var method = reader.GetMethodDefinition(handle);
-            var name = reader.GetString(method.Name);
-            var where = typeName + "." + name;
-            var implementation = method.ImplAttributes & MethodImplAttributes.CodeTypeMask;
-            if ((method.Attributes & MethodAttributes.PinvokeImpl) != 0 || !method.GetImport().Module.IsNil)
-            {
-                Add("M:" + where, $"the method {where} is a native function (DllImport)");
-            }
-            else if ((method.ImplAttributes & MethodImplAttributes.InternalCall) != 0 || implementation is MethodImplAttributes.Native
-                     or MethodImplAttributes.OPTIL || (implementation is MethodImplAttributes.Runtime && !IsDelegate(type)))
-            {
-                Add("M:" + where, $"the method {where} is implemented outside the assembly (extern)");
-            }
-            else if (method.RelativeVirtualAddress == 0 && (method.Attributes & MethodAttributes.Abstract) == 0
-                     && implementation is not MethodImplAttributes.Runtime)
-            {
-                Add("M:" + where, $"the method {where} has no body (extern)");
-            }
-
-            if (name == "Finalize" && (method.Attributes & MethodAttributes.Virtual) != 0 && method.GetParameters().Count == 0)
-            {
-                Add("M:" + where, $"the type {typeName} has a finalizer: code the garbage collector runs outside any test");
-            }
-
-            Decode(() => method.DecodeSignature(_names, null).ReturnType, "the method " + where);
-            if (method.RelativeVirtualAddress == 0)
+            if (!FitsTheLimit(signature, what))
             {
                 return;
             }
 
-            var body = pe.GetMethodBody(method.RelativeVirtualAddress);
-            if (!body.LocalSignature.IsNil)
-            {
-                Decode(() => string.Join(",", reader.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(_names, null)),
-                    "the locals of " + where);
-            }
-
-            foreach (var instruction in InstructionScanner.Scan(body))
-            {
-                ReviewInstruction(instruction, where, name, typeName, isHelper);
-            }
-        }
-
-        private void ReviewInstruction(Instruction instruction, string where, string methodName, string typeName, bool isHelper)
-        {
-            var forbidden = instruction.OpCode switch
-            {
-                ILOpCode.Localloc => "stackalloc (localloc)",
-                ILOpCode.Calli => "a call through a function pointer (calli)",
-                ILOpCode.Arglist => "__arglist",
-                ILOpCode.Mkrefany or ILOpCode.Refanyval or ILOpCode.Refanytype => "a typed reference (__makeref)",
-                ILOpCode.Cpblk or ILOpCode.Initblk => "a raw memory block operation",
-                _ => null,
-            };
-            if (forbidden is not null)
-            {
-                Add(instruction.OpCode.ToString().ToLowerInvariant(), $"the method {where} uses {forbidden}");
-            }
-
-            var token = instruction.Token;
-            if (token.Kind == HandleKind.MethodSpecification)
-            {
-                token = reader.GetMethodSpecification((MethodSpecificationHandle)token).Method;
-            }
-
-            if (token.Kind != HandleKind.MemberReference || !_restricted.TryGetValue((MemberReferenceHandle)token, out var restricted))
-            {
-                return;
-            }
-
-            var allowedHere = restricted.Scopes.Any(scope => scope switch
-            {
-                ImageScope.Helpers => isHelper,
-                ImageScope.Iterators => typeName.Contains(">d__", StringComparison.Ordinal),
-                ImageScope.Records => methodName == "get_EqualityContract",
-                ImageScope.Data => IsHelperField(instruction.Previous) || IsHelperField(instruction.BeforePrevious),
-                _ => false,
-            });
-            if (!allowedHere)
-            {
-                Add(restricted.Name.DocumentationId,
-                    $"the method {where} uses {restricted.Name.DocumentationId}, which only the compiler's own helpers may use");
-            }
-        }
-
-        private void ReviewAttributes()
-        {
-            foreach (var handle in reader.CustomAttributes)
-            {
-                var attribute = reader.GetCustomAttribute(handle);
-                var onAssembly = attribute.Parent.Kind is HandleKind.AssemblyDefinition or HandleKind.ModuleDefinition;
-                var onInlineArray = attribute.Parent.Kind == HandleKind.TypeDefinition
-                    && reader.GetString(reader.GetTypeDefinition((TypeDefinitionHandle)attribute.Parent).Name).StartsWith("<>y__InlineArray", StringComparison.Ordinal);
-                var constructor = AttributeConstructor(attribute.Constructor);
-                if (constructor is null)
-                {
-                    continue;
-                }
-
-                var scopes = allowlist.ImageScopes(constructor.Value.Name);
-                var allowed = onAssembly ? scopes.Contains(ImageScope.Assembly)
-                    : constructor.Value.IsOwn || scopes.Contains(ImageScope.Anywhere) || (onInlineArray && scopes.Contains(ImageScope.InlineArrays));
-                if (!allowed)
-                {
-                    var what = constructor.Value.Name.TypeId;
-                    Add("T:" + what, onAssembly
-                        ? $"the compiled code puts the attribute {what} on the whole assembly, which only the compiler may do"
-                        : $"the compiled code uses the attribute {what}, which is not on the allowlist");
-                }
-            }
-        }
-
-        private (ApiName Name, bool IsOwn)? AttributeConstructor(EntityHandle constructor)
-        {
             _names.Forbidden = null;
-            if (constructor.Kind == HandleKind.MemberReference)
-            {
-                var member = reader.GetMemberReference((MemberReferenceHandle)constructor);
-                return MetadataApiNames.ParentType(reader, member.Parent) is { } parent
-                    ? (MetadataApiNames.Member(parent, ".ctor", member.Signature, _names), parent.IsOwn)
-                    : null;
-            }
-
-            var method = reader.GetMethodDefinition((MethodDefinitionHandle)constructor);
-            var (ns, path) = MetadataApiNames.Split(reader, method.GetDeclaringType());
-            return (MetadataApiNames.Member((ns, path, true), ".ctor", method.Signature, _names), true);
-        }
-
-        /// <summary>Decodes a signature and reports what it held that no signature may (a pointer...).</summary>
-        private void Decode(Func<string> decode, string what)
-        {
-            _names.Forbidden = null;
+            _names.ByAddressUses = 0;
             var spelled = decode();
             if (_names.Forbidden is { } forbidden)
             {
                 Add(forbidden + ": " + spelled, $"{what} uses {forbidden}");
             }
+
+            if (_names.ByAddressUses > byAddressAllowed)
+            {
+                Add("by-address: " + spelled, $"{what} holds a {string.Join(" or ", _names.ByAddressTypes)} where only the compiler's "
+                    + "own uncopied locals may (copying one hands its pooled buffer back twice)");
+            }
         }
 
-        private bool IsInHelpers(TypeDefinitionHandle handle)
+        private bool FitsTheLimit(BlobHandle signature, string what)
         {
-            for (var current = handle; !current.IsNil; current = reader.GetTypeDefinition(current).GetDeclaringType())
+            if (reader.GetBlobReader(signature).Length <= MaxSignatureBytes)
             {
-                var type = reader.GetTypeDefinition(current);
-                if (type.GetDeclaringType().IsNil)
-                {
-                    return type.Namespace.IsNil && reader.GetString(type.Name).StartsWith(HelpersType, StringComparison.Ordinal);
-                }
+                return true;
             }
 
+            Add("signature", $"{what} has a signature of more than {MaxSignatureBytes} bytes, too large to check");
             return false;
         }
-
-        private bool IsHelperField(EntityHandle token) =>
-            token.Kind == HandleKind.FieldDefinition
-            && IsInHelpers(reader.GetFieldDefinition((FieldDefinitionHandle)token).GetDeclaringType());
-
-        private bool IsDelegate(TypeDefinition type) =>
-            type.BaseType.Kind == HandleKind.TypeReference
-            && MetadataApiNames.FullName(reader, (TypeReferenceHandle)type.BaseType) == "System.MulticastDelegate";
 
         private void Add(string symbol, string message) => findings.Add(new ImageFinding(symbol, message));
     }

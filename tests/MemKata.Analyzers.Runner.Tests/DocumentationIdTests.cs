@@ -34,7 +34,7 @@ public class DocumentationIdTests
     {
         using var pe = new PEReader(new MemoryStream(image));
         var reader = pe.GetMetadataReader();
-        var provider = new DocumentationIdProvider(reader);
+        var provider = new DocumentationIdProvider(reader, []);
         foreach (var handle in reader.TypeReferences)
         {
             yield return MetadataApiNames.Of(reader, handle).DocumentationId;

@@ -1,3 +1,4 @@
+using MemKata.Analyzers.Runner.Image;
 using MemKata.Analyzers.Runner.Tests.Infrastructure;
 
 namespace MemKata.Analyzers.Runner.Tests;
@@ -126,6 +127,38 @@ public class LearnerImageCheckTests
     public void An_image_that_is_not_an_assembly_is_one_finding_not_an_exception()
     {
         Assert.That(LearnerImageCheck.Check([0x4D, 0x5A, 1, 2, 3]).Select(f => f.Symbol), Is.EqualTo(new[] { "image" }));
+    }
+
+    [Test]
+    public void An_image_larger_than_the_limit_is_one_finding_not_a_read()
+    {
+        var findings = LearnerImageCheck.Check(new byte[LearnerImageCheck.MaxImageBytes + 1]);
+
+        Assert.That(findings.Select(f => f.Symbol + ": " + f.Message), Is.EqualTo(new[]
+        {
+            "image: the compiled code is 4 MiB, more than the 4 MiB a submission may compile to (a huge constant or generated code?)",
+        }));
+    }
+
+    [Test]
+    public void A_signature_larger_than_the_limit_is_refused_not_decoded()
+    {
+        // Each line doubles the local's tuple type: ten lines make a signature of a few KiB from a few hundred bytes.
+        var lines = string.Concat(Enumerable.Range(1, 10).Select(i => $"var t{i} = (t{i - 1}, t{i - 1});\n"));
+        var findings = LearnerImageCheck.Check(Images.Compile("public class C { public object M() { var t0 = (1, 2);\n" + lines + "return t10; } }"));
+
+        Assert.That(findings.Select(f => f.Symbol), Has.Some.EqualTo("signature"));
+    }
+
+    [Test]
+    public void A_type_nested_deeper_than_the_limit_is_refused()
+    {
+        var depth = MetadataApiNames.MaxNesting + 2;
+        var source = string.Concat(Enumerable.Range(0, depth).Select(i => $"public class N{i} {{ ")) + new string('}', depth);
+
+        var findings = LearnerImageCheck.Check(Images.Compile(source));
+
+        Assert.That(findings.Select(f => f.Message), Has.Some.Contains("nested more than"));
     }
 
     [Test]

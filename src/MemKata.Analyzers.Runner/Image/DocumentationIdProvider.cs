@@ -7,13 +7,20 @@ namespace MemKata.Analyzers.Runner.Image;
 /// Spells the types of a metadata signature as documentation-comment IDs spell them (what the allowlist and Roslyn's
 /// <c>GetDocumentationCommentId</c> write): <c>System.Int32</c>, <c>System.Collections.Generic.List{``0}</c>,
 /// <c>System.Int32[]</c>, <c>System.Char@</c>, <c>System.Void*</c>. It notes on the way what the image check forbids in any
-/// signature: pointers, function pointers, typed references and pinned locals.
+/// signature: pointers, function pointers, typed references and pinned locals, and how many times it named a
+/// <c>by-address</c> type (<see cref="ByAddressTypes"/>).
 /// </summary>
-internal sealed class DocumentationIdProvider(MetadataReader reader) : ISignatureTypeProvider<string, object?>
+internal sealed class DocumentationIdProvider(MetadataReader reader, IReadOnlyCollection<string> byAddressTypes) : ISignatureTypeProvider<string, object?>
 {
     /// <summary>What a decoded signature held that the image check forbids, if anything: "a pointer", "a function
     /// pointer", "a typed reference", "a pinned local". Reset it before decoding.</summary>
     public string? Forbidden { get; set; }
+
+    /// <summary>How many times the signatures decoded since it was reset named one of <see cref="ByAddressTypes"/>.</summary>
+    public int ByAddressUses { get; set; }
+
+    /// <summary>The types that may only be the whole type of a local used through its address.</summary>
+    public IReadOnlyCollection<string> ByAddressTypes => byAddressTypes;
 
     public string GetPrimitiveType(PrimitiveTypeCode typeCode)
     {
@@ -33,8 +40,16 @@ internal sealed class DocumentationIdProvider(MetadataReader reader) : ISignatur
     public string GetTypeFromDefinition(MetadataReader metadata, TypeDefinitionHandle handle, byte rawTypeKind) =>
         MetadataApiNames.FullName(metadata, handle);
 
-    public string GetTypeFromReference(MetadataReader metadata, TypeReferenceHandle handle, byte rawTypeKind) =>
-        MetadataApiNames.FullName(metadata, handle);
+    public string GetTypeFromReference(MetadataReader metadata, TypeReferenceHandle handle, byte rawTypeKind)
+    {
+        var name = MetadataApiNames.FullName(metadata, handle);
+        if (byAddressTypes.Contains(name))
+        {
+            ByAddressUses++;
+        }
+
+        return name;
+    }
 
     public string GetTypeFromSpecification(MetadataReader metadata, object? genericContext, TypeSpecificationHandle handle,
         byte rawTypeKind) => metadata.GetTypeSpecification(handle).DecodeSignature(this, genericContext);

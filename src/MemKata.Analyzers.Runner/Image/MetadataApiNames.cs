@@ -9,34 +9,45 @@ namespace MemKata.Analyzers.Runner.Image;
 /// generic type a TypeSpec instantiates) and their decoded signatures.</summary>
 internal static class MetadataApiNames
 {
-    /// <summary>The namespace and type path of a TypeRef, outermost type first.</summary>
+    /// <summary>The namespace and type path of a TypeRef, outermost type first (walked in a loop: nesting has no
+    /// depth limit in metadata).</summary>
     public static (string Namespace, List<string> Path) Split(MetadataReader reader, TypeReferenceHandle handle)
     {
+        var path = new List<string>();
         var type = reader.GetTypeReference(handle);
-        if (type.ResolutionScope.Kind == HandleKind.TypeReference)
+        while (true)
         {
-            var (ns, path) = Split(reader, (TypeReferenceHandle)type.ResolutionScope);
-            path.Add(reader.GetString(type.Name));
-            return (ns, path);
-        }
+            path.Insert(0, reader.GetString(type.Name));
+            if (type.ResolutionScope.Kind != HandleKind.TypeReference || path.Count > MaxNesting)
+            {
+                return (reader.GetString(type.Namespace), path);
+            }
 
-        return (reader.GetString(type.Namespace), [reader.GetString(type.Name)]);
+            type = reader.GetTypeReference((TypeReferenceHandle)type.ResolutionScope);
+        }
     }
 
     /// <summary>The namespace and type path of a TypeDef, outermost type first.</summary>
     public static (string Namespace, List<string> Path) Split(MetadataReader reader, TypeDefinitionHandle handle)
     {
+        var path = new List<string>();
         var type = reader.GetTypeDefinition(handle);
-        var outer = type.GetDeclaringType();
-        if (!outer.IsNil)
+        while (true)
         {
-            var (ns, path) = Split(reader, outer);
-            path.Add(reader.GetString(type.Name));
-            return (ns, path);
-        }
+            path.Insert(0, reader.GetString(type.Name));
+            var outer = type.GetDeclaringType();
+            if (outer.IsNil || path.Count > MaxNesting)
+            {
+                return (reader.GetString(type.Namespace), path);
+            }
 
-        return (reader.GetString(type.Namespace), [reader.GetString(type.Name)]);
+            type = reader.GetTypeDefinition(outer);
+        }
     }
+
+    /// <summary>How deeply nested a type's name is followed: a deeper one is named by its innermost levels (the image
+    /// check refuses such an image, <c>LearnerImageCheck.MaxNesting</c>, before it names anything).</summary>
+    public const int MaxNesting = 64;
 
     /// <summary>The type's documentation-ID spelling without kind: <c>System.Collections.Generic.List`1.Enumerator</c>.</summary>
     public static string FullName(MetadataReader reader, TypeReferenceHandle handle) => Join(Split(reader, handle));

@@ -14,4 +14,8 @@ public enum AllowlistKeyword
 
     /// <summary><c>image</c>: never in source; allowed in the compiled image where the compiler emits it.</summary>
     Image,
+
+    /// <summary><c>receiver</c>: a property or field whose value may only be the receiver of a call to an allowed member
+    /// (<c>Console.Error.WriteLine(...)</c>), never stored, passed, converted or disposed.</summary>
+    Receiver,
 }

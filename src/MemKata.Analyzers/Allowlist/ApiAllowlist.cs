@@ -92,8 +92,32 @@ public sealed class ApiAllowlist
         return allowed;
     }
 
+    /// <summary>True if a <c>deny</c> entry names <paramref name="api"/>.</summary>
+    public bool IsDenied(ApiName api) => Candidates(api).Any(e => e.Keyword == AllowlistKeyword.Deny);
+
+    /// <summary>True if source code may use <paramref name="api"/> only as the receiver of a call to an allowed member: a
+    /// <c>receiver</c> entry names it and no <c>deny</c> does.</summary>
+    public bool IsReceiverOnly(ApiName api)
+    {
+        var receiver = false;
+        foreach (var entry in Candidates(api))
+        {
+            switch (entry.Keyword)
+            {
+                case AllowlistKeyword.Deny:
+                    return false;
+                case AllowlistKeyword.Receiver:
+                    receiver = true;
+                    break;
+            }
+        }
+
+        return receiver;
+    }
+
     /// <summary>Where a compiled image may use <paramref name="api"/>: <see cref="ImageScope.Anywhere"/> if source may,
-    /// otherwise the scopes of the <c>image</c> entries that name it (none: nowhere).</summary>
+    /// otherwise the scopes of the <c>image</c> entries that name it and <see cref="ImageScope.Receiver"/> for a
+    /// <c>receiver</c> entry (none: nowhere).</summary>
     public IReadOnlyList<ImageScope> ImageScopes(ApiName api)
     {
         if (IsAllowed(api))
@@ -101,8 +125,15 @@ public sealed class ApiAllowlist
             return [ImageScope.Anywhere];
         }
 
-        return Candidates(api).Where(e => e.Keyword == AllowlistKeyword.Image).Select(e => e.Scope).Distinct().ToList();
+        var scopes = Candidates(api).Where(e => e.Keyword == AllowlistKeyword.Image).Select(e => e.Scope);
+        return (IsReceiverOnly(api) ? scopes.Append(ImageScope.Receiver) : scopes).Distinct().ToList();
     }
+
+    /// <summary>The types (documentation IDs without kind: <c>System.Runtime.CompilerServices.NullableAttribute</c>) that
+    /// <c>image T:... SCOPE</c> entries name with <paramref name="scope"/>: the by-address and embedded types.</summary>
+    public IReadOnlyCollection<string> ImageTypes(ImageScope scope) =>
+        new HashSet<string>(_entries.Where(e => e.Keyword == AllowlistKeyword.Image && e.Kind == 'T' && e.Scope == scope)
+            .Select(e => e.TypeId), StringComparer.Ordinal);
 
     /// <summary>True if a compiled image may name the type <paramref name="type"/> at all (a TypeRef): it is allowed, or
     /// an entry names one of its members or nested types. What the image does with it is decided member by member.</summary>
@@ -209,6 +240,16 @@ public sealed class ApiAllowlist
             throw new FormatException($"'{entry.Id}': a type entry names one type");
         }
 
+        if (entry.Keyword == AllowlistKeyword.Receiver && entry.Kind is not ('P' or 'F'))
+        {
+            throw new FormatException($"'{entry.Id}': a receiver entry names a property or a field");
+        }
+
+        if (entry.Scope is ImageScope.ByAddress or ImageScope.Embedded && (entry.Kind != 'T' || entry.NamespaceWildcard is not null))
+        {
+            throw new FormatException($"'{entry.Id}': the scope {words[2]} is for one type");
+        }
+
         _entries.Add(entry);
         var index = entry.NamespaceWildcard is null ? _byTypeId : _byNamespace;
         var key = entry.NamespaceWildcard ?? entry.TypeId;
@@ -226,7 +267,8 @@ public sealed class ApiAllowlist
         "type" => AllowlistKeyword.Type,
         "deny" => AllowlistKeyword.Deny,
         "image" => AllowlistKeyword.Image,
-        _ => throw new FormatException($"unknown keyword '{word}' (allow, type, deny, image, assembly, advice)"),
+        "receiver" => AllowlistKeyword.Receiver,
+        _ => throw new FormatException($"unknown keyword '{word}' (allow, type, receiver, deny, image, assembly, advice)"),
     };
 
     private static ImageScope Scope(string word) => word switch
@@ -238,7 +280,11 @@ public sealed class ApiAllowlist
         "records" => ImageScope.Records,
         "inline-arrays" => ImageScope.InlineArrays,
         "assembly" => ImageScope.Assembly,
-        _ => throw new FormatException($"unknown scope '{word}' (anywhere, helpers, data, iterators, records, inline-arrays, assembly)"),
+        "collections" => ImageScope.Collections,
+        "by-address" => ImageScope.ByAddress,
+        "embedded" => ImageScope.Embedded,
+        _ => throw new FormatException(
+            $"unknown scope '{word}' (anywhere, helpers, data, iterators, records, inline-arrays, assembly, collections, by-address, embedded)"),
     };
 
     private static ApiAllowlist Load()

@@ -25,4 +25,21 @@ public enum ImageScope
 
     /// <summary><c>assembly</c>: as an assembly- or module-level attribute.</summary>
     Assembly,
+
+    /// <summary><c>collections</c>: in the compiler's read-only collection types (<c>&lt;&gt;z__ReadOnlyArray</c>...), which a
+    /// collection expression builds for an interface type (<c>IEnumerable&lt;int&gt; e = [a, b]</c>).</summary>
+    Collections,
+
+    /// <summary><c>by-address</c> (a type): only as the whole type of a local that is never copied (used through its
+    /// address only, as the compiler's lowering of string interpolation does); never in a field, parameter, return type
+    /// or type argument.</summary>
+    ByAddress,
+
+    /// <summary><c>embedded</c> (a type): the compiler may define a type of this name in the image (an attribute it
+    /// embeds because the referenced libraries lack it, such as <c>NullableAttribute</c>).</summary>
+    Embedded,
+
+    /// <summary>Not written in the file: what a <c>receiver</c> entry allows in an image, the value consumed at once as
+    /// the receiver (<c>this</c>) of a call to an allowed member.</summary>
+    Receiver,
 }

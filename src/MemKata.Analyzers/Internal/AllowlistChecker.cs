@@ -79,6 +79,15 @@ internal sealed class AllowlistChecker(Compilation compilation, ApiAllowlist all
         return forbidden ?? (member.ContainingType is { } container ? CheckTypeArguments(container) : null);
     }
 
+    /// <summary>True if <paramref name="member"/> may be used only as the receiver of a call to an allowed member (a
+    /// <c>receiver</c> entry: <c>Console.Error</c>).</summary>
+    public bool IsReceiverOnly(ISymbol member) =>
+        !IsOwn(member) && SymbolApiNames.Of(member.OriginalDefinition) is { } name && allowlist.IsReceiverOnly(name);
+
+    /// <summary>The member a call or an override of <paramref name="member"/> reaches in the end: the least derived
+    /// declaration it overrides.</summary>
+    public static ISymbol Overridden(ISymbol member) => LeastDerived(member.OriginalDefinition);
+
     /// <summary>True if <paramref name="symbol"/> is declared in the compilation being analyzed (learner code).</summary>
     public bool IsOwn(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, compilation.Assembly);
 

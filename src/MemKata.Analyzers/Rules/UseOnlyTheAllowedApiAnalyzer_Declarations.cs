@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace MemKata.Analyzers.Rules;
 
-// What each declared symbol of learner code uses: the types in its signature, its base types and constraints, and its
-// attributes.
+// What each declared symbol of learner code uses: the types in its signature, its base types and constraints, its
+// attributes, the library member it overrides, and the base constructor its compiler-written constructor calls.
 public sealed partial class UseOnlyTheAllowedApiAnalyzer
 {
     private static void AnalyzeDeclaration(SymbolAnalysisContext context, AllowlistChecker checker)
@@ -28,6 +28,13 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
             {
                 findings.Add(new Finding(node, location, forbidden, FromDeclaration));
             }
+        }
+
+        var at = symbol.Locations[0];
+        if ((Overridden(symbol) ?? ImplicitBaseConstructor(symbol, checker)) is { } used && checker.CheckMember(used) is { } forbiddenUse)
+        {
+            findings.Add(new Finding(node, symbol is INamedTypeSymbol type ? BaseListLocation(type, type.BaseType!, context.CancellationToken) ?? at : at,
+                forbiddenUse, FromDeclaration));
         }
 
         foreach (var attribute in Attributes(symbol))
@@ -89,6 +96,37 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
                 yield return (symbol is IFieldSymbol field ? field.Type : ((IEventSymbol)symbol).Type, WrittenType(symbol, cancellationToken) ?? at);
                 break;
         }
+    }
+
+    /// <summary>The member an override replaces: the grader's calls of it (an exception's <c>StackTrace</c>) would run
+    /// learner code, so overriding is using.</summary>
+    private static ISymbol? Overridden(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol { IsOverride: true, OverriddenMethod: { } method } => method,
+        IPropertySymbol { IsOverride: true, OverriddenProperty: { } property } => property,
+        IEventSymbol { IsOverride: true, OverriddenEvent: { } @event } => @event,
+        _ => null,
+    };
+
+    /// <summary>The library constructor that a constructor calls without naming it: a class with no constructor of its
+    /// own calls its base's parameterless one, and so do a primary constructor whose base has no argument list and a
+    /// constructor without <c>: base(...)</c> or <c>: this(...)</c>
+    /// (<c>class W : TextWriter { }</c> calls a constructor that is not allowed). Not looked for when the base type itself
+    /// is not allowed: that is reported already.</summary>
+    private static IMethodSymbol? ImplicitBaseConstructor(ISymbol symbol, AllowlistChecker checker)
+    {
+        var (type, implicitCall) = symbol switch
+        {
+            INamedTypeSymbol { TypeKind: TypeKind.Class } named => (named, named.InstanceConstructors.Any(c => c.IsImplicitlyDeclared
+                || c.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax { BaseList: var list }
+                    && list?.Types.FirstOrDefault() is not PrimaryConstructorBaseTypeSyntax))),
+            IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false, ContainingType: { TypeKind: TypeKind.Class } owner } constructor =>
+                (owner, constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ConstructorDeclarationSyntax { Initializer: null })),
+            _ => (null, false),
+        };
+        return implicitCall && type?.BaseType is { } baseType && checker.CheckType(baseType) is null
+            ? baseType.InstanceConstructors.OrderBy(c => c.Parameters.Length).FirstOrDefault(c => c.Parameters.All(p => p.IsOptional || p.IsParams))
+            : null;
     }
 
     /// <summary>Every attribute applied to the symbol, its return value, its parameters and its type parameters.</summary>

@@ -33,7 +33,7 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
     /// <summary>The first thing <paramref name="operation"/> uses that is not allowed, or null.</summary>
     private static Finding? FirstForbidden(IOperation operation, AllowlistChecker checker)
     {
-        if (IsArgumentOfForbiddenCall(operation, checker))
+        if (IsArgumentOfForbiddenCall(operation, checker) || IsInterpolationLowering(operation))
         {
             return null;
         }
@@ -49,6 +49,8 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
                 return null;
             case IObjectCreationOperation creation:
                 return Member(creation.Constructor, syntax, checker) ?? Type(operation.Type, syntax, checker);
+            case IMemberReferenceOperation reference when IsReceiverOfAllowedCall(reference, checker):
+                return null;
             case IMemberReferenceOperation reference:
                 return ReceiverIsForbidden(reference.Instance, checker) ? null
                     : Member(reference.Member, syntax, checker) ?? Result(reference.Member, operation, checker);
@@ -116,10 +118,27 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
         }
     }
 
+    /// <summary>The handler constructor and Append calls the compiler writes for <c>$"..."</c> passed to a handler
+    /// parameter (<c>string.Create(provider, $"...")</c>): the method taking the handler names its type and is checked;
+    /// the holes are explicit operations and are checked; the lowering between them is the compiler's.</summary>
+    private static bool IsInterpolationLowering(IOperation operation) =>
+        operation.IsImplicit && operation.Parent is IInterpolatedStringHandlerCreationOperation or IInterpolatedStringAppendOperation;
+
     /// <summary>The value an allowed member hands back: checked for a library member (its type arguments may make it
-    /// forbidden), not for the learner's own (its declaration was checked).</summary>
+    /// forbidden) and for what the compiler declared for the learner (a record's <c>EqualityContract</c> is a
+    /// <c>System.Type</c>), not for what the learner declared (its declaration was checked).</summary>
     private static Finding? Result(ISymbol member, IOperation operation, AllowlistChecker checker) =>
-        checker.IsOwn(member) ? null : Type(operation.Type, operation.Syntax, checker);
+        checker.IsOwn(member) && !member.IsImplicitlyDeclared ? null : Type(operation.Type, operation.Syntax, checker);
+
+    /// <summary>A receiver-only member (<c>Console.Error</c>) used as it may be: the instance of a call to an allowed
+    /// member of its own type or of <c>object</c> (<c>Console.Error.WriteLine(...)</c>), not stored, passed, converted or
+    /// disposed.</summary>
+    private static bool IsReceiverOfAllowedCall(IMemberReferenceOperation reference, AllowlistChecker checker) =>
+        checker.IsReceiverOnly(reference.Member)
+        && reference.Parent is IInvocationOperation { Instance: { } instance } call && instance == reference
+        && checker.CheckMember(call.TargetMethod) is null
+        && AllowlistChecker.Overridden(call.TargetMethod).ContainingType is { } declaring
+        && (SymbolEqualityComparer.Default.Equals(declaring, reference.Type) || declaring.SpecialType == SpecialType.System_Object);
 
     /// <summary>The value a call is made on: its instance, or the first argument of an extension method.</summary>
     private static IOperation? Receiver(IInvocationOperation invocation) =>

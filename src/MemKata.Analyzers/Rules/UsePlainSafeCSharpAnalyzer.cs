@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using MemKata.Analyzers.Allowlist;
 using MemKata.Analyzers.Internal;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,8 +15,8 @@ namespace MemKata.Analyzers.Rules;
 /// keyword or an alias of it, wherever a dynamically bound call starts), <c>__makeref</c>/<c>__reftype</c>/<c>__refvalue</c>/<c>__arglist</c>, <c>extern</c>
 /// members (P/Invoke), assembly- and module-level attributes, <c>[ModuleInitializer]</c> (recognised by the attribute's
 /// full name, even a learner-declared copy), finalizers, <c>lock</c>, <c>async</c>/<c>await</c>, <c>volatile</c>, delegate
-/// and event declarations, and namespaces named <c>System</c> or <c>Microsoft</c> (where the compiler would take a
-/// learner's type for one of its own). Each construct is reported once per statement or declaration.</remarks>
+/// and event declarations, and namespaces under <c>System</c> or <c>Microsoft</c> (where the compiler would take a
+/// learner's type for one of its own) or under the grader's (<see cref="ReservedNamespaces"/>). Each construct is reported once per statement or declaration.</remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UsePlainSafeCSharpAnalyzer : DiagnosticAnalyzer
 {
@@ -147,9 +148,10 @@ public sealed class UsePlainSafeCSharpAnalyzer : DiagnosticAnalyzer
                 return (eventField.EventKeyword.GetLocation(), "event", Events);
             case EventDeclarationSyntax @event:
                 return (@event.EventKeyword.GetLocation(), "event", Events);
-            case BaseNamespaceDeclarationSyntax ns when IsFrameworkNamespace(ns.Name.ToString()):
-                return (ns.Name.GetLocation(), "namespace " + ns.Name,
-                    "the compiler takes some types of these namespaces for its own: name your namespace after your component");
+            case BaseNamespaceDeclarationSyntax ns when ReservedNamespaces.RootOf(ns.Name.ToString()) is { } root:
+                return (ns.Name.GetLocation(), "namespace " + ns.Name, root is "System" or "Microsoft"
+                    ? "the compiler takes some types of these namespaces for its own: name your namespace after your component"
+                    : $"{root} is the grader's: a type of yours there could only be mistaken for one of its own; name your namespace after your component");
             case IdentifierNameSyntax { IsVar: false } name when IsDynamic(name, model, aliases, cancellationToken):
                 return (name.GetLocation(), "dynamic", "call the members of MemKata.Contracts' static types; a dynamically bound call "
                     + "reaches anything the run-time binder can find");
@@ -183,11 +185,6 @@ public sealed class UsePlainSafeCSharpAnalyzer : DiagnosticAnalyzer
 
         return null;
     }
-
-    private static bool IsFrameworkNamespace(string name) =>
-        name.Replace("global::", string.Empty) is var plain
-        && (plain == "System" || plain.StartsWith("System.", System.StringComparison.Ordinal)
-            || plain == "Microsoft" || plain.StartsWith("Microsoft.", System.StringComparison.Ordinal));
 
     /// <summary>The attribute the compiler turns into a module initializer, matched by its full name as the compiler
     /// does (so a learner-declared copy counts too).</summary>

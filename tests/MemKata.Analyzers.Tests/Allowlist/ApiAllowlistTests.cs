@@ -12,12 +12,16 @@ public class ApiAllowlistTests
         allow T:System.Math                     arithmetic
         allow T:System.Collections.Generic.*    collections
         allow M:System.Console.WriteLine(*)     prints
-        allow P:System.Console.Error            prints
+        receiver P:System.Console.Error         prints, only as a receiver
+        allow T:System.Exception                throwing
+        deny  P:System.Exception.StackTrace     who called
         allow M:System.Enum.GetValues``1        by type argument
         type  T:System.IFormatProvider          passed on
         allow T:System.Object                   everything derives from it
         deny  M:System.Object.GetType           reflection
         image M:System.Type.GetTypeFromHandle(System.RuntimeTypeHandle) records  typeof in EqualityContract
+        image T:System.Runtime.CompilerServices.DefaultInterpolatedStringHandler by-address  interpolation
+        image T:System.Runtime.CompilerServices.NullableAttribute embedded  nullable metadata
         advice *                                use something allowed
         advice System.IO.                       keep data in fields
         advice System.IO.File.                  no files
@@ -68,8 +72,33 @@ public class ApiAllowlistTests
     [Test]
     public void A_property_entry_allows_its_accessors()
     {
-        Assert.That(List.IsAllowed(Member('M', "System", "Console", "get_Error")), Is.True);
+        Assert.That(List.IsAllowed(Member('M', "System", "Console", "get_Error")), Is.False, "a receiver entry allows no free use");
+        Assert.That(List.IsReceiverOnly(Member('M', "System", "Console", "get_Error")), Is.True);
         Assert.That(List.IsAllowed(Member('M', "System", "Console", "get_Out")), Is.False);
+    }
+
+    [Test]
+    public void A_receiver_entry_is_a_receiver_scope_in_an_image()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(List.ImageScopes(Member('M', "System", "Console", "get_Error")), Is.EqualTo(new[] { ImageScope.Receiver }));
+            Assert.That(List.IsReceiverOnly(Member('M', "System", "Console", "get_Out")), Is.False);
+            Assert.That(List.IsReferenceable(Type("System", "Console")), Is.True);
+        }
+    }
+
+    [Test]
+    public void A_deny_is_found_by_name_and_type_scopes_list_their_types()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(List.IsDenied(Member('M', "System", "Exception", "get_StackTrace")), Is.True);
+            Assert.That(List.IsDenied(Member('M', "System", "Exception", "get_Message")), Is.False);
+            Assert.That(List.ImageTypes(ImageScope.ByAddress), Is.EquivalentTo(new[] { "System.Runtime.CompilerServices.DefaultInterpolatedStringHandler" }));
+            Assert.That(List.ImageTypes(ImageScope.Embedded), Is.EquivalentTo(new[] { "System.Runtime.CompilerServices.NullableAttribute" }));
+            Assert.That(List.IsAllowed(Type("System.Runtime.CompilerServices", "DefaultInterpolatedStringHandler")), Is.False);
+        }
     }
 
     [Test]
@@ -118,6 +147,8 @@ public class ApiAllowlistTests
     [TestCase("allow X:System.Math because", "not a documentation-comment ID")]
     [TestCase("image M:System.Math.Abs(*) somewhere because", "unknown scope")]
     [TestCase("type T:System.* because", "a type entry names one type")]
+    [TestCase("receiver T:System.Console because", "a receiver entry names a property or a field")]
+    [TestCase("image M:System.Math.Abs(*) by-address because", "the scope by-address is for one type")]
     public void A_bad_line_is_reported_with_its_number(string line, string message)
     {
         var error = Assert.Throws<FormatException>(() => ApiAllowlist.Parse("# header\n" + line + "\n"));

@@ -34,6 +34,9 @@ public class UsePlainSafeCSharpAnalyzerTests
         ("a delegate type", "delegate int [|Compute|](int x);"),
         ("an event", "class C { public [|event|] System.Action? Changed; }"),
         ("a System namespace", "namespace [|System.Runtime.CompilerServices|] { class ModuleInitializerAttribute : System.Attribute { } }"),
+        ("the test framework's namespace", "namespace [|NUnit.Framework|] { public sealed class SuccessException : System.Exception { } }"),
+        ("the hidden suites' namespace", "namespace [|MemKata.Graders.Allocator|] { public sealed class Subject { } }"),
+        ("a file-scoped framework namespace", "namespace [|Snapshooter.NUnit|]; public sealed class Snapshot { }"),
         ("a learner-declared module initializer attribute", """
             namespace [|System.Runtime.CompilerServices|]
             {
