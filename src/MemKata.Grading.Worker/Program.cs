@@ -1,10 +1,12 @@
 using System.Text.Json;
 using MemKata.Grading.Worker.Compiling;
 using MemKata.Grading.Worker.Protocol;
+using MemKata.Grading.Worker.Scenarios;
 using MemKata.Grading.Worker.Testing;
 
 // The grading worker, one host for every job on learner code: reads one WorkerRequest line on standard input, then
-// compiles (a session of compile jobs), or runs a hidden suite (test, record). The grader starts it in the OS sandbox
+// compiles (a session of compile jobs), runs a hidden suite (test, record), or runs a scenario with the learner's
+// component (scenario). The grader starts it in the OS sandbox
 // when it can, often before the job is ready (its one argument names the kind of job to come, so it can load what that
 // needs while it waits), watches it from outside, and reads only the nonce-prefixed lines it writes on its real
 // standard output.
@@ -28,6 +30,7 @@ return request.Kind switch
 {
     WorkerJobKinds.Compile => CompileService.Serve(request, input, channel),
     WorkerJobKinds.Test or WorkerJobKinds.Record => TestRun.Run(request, channel),
+    WorkerJobKinds.Scenario => ScenarioJob.Run(request, channel),
     _ => Unknown(request.Kind),
 };
 

@@ -31,5 +31,8 @@ public static class BuiltInScenarios
     }
 
     /// <summary>The parsed scenario named <paramref name="name"/>.</summary>
-    public static Scenario Load(string name) => ScenarioParser.Parse(Text(name), $"builtin:{name}{Suffix}");
+    public static Scenario Load(string name) => ScenarioParser.Parse(Text(name), FileName(name));
+
+    /// <summary>What messages call the built-in scenario <paramref name="name"/>'s file: <c>builtin:NAME.yaml</c>.</summary>
+    public static string FileName(string name) => $"builtin:{name}{Suffix}";
 }

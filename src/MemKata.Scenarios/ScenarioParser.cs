@@ -41,10 +41,14 @@ public static partial class ScenarioParser
 
     /// <summary>Reads the scenario file at <paramref name="path"/>, which must be a regular file of at most
     /// <see cref="MaxFileBytes"/> (<see cref="InputFileException"/> otherwise).</summary>
-    public static Scenario Load(string path)
+    public static Scenario Load(string path) => Parse(ReadText(path), path);
+
+    /// <summary>The text of the scenario file at <paramref name="path"/>, read as <see cref="Load"/> reads it (a
+    /// regular file of at most <see cref="MaxFileBytes"/>; <see cref="InputFileException"/> otherwise).</summary>
+    public static string ReadText(string path)
     {
         using var reader = InputFile.OpenText(path, "scenario", "a .yaml file", MaxFileBytes);
-        return Parse(reader.ReadToEnd(), path);
+        return reader.ReadToEnd();
     }
 
     /// <summary>Parses <paramref name="yaml"/>; <paramref name="fileName"/> is what error messages call the file.</summary>

@@ -6,7 +6,7 @@ using MemKata.Cli.Rendering;
 using MemKata.Cli.Scenarios;
 using MemKata.Grading;
 using MemKata.Grading.Layout;
-using MemKata.Grading.Steps;
+using MemKata.Grading.Comparing;
 using MemKata.Scenarios;
 
 namespace MemKata.Cli.Commands;
@@ -98,7 +98,7 @@ internal static class ScenarioCompareCommand
 
     private static int Run(CliContext context, string scenarioName, string exerciseDirectory, string? submission, TimeSpan? timeout, string format)
     {
-        (string Label, Scenario Scenario) scenario;
+        (string Label, Scenario Scenario, string Yaml, string FileName) scenario;
         ExerciseLayout exercise;
         try
         {
@@ -122,14 +122,15 @@ internal static class ScenarioCompareCommand
             return ExitCodes.UsageError;
         }
 
-        var loaded = ComponentLoader.Load(exercise, folder);
-        var problem = loaded.Component is { } type ? LearnerRun.Check(type) : null;
-        if (loaded.Component is null || problem is not null)
+        var (comparison, learner) = ScenarioComparison.Run(
+            scenario.Label, scenario.Scenario, scenario.Yaml, scenario.FileName, exercise, folder, timeout);
+        if (comparison is null)
         {
-            context.Error.WriteLine(problem is null
-                ? $"memkata: your code does not compile, so it cannot run ({loaded.Problems.Count} problem{(loaded.Problems.Count == 1 ? "" : "s")}):"
-                : $"memkata: {problem}");
-            foreach (var p in loaded.Problems)
+            var compileErrors = learner.Problems.Any(p => p.Id != LearnerScenario.MissingComponentId);
+            context.Error.WriteLine(compileErrors
+                ? $"memkata: your code does not compile, so it cannot run ({learner.Problems.Count} problem{(learner.Problems.Count == 1 ? "" : "s")}):"
+                : "memkata: your code cannot run in a scenario:");
+            foreach (var p in learner.Problems)
             {
                 context.Error.WriteLine((p.File is null ? p : p with { File = Path.Combine(folder, p.File) }).ToString());
             }
@@ -138,7 +139,6 @@ internal static class ScenarioCompareCommand
             return ExitCodes.UsageError;
         }
 
-        var comparison = ScenarioComparison.Run(scenario.Label, scenario.Scenario, loaded.Component, exercise.Config.Tasks, timeout);
         if (format == ReportFormatOption.Text)
         {
             ComparisonRenderer.WriteText(context.Out, comparison);
@@ -152,17 +152,18 @@ internal static class ScenarioCompareCommand
     }
 
     // A built-in's name, or a file: a path that exists, or that looks like one (a .yaml/.yml name, a folder separator).
-    private static (string Label, Scenario Scenario) Load(string name)
+    private static (string Label, Scenario Scenario, string Yaml, string FileName) Load(string name)
     {
         if (File.Exists(name) || Directory.Exists(name) || name.EndsWith(".yml", StringComparison.Ordinal)
             || (name.EndsWith(".yaml", StringComparison.Ordinal) && !BuiltInScenarios.Names.Contains(name[..^".yaml".Length], StringComparer.Ordinal))
             || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
         {
-            var parsed = ScenarioSource.FromFile(name);
-            return ($"{name} ({parsed.Name})", parsed);
+            var yaml = ScenarioParser.ReadText(name);
+            var parsed = ScenarioParser.Parse(yaml, name);
+            return ($"{name} ({parsed.Name})", parsed, yaml, name);
         }
 
         var (builtIn, scenario) = ScenarioSource.BuiltIn(name);
-        return ($"{builtIn} ({scenario.Name})", scenario);
+        return ($"{builtIn} ({scenario.Name})", scenario, BuiltInScenarios.Text(builtIn), BuiltInScenarios.FileName(builtIn));
     }
 }

@@ -1,3 +1,5 @@
+using MemKata.Scenarios.Comparing;
+
 namespace MemKata.Cli.Comparing;
 
 /// <summary>One row of two transcripts aligned side by side.</summary>

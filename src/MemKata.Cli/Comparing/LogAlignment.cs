@@ -1,6 +1,7 @@
 using System.Text;
 using DiffPlex;
 using DiffPlex.Model;
+using MemKata.Scenarios.Comparing;
 
 namespace MemKata.Cli.Comparing;
 

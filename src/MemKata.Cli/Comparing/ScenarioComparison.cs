@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using MemKata.Contracts;
 using MemKata.Contracts.Kernel;
-using MemKata.Engine.Kernel;
+using MemKata.Grading.Comparing;
 using MemKata.Grading.Layout;
 using MemKata.Scenarios;
+using MemKata.Scenarios.Comparing;
 
 namespace MemKata.Cli.Comparing;
 
@@ -36,46 +38,39 @@ internal sealed record ScenarioComparison(
     /// <summary>The least time limit of the learner's run when none is given.</summary>
     public static readonly TimeSpan MinimumTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Runs <paramref name="scenario"/> with the reference, then with <paramref name="component"/> for at most
-    /// <paramref name="timeout"/> of CPU time (default: four times what the reference's run took, at least
-    /// <see cref="MinimumTimeout"/>: the learner's code is compiled without optimizations), and aligns the two.</summary>
-    public static ScenarioComparison Run(
-        string scenarioLabel, Scenario scenario, Type component, IReadOnlyList<ExerciseTask>? tasks, TimeSpan? timeout)
+    /// <summary>Runs <paramref name="scenario"/> with the reference here, then with the learner's component of
+    /// <paramref name="exercise"/> in <paramref name="submissionDirectory"/> in the sandboxed worker
+    /// (<see cref="LearnerScenario"/>) for at most <paramref name="timeout"/> of CPU time (default: four times what the
+    /// reference's run took, at least <see cref="MinimumTimeout"/>: the learner's code is compiled without
+    /// optimizations), and aligns the two. Returns the learner side alone when their code could not run.</summary>
+    public static (ScenarioComparison? Comparison, LearnerScenarioResult Learner) Run(
+        string scenarioLabel, Scenario scenario, string yaml, string fileName, ExerciseLayout exercise, string submissionDirectory, TimeSpan? timeout)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(component);
-        var cpu = LearnerRun.CpuTime();
-        var reference = Transcript.Of(RunReference(scenario), "");
-        var limit = timeout ?? TimeSpan.FromTicks(Math.Max(MinimumTimeout.Ticks, 4 * (LearnerRun.CpuTime() - cpu).Ticks));
-        var (result, stop) = LearnerRun.Run(scenario, component, tasks, limit);
-        var yours = result is null
-            ? null
-            : Transcript.Of(result, $"stopped: your {component.Name} threw {result.Failure?.Exception.GetType().Name}");
-        var rows = yours is null ? [] : LogAlignment.Rows(reference, yours);
-        return new ScenarioComparison(scenarioLabel, component.Name, NoteFor(component), reference, yours, rows, stop);
+        ArgumentNullException.ThrowIfNull(exercise);
+        var cpu = CpuTime();
+        var reference = Transcript.Of(ComparedRun.Reference(scenario), "");
+        var limit = timeout ?? TimeSpan.FromTicks(Math.Max(MinimumTimeout.Ticks, 4 * (CpuTime() - cpu).Ticks));
+        var learner = LearnerScenario.Run(exercise, submissionDirectory, scenario, yaml, fileName, limit);
+        if (learner.DidNotRun)
+        {
+            return (null, learner);
+        }
+
+        var rows = learner.Transcript is { } yours ? LogAlignment.Rows(reference, yours) : [];
+        var note = ComparedRun.ChoiceNote(exercise.Config.Component?.Interface?.Split('.')[^1] switch
+        {
+            nameof(IAllocator) => typeof(IAllocator),
+            nameof(IReclaimPolicy) => typeof(IReclaimPolicy),
+            _ => typeof(IPageFaultHandler),
+        });
+        return (new ScenarioComparison(scenarioLabel, learner.Component, note, reference, learner.Transcript, rows, learner.Stop), learner);
     }
 
-    /// <summary>The reference's run as the comparison makes it: like <see cref="ScenarioRunner.Run"/>, except that each
-    /// step's faults are its own events (see <see cref="StepStarting"/>), so event numbers can differ from
-    /// <c>scenario run</c>'s.</summary>
-    public static ScenarioResult RunReference(Scenario scenario) => ScenarioRunner.RunUntilFailure(scenario, stepStarting: StepStarting);
-
-    /// <summary>What both runs do before each step: end the event log's run of faults, so that a run of faults never
-    /// spans two steps (scenario run would show a block written in step 2 as one event of step 1, its malloc).</summary>
-    public static void StepStarting(int step, Machine machine)
+    // The CPU time this process has used so far (every thread's): the reference's run is timed with it.
+    private static TimeSpan CpuTime()
     {
-        ArgumentNullException.ThrowIfNull(machine);
-        machine.Events.EndFaultRun();
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
-
-    private static string? NoteFor(Type component) =>
-        typeof(IAllocator).IsAssignableFrom(component)
-            ? "Note: where an allocator places blocks and how far it grows the heap are partly your choice " +
-              "(.docs/instructions.md says what is required): a difference here is something to understand, not always a mistake."
-            : typeof(IReclaimPolicy).IsAssignableFrom(component)
-                ? "Note: how many pages a policy scans, and in which order beyond the rules, is your choice " +
-                  "(.docs/instructions.md, \"What is required and what is your choice\"): different 'scanned' counts, and " +
-                  "which pages go out and fault back in, can follow from that alone. What must match: the OOM victims, " +
-                  "whether dirty file pages are written back, whether anonymous pages are swapped out."
-                : null;
 }

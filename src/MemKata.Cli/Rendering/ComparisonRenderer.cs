@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MemKata.Cli.Comparing;
+using MemKata.Scenarios.Comparing;
 using Spectre.Console;
 
 namespace MemKata.Cli.Rendering;

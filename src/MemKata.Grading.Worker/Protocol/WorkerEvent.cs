@@ -1,3 +1,5 @@
+using MemKata.Scenarios.Comparing;
+
 namespace MemKata.Grading.Worker.Protocol;
 
 /// <summary>One line of the worker's result stream: <c>NONCE {json}</c>. <see cref="Kind"/> says which fields are set.</summary>
@@ -16,6 +18,9 @@ namespace MemKata.Grading.Worker.Protocol;
 /// <param name="DurationMs">How long the test ran, in milliseconds.</param>
 /// <param name="Snapshots">For a finished test of a record job: the snapshots it recorded.</param>
 /// <param name="Compiled">For <see cref="WorkerEventKinds.Compiled"/>: the result of one compile job.</param>
+/// <param name="Step">For <see cref="WorkerEventKinds.Step"/>: the scenario step about to run (0: starting).</param>
+/// <param name="Line">For <see cref="WorkerEventKinds.Line"/>: one line of a scenario run's transcript.</param>
+/// <param name="Stop">For <see cref="WorkerEventKinds.Done"/> of a scenario job: why the run stopped early, or null.</param>
 public sealed record WorkerEvent(
     string Kind,
     IReadOnlyList<DiscoveredTest>? Tests = null,
@@ -26,7 +31,10 @@ public sealed record WorkerEvent(
     string? Output = null,
     double DurationMs = 0,
     IReadOnlyList<RecordedSnapshot>? Snapshots = null,
-    CompileResult? Compiled = null);
+    CompileResult? Compiled = null,
+    int? Step = null,
+    TranscriptLine? Line = null,
+    ScenarioStop? Stop = null);
 
 /// <summary>A test the worker found in the suite, before running anything.</summary>
 /// <param name="FullName">NUnit's full name (namespace, class, method and arguments): the test's identity.</param>
@@ -59,4 +67,11 @@ public static class WorkerEventKinds
 
     /// <summary>A compile job ended; <see cref="WorkerEvent.Compiled"/> says how.</summary>
     public const string Compiled = "compiled";
+
+    /// <summary>A scenario step is about to run (<see cref="WorkerEvent.Step"/>): if the run never ends, this step is
+    /// where it was.</summary>
+    public const string Step = "step";
+
+    /// <summary>One line of a scenario run's transcript (<see cref="WorkerEvent.Line"/>).</summary>
+    public const string Line = "line";
 }

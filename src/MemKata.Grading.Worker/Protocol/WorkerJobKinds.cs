@@ -13,4 +13,8 @@ public static class WorkerJobKinds
     /// <summary>As <see cref="Test"/>, with the suite's snapshot checks recording what they see instead of comparing
     /// (<c>memkata snapshots update</c>, on the reference only): the texts come back with the results.</summary>
     public const string Record = "record";
+
+    /// <summary>Runs a scenario with the learner's component in place of its reference and streams the run's
+    /// transcript, one line per step or kernel event (<c>memkata scenario compare</c>).</summary>
+    public const string Scenario = "scenario";
 }

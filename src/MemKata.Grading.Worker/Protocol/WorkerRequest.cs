@@ -11,9 +11,11 @@ namespace MemKata.Grading.Worker.Protocol;
 /// and those that brought an earlier run down).</param>
 /// <param name="Compile">For <see cref="WorkerJobKinds.Compile"/>: what every compile job of the session shares; the
 /// jobs themselves follow, one <see cref="CompileJob"/> line each.</param>
+/// <param name="Scenario">For <see cref="WorkerJobKinds.Scenario"/>: the scenario and the learner's component.</param>
 public sealed record WorkerRequest(
     string Kind,
     string Nonce,
     string? AssemblyPath = null,
     IReadOnlyList<string>? Exclude = null,
-    CompileSetup? Compile = null);
+    CompileSetup? Compile = null,
+    ScenarioRequest? Scenario = null);

@@ -1,7 +1,7 @@
 using System.Globalization;
-using MemKata.Cli.Comparing;
 using MemKata.Cli.Tests.Support;
 using MemKata.Scenarios;
+using MemKata.Scenarios.Comparing;
 
 namespace MemKata.Cli.Tests.Commands;
 
@@ -20,7 +20,7 @@ public class ScenarioCompareCommandTests
 
         var result = Compare(FaultHandlerScenario, "fault-handler", "--submission", reference.Path);
 
-        var run = ScenarioComparison.RunReference(BuiltInScenarios.Load(FaultHandlerScenario));
+        var run = ComparedRun.Reference(BuiltInScenarios.Load(FaultHandlerScenario));
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
@@ -76,7 +76,7 @@ public class ScenarioCompareCommandTests
     [Test]
     public void The_reclaim_policy_stub_stops_at_the_first_reclaim_and_names_task_1()
     {
-        var run = ScenarioComparison.RunReference(BuiltInScenarios.Load(FaultHandlerScenario));
+        var run = ComparedRun.Reference(BuiltInScenarios.Load(FaultHandlerScenario));
         var firstReclaim = run.Machine.Events.Events.First(e => e.Kind == MemKata.Engine.Kernel.KernelEventKind.Reclaim);
         var step = run.Steps.First(s => s.LastEvent >= firstReclaim.Sequence);
 
@@ -110,7 +110,7 @@ public class ScenarioCompareCommandTests
     [Test]
     public void A_sample_that_picks_the_wrong_oom_victim_differs_at_the_step_where_the_victims_part()
     {
-        var reference = ScenarioComparison.RunReference(BuiltInScenarios.Load(OomScoreAdjScenario)).Steps[5];
+        var reference = ComparedRun.Reference(BuiltInScenarios.Load(OomScoreAdjScenario)).Steps[5];
 
         var result = Compare(OomScoreAdjScenario, "reclaim-policy", "--submission", Repository.Sample("reclaim-policy", "wrong-victim"));
 
@@ -130,7 +130,7 @@ public class ScenarioCompareCommandTests
     {
         using var file = new TempScenarioFile(
             "name: read untouched memory\nmachine: { ram: 64 MiB, overcommit: 1 }\nsteps:\n  - malloc: 256 MiB\n    as: p\n  - touch: p\n    access: read\n");
-        var reference = ScenarioComparison.RunReference(ScenarioParser.Load(file.Path)).Steps[1];
+        var reference = ComparedRun.Reference(ScenarioParser.Load(file.Path)).Steps[1];
 
         var result = Compare(file.Path, "fault-handler", "--submission", Repository.Sample("fault-handler", "no-cow"));
 

@@ -1,4 +1,5 @@
 using MemKata.Cli.Comparing;
+using MemKata.Scenarios.Comparing;
 
 namespace MemKata.Cli.Tests.Comparing;
 

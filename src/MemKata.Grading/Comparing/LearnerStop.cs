@@ -1,4 +1,4 @@
-namespace MemKata.Cli.Comparing;
+namespace MemKata.Grading.Comparing;
 
 /// <summary>Why the learner's run did not reach the end of the scenario: their component threw, or the run did not end
 /// within the time limit.</summary>
@@ -12,5 +12,5 @@ namespace MemKata.Cli.Comparing;
 /// <param name="Task">The task a stub's message names (<c>Task 1: ...</c>), if any.</param>
 /// <param name="TaskTitle">That task's title in <c>.meta/config.json</c>, if known.</param>
 /// <param name="TimedOut">True when the run did not end in time.</param>
-internal sealed record LearnerStop(
+public sealed record LearnerStop(
     int StepIndex, string Where, long LastEvent, string What, string? Source, int? Task, string? TaskTitle, bool TimedOut);

@@ -1,7 +1,6 @@
 using System.Globalization;
-using MemKata.Scenarios;
 
-namespace MemKata.Cli.Comparing;
+namespace MemKata.Scenarios.Comparing;
 
 /// <summary>
 /// A scenario run as the lines that are compared: each step's line (<c>step 3 (line 14) app: write p -&gt; 4 pages
@@ -9,7 +8,7 @@ namespace MemKata.Cli.Comparing;
 /// under <c>step 0</c>. A run stopped by a component's exception ends with the stopped step's line and the events it
 /// logged before the exception.
 /// </summary>
-internal static class Transcript
+public static class Transcript
 {
     /// <summary>The line of step 0, the processes being started (the loader touches the C library's data).</summary>
     public const string StartLine = "step 0: start the processes";

@@ -1,0 +1,10 @@
+namespace MemKata.Grading.Worker.Protocol;
+
+/// <summary>For <see cref="WorkerJobKinds.Scenario"/>: a scenario to run with the learner's component in place of its
+/// reference (<c>memkata scenario compare</c>).</summary>
+/// <param name="Yaml">The scenario's text, already parsed once by the grader (so a mistake in it never reaches the
+/// worker).</param>
+/// <param name="FileName">What messages call the scenario's file.</param>
+/// <param name="Component">The learner's component type, a public class in no namespace.</param>
+/// <param name="LearnerImage">The learner's compiled assembly (PDB embedded).</param>
+public sealed record ScenarioRequest(string Yaml, string FileName, string Component, byte[] LearnerImage);

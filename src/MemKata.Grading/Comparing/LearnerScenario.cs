@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MemKata.Grading.Layout;
+using MemKata.Grading.Model;
+using MemKata.Grading.Sandbox;
+using MemKata.Grading.Steps;
+using MemKata.Grading.Worker.Protocol;
+using MemKata.Scenarios;
+using MemKata.Scenarios.Comparing;
+
+namespace MemKata.Grading.Comparing;
+
+/// <summary>
+/// <c>memkata scenario compare</c>'s learner side: the submission's files are collected and compiled as grading does
+/// (<see cref="SubmissionFiles"/>, a compile worker: alone, against .NET and <c>MemKata.Contracts</c>; the analyzers do
+/// not run, this being the learner's own tool), then the scenario runs with the learner's component in a scenario job:
+/// the same worker host as grading, in the same OS sandbox, with the same memory and output limits. memkata itself
+/// never loads learner code. The run may take <c>timeout</c> of CPU time (three times that of wall-clock time).
+/// </summary>
+public static partial class LearnerScenario
+{
+    /// <summary>The problem id of code that compiles but has no component that can run in a scenario.</summary>
+    public const string MissingComponentId = "MKG003";
+
+    /// <summary>The problem id of a run the worker could not start or report on for a reason that is not the
+    /// learner's code.</summary>
+    public const string WorkerFailureId = "MKG004";
+
+    // Starting the worker and loading the engine come before the run's first step: not the learner's time.
+    private static readonly TimeSpan _startMargin = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan _poll = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Runs <paramref name="scenario"/> (parsed from <paramref name="yaml"/>, which messages call
+    /// <paramref name="fileName"/>) with the component of <paramref name="exercise"/> found in
+    /// <paramref name="submissionDirectory"/>. Never throws for what the learner's files contain or do.</summary>
+    public static LearnerScenarioResult Run(
+        ExerciseLayout exercise, string submissionDirectory, Scenario scenario, string yaml, string fileName, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var name = exercise.Config.Component?.Type ?? throw new GradingInputException(
+            $"{Path.Combine(exercise.ExerciseDirectory, ".meta", "config.json")}: \"component\" must name the learner's class.");
+        var (files, missing) = SubmissionFiles.Collect(exercise.Config, submissionDirectory);
+        if (missing.Count > 0)
+        {
+            return new(name, null, null, missing);
+        }
+
+        byte[] image;
+        using (var compiler = new CompileSession(
+            SandboxProbe.Machine, () => HiddenSuite.Setup(exercise, runAnalyzers: false, withSuite: false), GradingLimits.Default.CompileTimeout))
+        {
+            var compiled = compiler.Compile(files);
+            if (compiled.GraderFailure is { } failure)
+            {
+                throw new InvalidOperationException(failure);
+            }
+
+            if (compiled.Problem is { } problem)
+            {
+                return new(name, null, null, [problem]);
+            }
+
+            if (compiled.Result!.LearnerImage is not { } learnerImage)
+            {
+                return new(name, null, null, [.. compiled.Result.Problems.Select(p => new SourceProblem(p.File, p.Line, p.Column, p.Id, p.Message, p.IsError))]);
+            }
+
+            image = learnerImage;
+        }
+
+        var run = new ScenarioRun(scenario, name, exercise.Config.Tasks, timeout);
+        return run.Execute(new ScenarioRequest(yaml, fileName, name, image), exercise.Config.Files.Solution[0]);
+    }
+
+    // One scenario job: the worker, what it reported, and the watch over it.
+    private sealed class ScenarioRun(Scenario scenario, string component, IReadOnlyList<ExerciseTask>? tasks, TimeSpan timeout)
+    {
+        private readonly Lock _gate = new();
+        private readonly List<TranscriptLine> _lines = [];
+        private int _step;
+        private bool _stepped;
+        private bool _done;
+        private ScenarioStop? _stop;
+        private string? _error;
+
+        public LearnerScenarioResult Execute(ScenarioRequest request, string solutionFile)
+        {
+            var limits = GradingLimits.Default;
+            var launch = new WorkerLaunch(SandboxProbe.Machine, limits.MemoryMegabytes, ProcessLimits.Tests(3 * timeout + _startMargin),
+                JobFolder: null, TestJob.LineCap, TestJob.RunCap);
+            using var worker = RunningWorker.Start(launch, WorkerJobKinds.Scenario, Take);
+            worker.Begin((_, nonce) => new WorkerRequest(WorkerJobKinds.Scenario, nonce, Scenario: request));
+            worker.CloseInput();
+            var kill = Watch(worker, limits);
+            worker.Finish(TimeSpan.Zero);
+            lock (_gate)
+            {
+                if (_error is { } error)
+                {
+                    return new(component, null, null, [new SourceProblem(solutionFile, null, null, MissingComponentId, error, true)]);
+                }
+
+                if (kill == CrashClassifier.Kill.TestTimeout || kill == CrashClassifier.Kill.TestWallTimeout)
+                {
+                    return new(component, null, new LearnerStop(_step, ComparedRun.Where(scenario, _step), 0, string.Create(CultureInfo.InvariantCulture,
+                        $"your run did not end within {timeout.TotalSeconds:0.#} s of computing (--timeout SECONDS): an infinite loop, or a wait that never ends? It was still in this step when it was stopped."),
+                        null, null, null, TimedOut: true), []);
+                }
+
+                if (!_done || kill != CrashClassifier.Kill.None)
+                {
+                    var exitCode = worker.HasExited ? worker.ExitCode : -1;
+                    var why = CrashClassifier.Describe(kill, timeout, limits.MemoryMegabytes, exitCode, worker.Stderr, worker.Overflow);
+                    return new(component, null, new LearnerStop(_step, ComparedRun.Where(scenario, _step), 0,
+                        $"your run ended the process: {why}", null, null, null, TimedOut: false), []);
+                }
+
+                return new(component, _stop is { InConstructor: true } ? null : [.. _lines], _stop is { } stop ? Stopped(stop) : null, []);
+            }
+        }
+
+        private void Take(WorkerEvent message)
+        {
+            lock (_gate)
+            {
+                switch (message.Kind)
+                {
+                    case WorkerEventKinds.Step:
+                        (_step, _stepped) = (message.Step ?? 0, true);
+                        break;
+                    case WorkerEventKinds.Line when message.Line is { } line:
+                        _lines.Add(line);
+                        break;
+                    case WorkerEventKinds.Done:
+                        (_done, _stop) = (true, message.Stop);
+                        break;
+                    case WorkerEventKinds.Error:
+                        _error = message.Message ?? "the scenario job failed";
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        // The run's CPU time counts from its first step, so starting the worker on a loaded machine is never the
+        // learner's; three times the limit of wall-clock time stops a run that waits instead of computing.
+        private CrashClassifier.Kill Watch(RunningWorker worker, GradingLimits limits)
+        {
+            var clock = Stopwatch.StartNew();
+            var memoryLimit = 2L * limits.MemoryMegabytes * 1024 * 1024;
+            TimeSpan? cpuAtStart = null;
+            var wallAtStart = TimeSpan.Zero;
+            while (!worker.WaitForExit(_poll))
+            {
+                bool stepped;
+                lock (_gate)
+                {
+                    stepped = _stepped;
+                }
+
+                var cpu = worker.Tree.CpuTime();
+                if (stepped && cpuAtStart is null)
+                {
+                    (cpuAtStart, wallAtStart) = (cpu, clock.Elapsed);
+                }
+
+                var reason =
+                    worker.Overflow is not null ? CrashClassifier.Kill.Output
+                    : cpuAtStart is { } start && cpu - start > timeout ? CrashClassifier.Kill.TestTimeout
+                    : cpuAtStart is not null && clock.Elapsed - wallAtStart > 3 * timeout ? CrashClassifier.Kill.TestWallTimeout
+                    : cpuAtStart is null && clock.Elapsed > _startMargin ? CrashClassifier.Kill.TestWallTimeout
+                    : worker.Tree.ResidentBytes() > memoryLimit ? CrashClassifier.Kill.Memory
+                    : CrashClassifier.Kill.None;
+                if (reason != CrashClassifier.Kill.None)
+                {
+                    worker.Kill();
+                    return reason;
+                }
+            }
+
+            return worker.Overflow is not null ? CrashClassifier.Kill.Output : CrashClassifier.Kill.None;
+        }
+
+        private LearnerStop Stopped(ScenarioStop stop)
+        {
+            int? task = stop.Exception == nameof(NotImplementedException) && TaskPattern().Match(stop.Message) is { Success: true } m
+                ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
+                : null;
+            var title = task is { } n ? tasks?.FirstOrDefault(t => t.Number == n)?.Title : null;
+            var where = stop.InConstructor ? $"the constructor, new {component}()" : ComparedRun.Where(scenario, stop.StepIndex);
+            return new LearnerStop(stop.StepIndex, where, stop.LastEvent, $"your {component} threw {stop.Exception}: {stop.Message}",
+                stop.Source, task, title, TimedOut: false);
+        }
+    }
+
+    [GeneratedRegex(@"\bTask (\d+):", RegexOptions.CultureInvariant)]
+    private static partial Regex TaskPattern();
+}
