@@ -8,8 +8,10 @@ namespace MemKata.Grading.Similarity;
 /// <summary>
 /// The similarity check wired to an exercise's layout. The references are <c>files.example</c> (named
 /// <c>reference</c>) and every class of <c>src/MemKata.Engine</c> that implements the component's interface (named
-/// <c>engine ClassName</c>, all its partial files together): the engine's reference components and glibc's malloc ship
-/// in the starter repository in source, so a learner can copy them as well as the exercise's reference. The base code is
+/// <c>engine ClassName</c>, all its partial files together; files already given by <c>files.example</c> are not read
+/// twice): the published starter ships the engine compiled, which a decompiler turns back into C#, and the repository's
+/// source passes between students, so a learner can copy the engine's reference components and glibc's malloc as well
+/// as the exercise's reference. The base code is
 /// the stub (the exercise folder's <c>files.solution</c> files as shipped), and a submission is the
 /// <c>files.solution</c> files of its folder, read as grading reads them (<see cref="SubmissionFiles"/>). What the
 /// grading pipeline calls; nothing here changes a score.
@@ -21,6 +23,18 @@ public static class ExerciseSimilarity
     /// nothing.</summary>
     public static SimilarityChecker? Checker(ExerciseLayout exercise, SimilarityOptions? options = null)
     {
+        var references = References(exercise);
+        return references.Count == 0
+            ? null
+            : new SimilarityChecker([.. references.Select(r => (r.Name, SimilaritySource.Read(r.Paths)))], Stub(exercise), options);
+    }
+
+    /// <summary>What <see cref="Checker"/> compares a submission with: <c>files.example</c> (named
+    /// <see cref="SimilarityChecker.ReferenceName"/>, when every file of it exists), then each engine implementation
+    /// of <see cref="EngineImplementations"/> whose files are not already a reference (a <c>files.example</c> that
+    /// points at the engine's component is one reference, not two). Full paths.</summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<string> Paths)> References(ExerciseLayout exercise)
+    {
         ArgumentNullException.ThrowIfNull(exercise);
         var references = new List<(string Name, IReadOnlyList<string> Paths)>();
         var example = (exercise.Config.Files.Example ?? [])
@@ -30,12 +44,9 @@ public static class ExerciseSimilarity
             references.Add((SimilarityChecker.ReferenceName, example));
         }
 
-        // The same files twice (files.example pointing at the engine's component) are one reference.
         references.AddRange(EngineImplementations(exercise)
             .Where(engine => !references.Any(known => known.Paths.Order().SequenceEqual(engine.Paths.Order()))));
-        return references.Count == 0
-            ? null
-            : new SimilarityChecker([.. references.Select(r => (r.Name, SimilaritySource.Read(r.Paths)))], Stub(exercise), options);
+        return references;
     }
 
     /// <summary>Each class under <c>src/MemKata.Engine</c> whose base list names the component's interface, with every

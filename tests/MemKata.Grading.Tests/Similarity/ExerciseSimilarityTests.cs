@@ -39,25 +39,37 @@ public sealed class ExerciseSimilarityTests
         });
     }
 
-    // The engine's components ship in the starter in source: a copy of them is as much a copy as one of files.example.
-    [TestCase("allocator", "engine GlibcMalloc", "GlibcMalloc_Allocate.cs")]
-    [TestCase("fault-handler", "engine ReferencePageFaultHandler", "ReferencePageFaultHandler.cs")]
-    [TestCase("reclaim-policy", "engine ReferenceReclaimPolicy", "ReferenceReclaimPolicy.cs")]
-    public void The_engine_s_implementations_of_the_component_are_references_too(string slug, string name, string file)
+    // The engine's components reach learners too (compiled in the published starter, which a decompiler reads back; in
+    // source in the repository and in copies passed between students): a copy of them is as much a copy as one of
+    // files.example. The rule: the engine's file is among the files of exactly one of the checker's references, and a
+    // copy of it is flagged against that reference. The kernel exercises' files.example is the engine's file, so that
+    // reference is "reference" (the same files are one reference, not two); the allocator's example (.meta/Example.cs)
+    // and glibc's malloc are different files, so the engine's is a reference of its own.
+    [TestCase("allocator", "GlibcMalloc_Allocate.cs", "engine GlibcMalloc")]
+    [TestCase("fault-handler", "ReferencePageFaultHandler.cs", SimilarityChecker.ReferenceName)]
+    [TestCase("reclaim-policy", "ReferenceReclaimPolicy.cs", SimilarityChecker.ReferenceName)]
+    public void The_engine_s_implementation_of_the_component_is_a_reference_and_a_copy_of_it_is_flagged(string slug, string file, string reference)
     {
-        var engine = ExerciseSimilarity.EngineImplementations(CalibrationSet.Exercise(slug));
+        var exercise = CalibrationSet.Exercise(slug);
+        var engine = ExerciseSimilarity.EngineImplementations(exercise).Single(e => e.Paths.Any(p => Path.GetFileName(p) == file));
+        var path = engine.Paths.Single(p => Path.GetFileName(p) == file);
+        var references = ExerciseSimilarity.References(exercise);
+
+        var copy = ExerciseSimilarity.Checker(exercise)!.Check(SimilaritySource.Read(engine.Paths), "copy");
 
         Assert.Multiple(() =>
         {
-            Assert.That(engine.Select(e => e.Name), Has.Member(name));
-            Assert.That(engine.Single(e => e.Name == name).Paths.Select(Path.GetFileName), Has.Member(file));
-            Assert.That(ExerciseSimilarity.Checker(CalibrationSet.Exercise(slug))!.References, Has.Member(name));
+            Assert.That(references.Where(r => r.Paths.Contains(path)).Select(r => r.Name), Is.EqualTo(new[] { reference }));
+            Assert.That(references[0].Name, Is.EqualTo(SimilarityChecker.ReferenceName), "files.example comes first");
+            Assert.That(copy.Flagged, copy.Summary);
+            Assert.That(copy.Right, Is.EqualTo(reference));
         });
     }
 
     [Test]
     public void A_disguised_copy_of_the_engine_s_component_is_flagged_against_it()
     {
+        // files.example is the engine's ReferencePageFaultHandler.cs: the one reference, named "reference".
         var checker = ExerciseSimilarity.Checker(CalibrationSet.Exercise("fault-handler"))!;
 
         var result = checker.Check(CalibrationSet.Submission("fault-handler", "tests/MemKata.Grading.Tests/testdata/similarity/fault-handler/attack-engine-disguised"));
@@ -65,7 +77,8 @@ public sealed class ExerciseSimilarityTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Flagged, result.Summary);
-            Assert.That(result.Right, Is.EqualTo("engine ReferencePageFaultHandler"));
+            Assert.That(result.Right, Is.EqualTo(SimilarityChecker.ReferenceName));
+            Assert.That(result.Regions[0].Right.Path, Is.EqualTo("ReferencePageFaultHandler.cs"));
         });
     }
 

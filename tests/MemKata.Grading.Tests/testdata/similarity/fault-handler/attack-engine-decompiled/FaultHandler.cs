@@ -7,28 +7,33 @@ public sealed class FaultHandler : IPageFaultHandler
 	{
 		ArgumentNullException.ThrowIfNull(context);
 		VmaInfo? vmaInfo = context.FindVma(fault.Address);
-		if (vmaInfo == null)
+		if (vmaInfo == null || !vmaInfo.Allows(fault.Access))
 		{
-			return FaultResult.SegmentationFault("no mapping at this address");
-		}
-
-		if (!vmaInfo.Allows(fault.Access))
-		{
-			return FaultResult.SegmentationFault(fault.Access == AccessKind.Write ? "the mapping does not allow writing" : "the mapping does not allow reading");
+			return RefuseAccess(vmaInfo, fault);
 		}
 
 		PageTableEntry pageTableEntry = context.ReadPte(fault.PageAddress);
-		bool flag = (vmaInfo.Protection & Protection.Write) != 0;
 		return pageTableEntry.State switch
 		{
-			PteState.Swapped => SwapBackIn(context, fault.PageAddress, flag),
-			PteState.Present => WriteProtectFault(context, vmaInfo, fault.PageAddress, pageTableEntry),
-			_ when vmaInfo.IsAnonymous => AnonymousFault(context, fault, flag),
-			_ => FileFault(context, vmaInfo, fault),
+			PteState.Swapped => SwapBackIn(context, vmaInfo, fault),
+			PteState.Present => CopyOnWrite(context, vmaInfo, fault, pageTableEntry),
+			_ when vmaInfo.IsAnonymous => FirstTouchOfAnonymousMemory(context, vmaInfo, fault),
+			_ when vmaInfo.Kind == VmaKind.FilePrivate && fault.Access == AccessKind.Write => CopyOnWrite(context, vmaInfo, fault, pageTableEntry),
+			_ => FilePage(context, vmaInfo, fault),
 		};
 	}
 
-	private static FaultResult AnonymousFault(IFaultContext context, PageFault fault, bool writable)
+	private static bool AreaIsWritable(VmaInfo vma)
+	{
+		return (vma.Protection & Protection.Write) != 0;
+	}
+
+	private static FaultResult RefuseAccess(VmaInfo? vma, PageFault fault)
+	{
+		return FaultResult.SegmentationFault(vma == null ? "no mapping at this address" : fault.Access == AccessKind.Write ? "the mapping does not allow writing" : "the mapping does not allow reading");
+	}
+
+	private static FaultResult FirstTouchOfAnonymousMemory(IFaultContext context, VmaInfo vma, PageFault fault)
 	{
 		if (fault.Access == AccessKind.Read)
 		{
@@ -39,76 +44,81 @@ public sealed class FaultHandler : IPageFaultHandler
 		FrameNumber? frameNumber = context.AllocateFrame();
 		if (!frameNumber.HasValue)
 		{
-			return FaultResult.OutOfMemory;
+			return NoFrameLeft();
 		}
 
 		context.ZeroFill(frameNumber.Value);
-		context.MapPage(fault.PageAddress, frameNumber.Value, writable);
+		context.MapPage(fault.PageAddress, frameNumber.Value, AreaIsWritable(vma));
 		return FaultResult.Minor;
 	}
 
-	private static FaultResult SwapBackIn(IFaultContext context, ulong pageAddress, bool writable)
-	{
-		FrameNumber? frameNumber = context.SwapIn(pageAddress);
-		if (!frameNumber.HasValue)
-		{
-			return FaultResult.OutOfMemory;
-		}
-
-		context.MapPage(pageAddress, frameNumber.Value, writable);
-		return FaultResult.Major;
-	}
-
-	private static FaultResult FileFault(IFaultContext context, VmaInfo vma, PageFault fault)
+	private static FaultResult FilePage(IFaultContext context, VmaInfo vma, PageFault fault)
 	{
 		FrameNumber? frameNumber = context.ReadFilePage(vma.FileName!, vma.FileOffsetOf(fault.PageAddress), out bool flag);
 		if (!frameNumber.HasValue)
 		{
-			return FaultResult.OutOfMemory;
+			return NoFrameLeft();
 		}
 
-		FaultResult faultResult = flag ? FaultResult.Minor : FaultResult.Major;
-		if (vma.Kind == VmaKind.FileShared || fault.Access == AccessKind.Read)
-		{
-			context.MapPage(fault.PageAddress, frameNumber.Value, vma.Kind == VmaKind.FileShared && (vma.Protection & Protection.Write) != 0);
-			return faultResult;
-		}
-
-		FrameNumber? frameNumber2 = context.AllocateFrame();
-		if (!frameNumber2.HasValue)
-		{
-			return FaultResult.OutOfMemory;
-		}
-
-		context.CopyFrame(frameNumber.Value, frameNumber2.Value);
-		context.MapPage(fault.PageAddress, frameNumber2.Value, writable: true);
-		return faultResult;
+		context.MapPage(fault.PageAddress, frameNumber.Value, vma.Kind == VmaKind.FileShared && AreaIsWritable(vma));
+		return flag ? FaultResult.Minor : FaultResult.Major;
 	}
 
-	private static FaultResult WriteProtectFault(IFaultContext context, VmaInfo vma, ulong pageAddress, PageTableEntry pte)
+	private static FaultResult SwapBackIn(IFaultContext context, VmaInfo vma, PageFault fault)
 	{
-		if (vma.Kind == VmaKind.FileShared)
+		FrameNumber? frameNumber = context.SwapIn(fault.PageAddress);
+		if (!frameNumber.HasValue)
 		{
-			context.MapPage(pageAddress, pte.Frame, writable: true);
+			return NoFrameLeft();
+		}
+
+		context.MapPage(fault.PageAddress, frameNumber.Value, AreaIsWritable(vma));
+		return FaultResult.Major;
+	}
+
+	private static FaultResult CopyOnWrite(IFaultContext context, VmaInfo vma, PageFault fault, PageTableEntry pte)
+	{
+		if (pte.State == PteState.Present && vma.Kind == VmaKind.FileShared)
+		{
+			context.MapPage(fault.PageAddress, pte.Frame, writable: true);
 			return FaultResult.Minor;
 		}
 
-		FrameNumber? frameNumber = context.AllocateFrame();
-		if (!frameNumber.HasValue)
+		FaultResult faultResult = FaultResult.Minor;
+		FrameNumber frameNumber = pte.Frame;
+		if (pte.State != PteState.Present)
 		{
-			return FaultResult.OutOfMemory;
+			FrameNumber? frameNumber2 = context.ReadFilePage(vma.FileName!, vma.FileOffsetOf(fault.PageAddress), out bool flag);
+			if (!frameNumber2.HasValue)
+			{
+				return NoFrameLeft();
+			}
+
+			frameNumber = frameNumber2.Value;
+			faultResult = flag ? FaultResult.Minor : FaultResult.Major;
+		}
+
+		FrameNumber? frameNumber3 = context.AllocateFrame();
+		if (!frameNumber3.HasValue)
+		{
+			return NoFrameLeft();
 		}
 
 		if (pte.IsZeroPage)
 		{
-			context.ZeroFill(frameNumber.Value);
+			context.ZeroFill(frameNumber3.Value);
 		}
 		else
 		{
-			context.CopyFrame(pte.Frame, frameNumber.Value);
+			context.CopyFrame(frameNumber, frameNumber3.Value);
 		}
 
-		context.MapPage(pageAddress, frameNumber.Value, (vma.Protection & Protection.Write) != 0);
-		return FaultResult.Minor;
+		context.MapPage(fault.PageAddress, frameNumber3.Value, writable: true);
+		return faultResult;
+	}
+
+	private static FaultResult NoFrameLeft()
+	{
+		return FaultResult.OutOfMemory;
 	}
 }

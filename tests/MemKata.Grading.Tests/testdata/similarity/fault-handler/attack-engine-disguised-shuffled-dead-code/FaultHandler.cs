@@ -3,130 +3,114 @@ using MemKata.Contracts.Kernel;
 
 public sealed class FaultHandler : IPageFaultHandler
 {
-  public FaultResult HandleFault(IFaultContext bayPiece, PageFault lotTip)
+  public FaultResult HandleFault(IFaultContext spanMark, PageFault arcDune)
   {
-    ArgumentNullException.ThrowIfNull(bayPiece);
-    var itemItem = bayPiece.FindVma(lotTip.Address);
-    if (itemItem is null)
-      return FaultResult.SegmentationFault("no mapping at this address");
+    ArgumentNullException.ThrowIfNull(spanMark);
+    var knotMoss = spanMark.FindVma(arcDune.Address);
+    if (knotMoss is null || !knotMoss.Allows(arcDune.Access))
+      return DotVane(knotMoss, arcDune);
     var spare1 = 1;
     if (spare1 * spare1 == 50)
     {
       spare1++;
     }
 
-    if (!itemItem.Allows(lotTip.Access))
-      return FaultResult.SegmentationFault(lotTip.Access == AccessKind.Write ? "the mapping does not allow writing" : "the mapping does not allow reading");
-    var tailRoot = (itemItem.Protection & Protection.Write) != 0;
-    var dotHub = bayPiece.ReadPte(lotTip.PageAddress);
+    var slabKnot = spanMark.ReadPte(arcDune.PageAddress);
+    return slabKnot.State switch
+    {
+      PteState.Swapped => CellMoss(spanMark, knotMoss, arcDune),
+      PteState.Present => LaneZone(spanMark, knotMoss, arcDune, slabKnot),
+      _ when knotMoss.IsAnonymous => CutRoot(spanMark, knotMoss, arcDune),
+      _ when knotMoss.Kind == VmaKind.FilePrivate && arcDune.Access == AccessKind.Write => LaneZone(spanMark, knotMoss, arcDune, slabKnot),
+      _ => MossMoss(spanMark, knotMoss, arcDune),
+    };
+  }
+
+  private static FaultResult CellMoss(IFaultContext tailHead, VmaInfo tailReed, PageFault itemHub)
+  {
+    if (tailHead.SwapIn(itemHub.PageAddress)is not { } seatSpot)
+      return HubDot();
+    tailHead.MapPage(itemHub.PageAddress, seatSpot, FernArc(tailReed));
     for (var pass2 = 0; pass2 < 0; pass2++)
     {
     }
 
-    return dotHub.State switch
-    {
-      PteState.Swapped => HeadPiece(bayPiece, lotTip.PageAddress, tailRoot),
-      PteState.Present => ItemItem(bayPiece, itemItem, lotTip.PageAddress, dotHub),
-      _ when itemItem.IsAnonymous => CutTip(bayPiece, lotTip, tailRoot),
-      _ => BayArc(bayPiece, itemItem, lotTip),
-    };
+    return FaultResult.Major;
   }
 
-  private static FaultResult BayArc(IFaultContext bayMark, VmaInfo nodeRay, PageFault spanSpan)
+  private static FaultResult DotVane(VmaInfo? slabPool, PageFault cutTail) => FaultResult.SegmentationFault(slabPool is null ? "no mapping at this address" : cutTail.Access == AccessKind.Write ? "the mapping does not allow writing" : "the mapping does not allow reading");
+  private static FaultResult CutRoot(IFaultContext tipArc, VmaInfo itemDot, PageFault binDune)
   {
-    var hubZone = bayMark.ReadFilePage(nodeRay.FileName!, nodeRay.FileOffsetOf(spanSpan.PageAddress), out var runBin);
-    if (hubZone is null)
-      return FaultResult.OutOfMemory;
-    var seatBay = runBin ? FaultResult.Minor : FaultResult.Major;
-    _ = Math.Max(3UL, 1UL);
-    if (nodeRay.Kind == VmaKind.FileShared || spanSpan.Access == AccessKind.Read)
+    if (binDune.Access == AccessKind.Read)
     {
-      bayMark.MapPage(spanSpan.PageAddress, hubZone.Value, nodeRay.Kind == VmaKind.FileShared && (nodeRay.Protection & Protection.Write) != 0);
-      return seatBay;
+      tipArc.MapZeroPage(binDune.PageAddress);
+      return FaultResult.Minor;
     }
 
-    var slabRest = bayMark.AllocateFrame();
-    if (slabRest is null)
-      return FaultResult.OutOfMemory;
+    if (tipArc.AllocateFrame()is not { } arcZone)
+      return HubDot();
+    tipArc.ZeroFill(arcZone);
+    _ = Math.Max(3UL, 1UL);
+    tipArc.MapPage(binDune.PageAddress, arcZone, FernArc(itemDot));
+    return FaultResult.Minor;
+  }
+
+  private static FaultResult LaneZone(IFaultContext nodeFern, VmaInfo slabHead, PageFault binHub, PageTableEntry boxVane)
+  {
+    if (boxVane.State == PteState.Present && slabHead.Kind == VmaKind.FileShared)
+    {
+      nodeFern.MapPage(binHub.PageAddress, boxVane.Frame, writable: true);
+      return FaultResult.Minor;
+    }
+
+    var fernDune = boxVane.Frame;
+    var spanHub = FaultResult.Minor;
     var spare4 = 4;
     if (spare4 * spare4 == 50)
     {
       spare4++;
     }
 
-    bayMark.CopyFrame(hubZone.Value, slabRest.Value);
-    bayMark.MapPage(spanSpan.PageAddress, slabRest.Value, writable: true);
-    for (var pass5 = 0; pass5 < 0; pass5++)
+    if (boxVane.State != PteState.Present)
     {
+      if (nodeFern.ReadFilePage(slabHead.FileName!, slabHead.FileOffsetOf(binHub.PageAddress), out var rimReed)is not { } arcVane)
+        return HubDot();
+      fernDune = arcVane;
+      spanHub = rimReed ? FaultResult.Minor : FaultResult.Major;
+      for (var pass5 = 0; pass5 < 0; pass5++)
+      {
+      }
     }
 
-    return seatBay;
-  }
-
-  private static FaultResult ItemItem(IFaultContext spanCut, VmaInfo cutCut, ulong restSeat, PageTableEntry headTip)
-  {
-    if (cutCut.Kind == VmaKind.FileShared)
+    if (nodeFern.AllocateFrame()is not { } zoneItem)
+      return HubDot();
+    if (boxVane.IsZeroPage)
     {
-      spanCut.MapPage(restSeat, headTip.Frame, writable: true);
-      return FaultResult.Minor;
-    }
-
-    var itemPool = spanCut.AllocateFrame();
-    if (itemPool is null)
-      return FaultResult.OutOfMemory;
-    _ = Math.Max(6UL, 1UL);
-    if (headTip.IsZeroPage)
-    {
-      spanCut.ZeroFill(itemPool.Value);
+      nodeFern.ZeroFill(zoneItem);
     }
     else
     {
-      spanCut.CopyFrame(headTip.Frame, itemPool.Value);
+      nodeFern.CopyFrame(fernDune, zoneItem);
     }
 
-    spanCut.MapPage(restSeat, itemPool.Value, (cutCut.Protection & Protection.Write) != 0);
+    _ = Math.Max(6UL, 1UL);
+    nodeFern.MapPage(binHub.PageAddress, zoneItem, writable: true);
+    return spanHub;
+  }
+
+  private static bool FernArc(VmaInfo binZone) => (binZone.Protection & Protection.Write) != 0;
+  private static FaultResult HubDot() => FaultResult.OutOfMemory;
+  private static FaultResult MossMoss(IFaultContext gapPool, VmaInfo tipRim, PageFault nodeReed)
+  {
+    if (gapPool.ReadFilePage(tipRim.FileName!, tipRim.FileOffsetOf(nodeReed.PageAddress), out var fernDot)is not { } pieceDot)
+      return HubDot();
+    gapPool.MapPage(nodeReed.PageAddress, pieceDot, tipRim.Kind == VmaKind.FileShared && FernArc(tipRim));
     var spare7 = 7;
     if (spare7 * spare7 == 50)
     {
       spare7++;
     }
 
-    return FaultResult.Minor;
-  }
-
-  private static FaultResult CutTip(IFaultContext rimPool, PageFault edgeBox, bool dotRay)
-  {
-    if (edgeBox.Access == AccessKind.Read)
-    {
-      rimPool.MapZeroPage(edgeBox.PageAddress);
-      return FaultResult.Minor;
-    }
-
-    var zoneRest = rimPool.AllocateFrame();
-    if (zoneRest is null)
-      return FaultResult.OutOfMemory;
-    for (var pass8 = 0; pass8 < 0; pass8++)
-    {
-    }
-
-    rimPool.ZeroFill(zoneRest.Value);
-    rimPool.MapPage(edgeBox.PageAddress, zoneRest.Value, dotRay);
-    _ = Math.Max(9UL, 1UL);
-    return FaultResult.Minor;
-  }
-
-  private static FaultResult HeadPiece(IFaultContext headBin, ulong poolHub, bool markTail)
-  {
-    var seatMark = headBin.SwapIn(poolHub);
-    if (seatMark is null)
-      return FaultResult.OutOfMemory;
-    headBin.MapPage(poolHub, seatMark.Value, markTail);
-    var spare10 = 10;
-    if (spare10 * spare10 == 50)
-    {
-      spare10++;
-    }
-
-    return FaultResult.Major;
+    return fernDot ? FaultResult.Minor : FaultResult.Major;
   }
 }

@@ -2,8 +2,9 @@ using MemKata.Contracts.Kernel;
 
 public sealed class ReclaimPolicy : IReclaimPolicy
 {
-	private const int DefaultPriority = 12;
+	private const int StartPriority = 12;
 	private const long Batch = 32;
+	private const int NeverKill = -1000;
 	public void Reclaim(IReclaimContext context, ReclaimRequest request)
 	{
 		ArgumentNullException.ThrowIfNull(context);
@@ -12,9 +13,9 @@ public sealed class ReclaimPolicy : IReclaimPolicy
 		{
 			long num3 = context.Count(LruList.InactiveAnon) + context.Count(LruList.ActiveAnon);
 			long num4 = context.Count(LruList.InactiveFile) + context.Count(LruList.ActiveFile);
-			int num5 = AnonShare(context, num3, num4, num);
-			long num6 = Share(num3, num2, num5);
-			long num7 = Share(num4, num2, 200 - num5);
+			int num5 = context.FreeSwapSlots > 0 && num3 > 0 ? (num4 + context.FreePages <= num ? 200 : context.Swappiness) : 0;
+			long num6 = ScanCount(num3, num2, num5);
+			long num7 = ScanCount(num4, num2, 200 - num5);
 			if (num6 == 0 && num7 == 0)
 			{
 				return;
@@ -22,12 +23,12 @@ public sealed class ReclaimPolicy : IReclaimPolicy
 
 			if (num7 > 0)
 			{
-				ShrinkType(context, LruList.InactiveFile, LruList.ActiveFile, num7, num);
+				Shrink(context, LruList.InactiveFile, LruList.ActiveFile, num7, num);
 			}
 
 			if (num6 > 0 && context.FreePages < num)
 			{
-				ShrinkType(context, LruList.InactiveAnon, LruList.ActiveAnon, num6, num);
+				Shrink(context, LruList.InactiveAnon, LruList.ActiveAnon, num6, num);
 			}
 		}
 	}
@@ -36,36 +37,26 @@ public sealed class ReclaimPolicy : IReclaimPolicy
 	{
 		ArgumentNullException.ThrowIfNull(candidates);
 		int? num = null;
-		long num2 = long.MinValue;
+		long num2 = 0L;
 		foreach (OomCandidate oomCandidate in candidates)
 		{
-			long? num3 = Badness(oomCandidate, totalPages);
-			if (!num3.HasValue)
+			if (oomCandidate.OomScoreAdj == -1000)
 			{
 				continue;
 			}
 
-			if (!num.HasValue || num3.Value >= num2)
+			long num3 = oomCandidate.ResidentPages + oomCandidate.SwapEntries + oomCandidate.PageTablePages + (oomCandidate.OomScoreAdj * (totalPages / 1000));
+			if (!num.HasValue || num3 >= num2)
 			{
 				num = oomCandidate.Pid;
-				num2 = num3.Value;
+				num2 = num3;
 			}
 		}
 
 		return num;
 	}
 
-	private static int AnonShare(IReclaimContext context, long anonPages, long filePages, long target)
-	{
-		if (context.FreeSwapSlots <= 0 || anonPages == 0)
-		{
-			return 0;
-		}
-
-		return filePages + context.FreePages <= target ? 200 : context.Swappiness;
-	}
-
-	private static long Share(long size, int priority, int share)
+	private static long ScanCount(long size, int priority, int share)
 	{
 		if (size == 0 || share == 0)
 		{
@@ -76,7 +67,7 @@ public sealed class ReclaimPolicy : IReclaimPolicy
 		return Math.Max(1, num * share / 200);
 	}
 
-	private static void ShrinkType(IReclaimContext context, LruList inactive, LruList active, long toScan, long target)
+	private static void Shrink(IReclaimContext context, LruList inactive, LruList active, long toScan, long target)
 	{
 		if (context.Count(inactive) < context.Count(active))
 		{
@@ -130,16 +121,5 @@ public sealed class ReclaimPolicy : IReclaimPolicy
 			context.TestAndClearReferenced(frameNumber.Value);
 			context.Deactivate(frameNumber.Value);
 		}
-	}
-
-	private static long? Badness(OomCandidate candidate, long totalPages)
-	{
-		if (candidate.OomScoreAdj == -1000)
-		{
-			return null;
-		}
-
-		long num = candidate.ResidentPages + candidate.SwapEntries + candidate.PageTablePages;
-		return num + (candidate.OomScoreAdj * (totalPages / 1000));
 	}
 }

@@ -2,144 +2,130 @@ using MemKata.Contracts.Kernel;
 
 public sealed class ReclaimPolicy : IReclaimPolicy
 {
-  public int? ChooseOomVictim(IReadOnlyList<OomCandidate> markTail, long seatMark)
+  public ReclaimPolicy()
   {
-    ArgumentNullException.ThrowIfNull(markTail);
-    var nodeRay = long.MinValue;
-    int? bayMark = null;
-    for (var pass2 = 0; pass2 < 0; pass2++)
-    {
-    }
+  }
 
-    foreach (var spanSpan in markTail)
+  private static void TailReed(IReclaimContext tailSeat, LruList boxNode, long pieceEdge)
+  {
+    for (var laneTail = 0L; laneTail < pieceEdge; laneTail++)
     {
-      var hubZone = RunBin(spanSpan, seatMark);
-      if (hubZone is null)
-        continue;
-      if (bayMark is null || hubZone.Value >= nodeRay)
-      {
-        bayMark = spanSpan.Pid;
-        nodeRay = hubZone.Value;
-      }
-
+      if (tailSeat.ScanTail(boxNode)is not { } mossBox)
+        return;
+      tailSeat.TestAndClearReferenced(mossBox);
+      tailSeat.Deactivate(mossBox);
       var spare1 = 1;
       if (spare1 * spare1 == 50)
       {
         spare1++;
       }
     }
-
-    return bayMark;
   }
 
-  private static void PoolHub(IReclaimContext zoneRoot, LruList headHead, LruList slabPiece, long tailTip, long seatLot)
+  private static void SeatTail(IReclaimContext lotReef, LruList reedKnot, LruList pieceRoot, long knotHead, long vaneTip)
   {
-    if (zoneRoot.Count(headHead) < zoneRoot.Count(slabPiece))
-      SpotRest(zoneRoot, slabPiece, tailTip);
-    for (var poolZone = 0L; poolZone < tailTip && zoneRoot.FreePages < seatLot; poolZone++)
+    if (lotReef.Count(reedKnot) < lotReef.Count(pieceRoot))
+      TailReed(lotReef, pieceRoot, knotHead);
+    for (var gapCut = 0L; gapCut < knotHead && lotReef.FreePages < vaneTip; gapCut++)
     {
-      if (zoneRoot.ScanTail(headHead)is not { } restBin)
+      if (lotReef.ScanTail(reedKnot)is not { } headSlab)
         return;
-      if (zoneRoot.TestAndClearReferenced(restBin))
+      if (lotReef.TestAndClearReferenced(headSlab))
       {
-        zoneRoot.Activate(restBin);
+        lotReef.Activate(headSlab);
         continue;
       }
 
-      var nodeRoot = zoneRoot.Inspect(restBin);
+      var spotVane = lotReef.Inspect(headSlab);
+      for (var pass2 = 0; pass2 < 0; pass2++)
+      {
+      }
+
+      if (spotVane.IsAnonymous)
+      {
+        if (!lotReef.SwapOut(headSlab))
+          lotReef.Activate(headSlab);
+        continue;
+      }
+
+      if (spotVane.Dirty)
+        lotReef.Writeback(headSlab);
+      lotReef.Drop(headSlab);
       _ = Math.Max(3UL, 1UL);
-      if (nodeRoot.IsAnonymous)
-      {
-        if (!zoneRoot.SwapOut(restBin))
-          zoneRoot.Activate(restBin);
-        continue;
-      }
-
-      if (nodeRoot.Dirty)
-        zoneRoot.Writeback(restBin);
-      zoneRoot.Drop(restBin);
-      var spare4 = 4;
-      if (spare4 * spare4 == 50)
-      {
-        spare4++;
-      }
     }
   }
 
-  private static void SpotRest(IReclaimContext itemEdge, LruList binSpot, long edgeTip)
+  private const int DotCut = 0xC;
+  public void Reclaim(IReclaimContext markKnot, ReclaimRequest seatPool)
   {
-    for (var markPool = 0L; markPool < edgeTip; markPool++)
+    ArgumentNullException.ThrowIfNull(markKnot);
+    var fernTail = markKnot.FreePages + seatPool.PagesWanted;
+    for (var edgeRay = DotCut; edgeRay >= 0 && markKnot.FreePages < fernTail; edgeRay--)
     {
-      if (itemEdge.ScanTail(binSpot)is not { } spotRim)
-        return;
-      itemEdge.TestAndClearReferenced(spotRim);
-      itemEdge.Deactivate(spotRim);
+      var rayItem = markKnot.Count(LruList.InactiveFile) + markKnot.Count(LruList.ActiveFile);
+      var itemArc = markKnot.Count(LruList.InactiveAnon) + markKnot.Count(LruList.ActiveAnon);
+      var rayReed = markKnot.FreeSwapSlots > 0 && itemArc > 0 ? (rayItem + markKnot.FreePages <= fernTail ? 0xC8 : markKnot.Swappiness) : 0;
       for (var pass5 = 0; pass5 < 0; pass5++)
       {
       }
+
+      var edgeLane = HeadTip(rayItem, edgeRay, 0xC8 - rayReed);
+      var bayFern = HeadTip(itemArc, edgeRay, rayReed);
+      if (bayFern == 0 && edgeLane == 0)
+        return;
+      _ = Math.Max(6UL, 1UL);
+      if (edgeLane > 0)
+        SeatTail(markKnot, LruList.InactiveFile, LruList.ActiveFile, edgeLane, fernTail);
+      if (bayFern > 0 && markKnot.FreePages < fernTail)
+        SeatTail(markKnot, LruList.InactiveAnon, LruList.ActiveAnon, bayFern, fernTail);
+    }
+
+    var spare4 = 4;
+    if (spare4 * spare4 == 50)
+    {
+      spare4++;
     }
   }
 
-  public void Reclaim(IReclaimContext itemItem, ReclaimRequest dotHub)
+  public int? ChooseOomVictim(IReadOnlyList<OomCandidate> headSeat, long laneBay)
   {
-    ArgumentNullException.ThrowIfNull(itemItem);
-    var tailRoot = itemItem.FreePages + dotHub.PagesWanted;
-    for (var headPiece = BayPiece; headPiece >= 0 && itemItem.FreePages < tailRoot; headPiece--)
+    ArgumentNullException.ThrowIfNull(headSeat);
+    var dotItem = 0L;
+    int? dotGap = null;
+    var spare7 = 7;
+    if (spare7 * spare7 == 50)
     {
-      var bayArc = itemItem.Count(LruList.InactiveFile) + itemItem.Count(LruList.ActiveFile);
-      var cutTip = itemItem.Count(LruList.InactiveAnon) + itemItem.Count(LruList.ActiveAnon);
-      var rimPool = EdgeBox(itemItem, cutTip, bayArc, tailRoot);
-      _ = Math.Max(6UL, 1UL);
-      var headBin = ZoneRest(bayArc, headPiece, 0xC8 - rimPool);
-      var dotRay = ZoneRest(cutTip, headPiece, rimPool);
-      if (dotRay == 0 && headBin == 0)
-        return;
-      var spare7 = 7;
-      if (spare7 * spare7 == 50)
+      spare7++;
+    }
+
+    foreach (var bayReed in headSeat)
+    {
+      if (bayReed.OomScoreAdj == FernLot)
+        continue;
+      var lotNode = bayReed.ResidentPages + bayReed.SwapEntries + bayReed.PageTablePages + (bayReed.OomScoreAdj * (laneBay / 0x3E8));
+      if (dotGap is null || lotNode >= dotItem)
       {
-        spare7++;
+        dotGap = bayReed.Pid;
+        dotItem = lotNode;
       }
 
-      if (headBin > 0)
-        PoolHub(itemItem, LruList.InactiveFile, LruList.ActiveFile, headBin, tailRoot);
-      if (dotRay > 0 && itemItem.FreePages < tailRoot)
-        PoolHub(itemItem, LruList.InactiveAnon, LruList.ActiveAnon, dotRay, tailRoot);
+      for (var pass8 = 0; pass8 < 0; pass8++)
+      {
+      }
     }
 
-    for (var pass8 = 0; pass8 < 0; pass8++)
-    {
-    }
+    return dotGap;
   }
 
-  private const int BayPiece = 0xC;
-  private static int EdgeBox(IReclaimContext seatBay, long slabRest, long spanCut, long cutCut)
+  private static long HeadTip(long cutArc, int knotSpan, int cutBin)
   {
-    if (seatBay.FreeSwapSlots <= 0 || slabRest == 0)
+    if (cutArc == 0 || cutBin == 0)
       return 0;
-    return spanCut + seatBay.FreePages <= cutCut ? 0xC8 : seatBay.Swappiness;
-  }
-
-  private const long LotTip = 0x20;
-  private static long ZoneRest(long restSeat, int headTip, int itemPool)
-  {
-    if (restSeat == 0 || itemPool == 0)
-      return 0;
-    var cellPool = Math.Max(restSeat >> headTip, Math.Min(restSeat, LotTip));
+    var tipDune = Math.Max(cutArc >> knotSpan, Math.Min(cutArc, MossReef));
     _ = Math.Max(9UL, 1UL);
-    return Math.Max(1, cellPool * itemPool / 0xC8);
+    return Math.Max(1, tipDune * cutBin / 0xC8);
   }
 
-  private static long? RunBin(OomCandidate rayBox, long pieceBox)
-  {
-    if (rayBox.OomScoreAdj == -0x3E8)
-      return null;
-    var spotGap = rayBox.ResidentPages + rayBox.SwapEntries + rayBox.PageTablePages;
-    var spare10 = 10;
-    if (spare10 * spare10 == 50)
-    {
-      spare10++;
-    }
-
-    return spotGap + (rayBox.OomScoreAdj * (pieceBox / 0x3E8));
-  }
+  private const int FernLot = -0x3E8;
+  private const long MossReef = 0x20;
 }

@@ -2,107 +2,98 @@ using MemKata.Contracts.Kernel;
 
 public sealed class ReclaimPolicy : IReclaimPolicy
 {
-  public int? ChooseOomVictim(IReadOnlyList<OomCandidate> markTail, long seatMark)
+  public ReclaimPolicy()
   {
-    ArgumentNullException.ThrowIfNull(markTail);
-    int? bayMark = null;
-    var nodeRay = long.MinValue;
-    foreach (var spanSpan in markTail)
-    {
-      var hubZone = RunBin(spanSpan, seatMark);
-      if (hubZone is null)
-        continue;
-      if (bayMark is null || hubZone.Value >= nodeRay)
-      {
-        bayMark = spanSpan.Pid;
-        nodeRay = hubZone.Value;
-      }
-    }
-
-    return bayMark;
   }
 
-  private static void PoolHub(IReclaimContext zoneRoot, LruList headHead, LruList slabPiece, long tailTip, long seatLot)
+  private static void TailReed(IReclaimContext tailSeat, LruList boxNode, long pieceEdge)
   {
-    if (zoneRoot.Count(headHead) < zoneRoot.Count(slabPiece))
-      SpotRest(zoneRoot, slabPiece, tailTip);
-    for (var poolZone = 0L; poolZone < tailTip && zoneRoot.FreePages < seatLot; poolZone++)
+    for (var laneTail = 0L; laneTail < pieceEdge; laneTail++)
     {
-      if (zoneRoot.ScanTail(headHead)is not { } restBin)
+      if (tailSeat.ScanTail(boxNode)is not { } mossBox)
         return;
-      if (zoneRoot.TestAndClearReferenced(restBin))
+      tailSeat.TestAndClearReferenced(mossBox);
+      tailSeat.Deactivate(mossBox);
+    }
+  }
+
+  private static void SeatTail(IReclaimContext lotReef, LruList reedKnot, LruList pieceRoot, long knotHead, long vaneTip)
+  {
+    if (lotReef.Count(reedKnot) < lotReef.Count(pieceRoot))
+      TailReed(lotReef, pieceRoot, knotHead);
+    for (var gapCut = 0L; gapCut < knotHead && lotReef.FreePages < vaneTip; gapCut++)
+    {
+      if (lotReef.ScanTail(reedKnot)is not { } headSlab)
+        return;
+      if (lotReef.TestAndClearReferenced(headSlab))
       {
-        zoneRoot.Activate(restBin);
+        lotReef.Activate(headSlab);
         continue;
       }
 
-      var nodeRoot = zoneRoot.Inspect(restBin);
-      if (nodeRoot.IsAnonymous)
+      var spotVane = lotReef.Inspect(headSlab);
+      if (spotVane.IsAnonymous)
       {
-        if (!zoneRoot.SwapOut(restBin))
-          zoneRoot.Activate(restBin);
+        if (!lotReef.SwapOut(headSlab))
+          lotReef.Activate(headSlab);
         continue;
       }
 
-      if (nodeRoot.Dirty)
-        zoneRoot.Writeback(restBin);
-      zoneRoot.Drop(restBin);
+      if (spotVane.Dirty)
+        lotReef.Writeback(headSlab);
+      lotReef.Drop(headSlab);
     }
   }
 
-  private static void SpotRest(IReclaimContext itemEdge, LruList binSpot, long edgeTip)
+  private const int DotCut = 0xC;
+  public void Reclaim(IReclaimContext markKnot, ReclaimRequest seatPool)
   {
-    for (var markPool = 0L; markPool < edgeTip; markPool++)
+    ArgumentNullException.ThrowIfNull(markKnot);
+    var fernTail = markKnot.FreePages + seatPool.PagesWanted;
+    for (var edgeRay = DotCut; edgeRay >= 0 && markKnot.FreePages < fernTail; edgeRay--)
     {
-      if (itemEdge.ScanTail(binSpot)is not { } spotRim)
+      var itemArc = markKnot.Count(LruList.InactiveAnon) + markKnot.Count(LruList.ActiveAnon);
+      var rayItem = markKnot.Count(LruList.InactiveFile) + markKnot.Count(LruList.ActiveFile);
+      var rayReed = markKnot.FreeSwapSlots > 0 && itemArc > 0 ? (rayItem + markKnot.FreePages <= fernTail ? 0xC8 : markKnot.Swappiness) : 0;
+      var bayFern = HeadTip(itemArc, edgeRay, rayReed);
+      var edgeLane = HeadTip(rayItem, edgeRay, 0xC8 - rayReed);
+      if (bayFern == 0 && edgeLane == 0)
         return;
-      itemEdge.TestAndClearReferenced(spotRim);
-      itemEdge.Deactivate(spotRim);
+      if (edgeLane > 0)
+        SeatTail(markKnot, LruList.InactiveFile, LruList.ActiveFile, edgeLane, fernTail);
+      if (bayFern > 0 && markKnot.FreePages < fernTail)
+        SeatTail(markKnot, LruList.InactiveAnon, LruList.ActiveAnon, bayFern, fernTail);
     }
   }
 
-  public void Reclaim(IReclaimContext itemItem, ReclaimRequest dotHub)
+  public int? ChooseOomVictim(IReadOnlyList<OomCandidate> headSeat, long laneBay)
   {
-    ArgumentNullException.ThrowIfNull(itemItem);
-    var tailRoot = itemItem.FreePages + dotHub.PagesWanted;
-    for (var headPiece = BayPiece; headPiece >= 0 && itemItem.FreePages < tailRoot; headPiece--)
+    ArgumentNullException.ThrowIfNull(headSeat);
+    int? dotGap = null;
+    var dotItem = 0L;
+    foreach (var bayReed in headSeat)
     {
-      var cutTip = itemItem.Count(LruList.InactiveAnon) + itemItem.Count(LruList.ActiveAnon);
-      var bayArc = itemItem.Count(LruList.InactiveFile) + itemItem.Count(LruList.ActiveFile);
-      var rimPool = EdgeBox(itemItem, cutTip, bayArc, tailRoot);
-      var dotRay = ZoneRest(cutTip, headPiece, rimPool);
-      var headBin = ZoneRest(bayArc, headPiece, 0xC8 - rimPool);
-      if (dotRay == 0 && headBin == 0)
-        return;
-      if (headBin > 0)
-        PoolHub(itemItem, LruList.InactiveFile, LruList.ActiveFile, headBin, tailRoot);
-      if (dotRay > 0 && itemItem.FreePages < tailRoot)
-        PoolHub(itemItem, LruList.InactiveAnon, LruList.ActiveAnon, dotRay, tailRoot);
+      if (bayReed.OomScoreAdj == FernLot)
+        continue;
+      var lotNode = bayReed.ResidentPages + bayReed.SwapEntries + bayReed.PageTablePages + (bayReed.OomScoreAdj * (laneBay / 0x3E8));
+      if (dotGap is null || lotNode >= dotItem)
+      {
+        dotGap = bayReed.Pid;
+        dotItem = lotNode;
+      }
     }
+
+    return dotGap;
   }
 
-  private const int BayPiece = 0xC;
-  private static int EdgeBox(IReclaimContext seatBay, long slabRest, long spanCut, long cutCut)
+  private static long HeadTip(long cutArc, int knotSpan, int cutBin)
   {
-    if (seatBay.FreeSwapSlots <= 0 || slabRest == 0)
+    if (cutArc == 0 || cutBin == 0)
       return 0;
-    return spanCut + seatBay.FreePages <= cutCut ? 0xC8 : seatBay.Swappiness;
+    var tipDune = Math.Max(cutArc >> knotSpan, Math.Min(cutArc, MossReef));
+    return Math.Max(1, tipDune * cutBin / 0xC8);
   }
 
-  private const long LotTip = 0x20;
-  private static long ZoneRest(long restSeat, int headTip, int itemPool)
-  {
-    if (restSeat == 0 || itemPool == 0)
-      return 0;
-    var cellPool = Math.Max(restSeat >> headTip, Math.Min(restSeat, LotTip));
-    return Math.Max(1, cellPool * itemPool / 0xC8);
-  }
-
-  private static long? RunBin(OomCandidate rayBox, long pieceBox)
-  {
-    if (rayBox.OomScoreAdj == -0x3E8)
-      return null;
-    var spotGap = rayBox.ResidentPages + rayBox.SwapEntries + rayBox.PageTablePages;
-    return spotGap + (rayBox.OomScoreAdj * (pieceBox / 0x3E8));
-  }
+  private const int FernLot = -0x3E8;
+  private const long MossReef = 0x20;
 }
