@@ -1,6 +1,7 @@
 using System.Globalization;
 using MemKata.Contracts;
 using MemKata.Engine.Kernel;
+using MemKata.Engine.Units;
 
 namespace MemKata.Scenarios;
 
@@ -224,7 +225,7 @@ internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimP
 
         return address == Syscall.Null
             ? (StepOutcomeKind.Null, "")
-            : (StepOutcomeKind.Address, "0x" + address.ToString("x", CultureInfo.InvariantCulture));
+            : (StepOutcomeKind.Address, HexFormat.Address(address));
     }
 
     /// <summary>The step as the run reports it, a call: <c>p = malloc(1 MiB)</c>, <c>write p</c>, <c>free(p)</c>.</summary>

@@ -1,17 +1,14 @@
-using System.Globalization;
 using MemKata.Contracts;
 using MemKata.Contracts.Kernel;
+using MemKata.Engine.Units;
 
 namespace MemKata.Cli.Rendering;
 
 /// <summary>How addresses, offsets, sizes and mappings are written in memkata's readable output.</summary>
 internal static class MemoryText
 {
-    private const ulong KiB = 1024;
-    private const ulong MiB = 1024 * KiB;
-
     /// <summary>An address as C prints a pointer: <c>0x5555555592a0</c>.</summary>
-    public static string Hex(ulong value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+    public static string Hex(ulong value) => HexFormat.Address(value);
 
     /// <summary>An address relative to the initial break: <c>initial break + 0x2a0</c> (or <c>- 0x10</c> below it).</summary>
     public static string FromInitialBreak(ulong address, ulong initialBreak) => address >= initialBreak
@@ -20,19 +17,10 @@ internal static class MemoryText
 
     /// <summary>A byte count: exact bytes, with KiB or MiB beside it once it reaches a KiB, e.g. <c>135168 bytes
     /// (132 KiB)</c>.</summary>
-    public static string Bytes(ulong count)
-    {
-        var exact = count == 1 ? "1 byte" : string.Create(CultureInfo.InvariantCulture, $"{count} bytes");
-        return count < KiB ? exact : $"{exact} ({Scaled(count)})";
-    }
+    public static string Bytes(ulong count) => ByteSizeFormat.Counted(count);
 
     /// <summary>A byte count in the largest unit that keeps it readable: <c>132 KiB</c>, <c>195.3 KiB</c>, <c>1.5 MiB</c>.</summary>
-    public static string Scaled(ulong count) => count switch
-    {
-        < KiB => string.Create(CultureInfo.InvariantCulture, $"{count} B"),
-        < MiB => Unit(count, KiB, "KiB"),
-        _ => Unit(count, MiB, "MiB"),
-    };
+    public static string Scaled(ulong count) => ByteSizeFormat.Scaled(count, ByteUnit.MiB);
 
     /// <summary>A mapping's permissions as <c>/proc/PID/maps</c> writes them, e.g. <c>rw-p</c>.</summary>
     public static string Permissions(Protection protection) => string.Concat(
@@ -49,8 +37,4 @@ internal static class MemoryText
         VmaKind.LibraryData => "libc .data/.bss (malloc's arena)",
         _ => kind.ToString(),
     };
-
-    private static string Unit(ulong count, ulong unit, string name) => count % unit == 0
-        ? string.Create(CultureInfo.InvariantCulture, $"{count / unit} {name}")
-        : string.Create(CultureInfo.InvariantCulture, $"{(double)count / unit:0.0} {name}");
 }

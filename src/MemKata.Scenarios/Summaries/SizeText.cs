@@ -1,5 +1,6 @@
 using System.Globalization;
 using MemKata.Engine.Kernel;
+using MemKata.Engine.Units;
 
 namespace MemKata.Scenarios.Summaries;
 
@@ -7,23 +8,8 @@ namespace MemKata.Scenarios.Summaries;
 /// when not exact (<c>132 KiB</c>, <c>95.9 MiB</c>, <c>4 GiB</c>).</summary>
 public static class SizeText
 {
-    private static readonly (string Name, ulong Factor)[] Units = [("GiB", 1UL << 30), ("MiB", 1UL << 20), ("KiB", 1UL << 10)];
-
     /// <summary><paramref name="bytes"/> as <c>1.5 MiB</c>.</summary>
-    public static string Bytes(ulong bytes)
-    {
-        foreach (var (name, factor) in Units)
-        {
-            if (bytes >= factor)
-            {
-                return bytes % factor == 0
-                    ? string.Create(CultureInfo.InvariantCulture, $"{bytes / factor} {name}")
-                    : string.Create(CultureInfo.InvariantCulture, $"{(double)bytes / factor:0.0} {name}");
-            }
-        }
-
-        return string.Create(CultureInfo.InvariantCulture, $"{bytes} B");
-    }
+    public static string Bytes(ulong bytes) => ByteSizeFormat.Scaled(bytes);
 
     /// <summary><paramref name="pages"/> 4 KiB pages as a size, e.g. <c>16 MiB</c>.</summary>
     public static string Pages(long pages) => Bytes((ulong)Math.Max(0, pages) * MachineConfig.PageSize);
