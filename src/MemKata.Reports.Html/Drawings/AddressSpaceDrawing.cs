@@ -48,7 +48,8 @@ internal static class AddressSpaceDrawing
         areas.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var heights = areas.Select(a => 16 + (3.2 * Math.Log2(1 + ((a.End - a.Start) / 4096.0)))).ToList();
-        var total = heights.Sum() + ((areas.Count + 1) * GapHeight) + 40;
+        var gaps = 1 + areas.Select((a, i) => i > 0 && a.Start > areas.Take(i).Max(b => b.End)).Count(g => g);
+        var total = heights.Sum() + (gaps * GapHeight) + 50;
         var svg = new Svg("address-space", Width, total, t["as.title"]);
         var y = total - 20;
         ulong previousEnd = 0;
@@ -72,7 +73,7 @@ internal static class AddressSpaceDrawing
         }
 
         svg.Text(ColumnLeft - 6, y + 4, HexFormat.Address(previousEnd), "lbl mono small", "end");
-        svg.Text(ColumnLeft, 14, t.Format("as.top", ByteSizeFormat.Scaled(stackEnd, ByteUnit.TiB)), "lbl small");
+        svg.Text(ColumnLeft, y - 8, t.Format("as.top", ByteSizeFormat.Scaled(stackEnd, ByteUnit.TiB)), "lbl small");
         if (process.Break != 0)
         {
             svg.Text(ColumnLeft + ColumnWidth + 8, total - 6, t.Format("as.break", HexFormat.Address(process.Break)), "lbl small");

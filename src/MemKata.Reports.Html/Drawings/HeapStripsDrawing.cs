@@ -18,7 +18,7 @@ internal static class HeapStripsDrawing
 {
     private const double Width = 1160;
     private const double LabelWidth = 210;
-    private const double NoteWidth = 230;
+    private const double NoteWidth = 300;
     private const double StripHeight = 18;
     private const double Pitch = 23;
     private const double Top = 44;
@@ -125,9 +125,11 @@ internal static class HeapStripsDrawing
             svg.Line(xb, y - 2, xb, y + StripHeight + 2, "brk", t.Format("heap.breakAt", HexFormat.Address(strip.Break)));
         }
 
-        if (strip.Note.Length > 0)
+        var notes = strip.Note.Split("; ", StringSplitOptions.RemoveEmptyEntries);
+        for (var n = 0; n < Math.Min(notes.Length, 2); n++)
         {
-            svg.Text(axis.Right + 10, y + 13, Clip(strip.Note, 34), "lbl note", "start", strip.Note);
+            var line = n == 1 && notes.Length > 2 ? string.Join("; ", notes[1..]) : notes[n];
+            svg.Text(axis.Right + 10, y + (notes.Length == 1 ? 13 : 8 + (n * 10)), Clip(line, 52), "small note", "start", line);
         }
 
         svg.EndGroup();

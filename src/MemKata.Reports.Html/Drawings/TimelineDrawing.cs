@@ -10,7 +10,7 @@ namespace MemKata.Reports.Html.Drawings;
 /// The kernel's story along the event log (x is the event's sequence number, so a step that did much is wide): the
 /// steps; minor and major faults; when kswapd was awake; kswapd's and direct reclaim's passes; each step's swap-out,
 /// swap-in and writeback (from vmstat, exact even where the log was full); the OOM kills; and below, free memory against
-/// the min, low and high watermarks (on a square-root scale, which keeps the watermarks apart from zero). Events are
+/// the min, low and high watermarks (on a scale linear up to twice the high watermark and logarithmic above, so that the watermarks stand apart). Events are
 /// counted per pixel column, so a run of millions of faults costs a few hundred shapes.
 /// </summary>
 internal static class TimelineDrawing
@@ -137,9 +137,21 @@ internal static class TimelineDrawing
         var machine = film.Result.Machine;
         var marks = machine.Watermarks;
         var ram = Math.Max(1, machine.Config.RamPages);
-        double Y(long pages) => top + CurveHeight - (CurveHeight * Math.Sqrt(Math.Clamp(pages, 0, ram) / (double)ram));
+        // A broken scale: linear up to twice the high watermark (the lower 60 %), where kswapd and direct reclaim act,
+        // logarithmic from there up to all of RAM.
+        var knee = Math.Min(ram, Math.Max(2 * marks.High, 1));
+        double Y(long pages)
+        {
+            var v = Math.Clamp(pages, 0, ram);
+            var share = v <= knee || ram <= knee
+                ? 0.6 * v / knee
+                : 0.6 + (0.4 * Math.Log((double)v / knee) / Math.Log((double)ram / knee));
+            return top + CurveHeight - (CurveHeight * share);
+        }
+
         svg.Text(Left - 8, top + 12, t["tl.free"], "lbl b", "end");
-        svg.Text(Left - 8, top + 28, t["tl.sqrt"], "lbl small dim", "end");
+        svg.Text(Left - 8, top + 28, t["tl.scale"], "lbl small dim", "end");
+        svg.Line(Left, Y(knee), Left + PlotWidth, Y(knee), "grid");
         svg.Rect(Left, top, PlotWidth, CurveHeight, "tl-plot");
         foreach (var (pages, key, css) in new[] { (marks.High, "tl.high", "wm-high"), (marks.Low, "tl.low", "wm-low"), (marks.Min, "tl.min", "wm-min") })
         {
