@@ -23,7 +23,7 @@ public static class HtmlReports
         ArgumentNullException.ThrowIfNull(film);
         ArgumentNullException.ThrowIfNull(language);
         var document = new Document(language, ScenarioSection.Title(film, language));
-        document.Section(HtmlText.Id(film.Name), ScenarioSection.Title(film, language), ScenarioSection.Body(film, language));
+        document.Section("stop-" + HtmlText.Id(film.Name), ScenarioSection.Title(film, language), ScenarioSection.Body(film, language));
         return document.Render();
     }
 
@@ -40,7 +40,7 @@ public static class HtmlReports
         for (var i = 0; i < stops.Count; i++)
         {
             var title = $"{i + 1}. {ScenarioSection.Title(stops[i], t)}";
-            document.Section(HtmlText.Id(stops[i].Name), title, ScenarioSection.Body(stops[i], t));
+            document.Section("stop-" + HtmlText.Id(stops[i].Name), title, ScenarioSection.Body(stops[i], t));
         }
 
         if (eightGib.Count > 0)
@@ -64,8 +64,8 @@ public static class HtmlReports
         html.Append(Tables.Facts(
         [
             ("Operations", t.Format("replay.operations", s.OperationsRun, s.TotalOperations, s.Mallocs, s.Reallocs, s.Frees)),
-            ("Peak heap", ByteSizeFormat.Counted(s.PeakHeapBytes)),
-            ("Peak mmapped", ByteSizeFormat.Counted(s.PeakMmappedBytes)),
+            ("Peak heap", ByteSizeFormat.Scaled(s.PeakHeapBytes)),
+            ("Peak mmapped", ByteSizeFormat.Scaled(s.PeakMmappedBytes)),
             ("Final break", HexFormat.Address(s.FinalBreak)),
             ("System calls", string.Join(", ", s.Syscalls.Select(c => $"{c.Kind.ToString().ToLowerInvariant()} {c.Calls}"))),
         ], t));

@@ -41,13 +41,14 @@ internal static class ArchitectureScaleDrawing
             var space = arch.UserSpaceBytes;
             svg.Text(Left - 8, y + 18, arch.Name, "lbl b", "end");
             svg.Rect(Left, y, LogX(space) - Left, 26, "arch-space", t.Format("arch.space", arch.Name, ByteSizeFormat.Scaled(space, ByteUnit.TiB)));
-            svg.Text(LogX(space) + 6, y + 18, ByteSizeFormat.Scaled(space, ByteUnit.TiB), "lbl");
             var fits = request <= space;
+            svg.Text(Math.Max(LogX(space), LogX(request)) + 6, y + 18, ByteSizeFormat.Scaled(space, ByteUnit.TiB), "lbl b");
             svg.Rect(Left, y + 8, LogX(request) - Left, 10, fits ? "arch-req" : "arch-req over",
                 t.Format(fits ? "arch.fits" : "arch.nofit", ByteSizeFormat.Scaled(request, ByteUnit.TiB), arch.Name));
+            svg.Text(LogX(request) - 4, y + 17, ByteSizeFormat.Scaled(request, ByteUnit.TiB), "small in", "end");
             if (!fits)
             {
-                svg.Text(LogX(request) + 4, y + 4, t["arch.refused"], "lbl warn small");
+                svg.Text(LogX(space) + 60, y + 4, t["arch.refused"], "lbl warn small");
             }
         }
 
@@ -62,6 +63,7 @@ internal static class ArchitectureScaleDrawing
         var share = (double)request / big;
         svg.Rect(Left, 200, Math.Max(AxisWidth * share, 0.5), 10, "arch-req", t.Format("arch.share", ByteSizeFormat.Scaled(request, ByteUnit.TiB), (share * 100).ToString("0.####", CultureInfo.InvariantCulture) + " %"));
         svg.Text(Left - 8, 210, "x86-64", "lbl b", "end");
+        svg.Text(Left + 6, 209, "◀ " + ByteSizeFormat.Scaled(request, ByteUnit.TiB), "lbl warn small");
         svg.Text(Left, 240, t.Format("arch.sharetext", ByteSizeFormat.Scaled(request, ByteUnit.TiB), HtmlText.Number((double)big / request)), "lbl");
         svg.Text(Left, 262, t.Format("arch.i386text", ByteSizeFormat.Scaled(ArchitectureProfile.I386.UserSpaceBytes, ByteUnit.TiB)), "lbl");
         return svg.Render();

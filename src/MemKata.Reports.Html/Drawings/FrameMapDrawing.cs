@@ -43,7 +43,7 @@ internal static class FrameMapDrawing
         {
             svg.Rect(x, 8, 12, 12, cls);
             svg.Text(x + 16, 18, t[key]);
-            x += 34 + (t[key].Length * (t.Code == ReportLanguage.English ? 6.4 : 13));
+            x += 34 + TextWidth.Of(t[key]);
         }
 
         svg.Text(Left, 34, t.Format("ram.scale", ram.FramesPerCell, ByteSizeFormat.Scaled((ulong)ram.FramesPerCell * PageUnits.PageSize)), "lbl small dim");
@@ -53,7 +53,7 @@ internal static class FrameMapDrawing
     {
         var ram = snapshot.Ram;
         svg.Group("ram-step");
-        svg.Text(Left - 12, y + 12, Clip(label, 34), "lbl mono", "end", label);
+        svg.Text(Left - 12, y + 12, Clip(label, 31), "lbl mono", "end", label);
         svg.Text(Left - 12, y + 28, t.Format("ram.counts", ram.Count(FrameKind.Anonymous), ram.Count(FrameKind.FileClean) + ram.Count(FrameKind.FileDirty), ram.Count(FrameKind.Free)), "lbl small dim", "end");
         for (var row = 0; row * Columns < ram.Cells.Count; row++)
         {

@@ -61,14 +61,14 @@ internal static class HeapStripsDrawing
         {
             svg.Rect(x, 10, 14, 14, cls == "brk" ? "brk-key" : cls);
             svg.Text(x + 19, 22, t[key]);
-            x += 30 + (t[key].Length * (t.Code == ReportLanguage.English ? 6.6 : 13));
+            x += 30 + TextWidth.Of(t[key]);
         }
     }
 
     private static void Strip(Svg svg, AddressAxis axis, HeapStrip strip, double y, ReportLanguage t)
     {
         svg.Group("strip");
-        svg.Text(LabelWidth, y + 13, Clip(strip.Label, 30), "lbl mono", "end", strip.Label);
+        svg.Text(LabelWidth, y + 13, Clip(strip.Label, 27), "lbl mono", "end", strip.Label);
         var clusterStart = -1.0;
         var clusterEnd = 0.0;
         var clustered = 0;
