@@ -71,7 +71,7 @@ internal static class ReplayCommand
         html.AddTo(command, formatOption);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(benchOption) is not null && result.GetValue(formatOption) != TextFormat)
+            if (result.GetResult(benchOption) is not null && result.GetValue(formatOption) is ChunksFormatName or HtmlOutputOptions.Html)
             {
                 result.AddError("--bench prints timings, not chunks nor a page: use --bench N without --format.");
             }
