@@ -51,6 +51,18 @@ public static class HtmlReports
         return document.Render();
     }
 
+    /// <summary>A learner's run of a scenario beside the reference's (<c>scenario compare</c>): the verdict, where the
+    /// runs differ, the two transcripts side by side with the first difference marked, and the reference's drawings.</summary>
+    public static string Compare(ComparedRun run, ReportLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(language);
+        var title = language.Format("cmp.title", run.Component, run.ScenarioLabel);
+        var document = new Document(language, title);
+        document.Section("compare", title, ComparisonSection.Body(run, language));
+        return document.Render();
+    }
+
     /// <summary>The report of a trace replay: the heap after each operation drawn (see <see cref="ReplayFilm"/>), the
     /// summary, and the process's address space at the end.</summary>
     public static string Replay(ReplayFilm film, ReportLanguage language)

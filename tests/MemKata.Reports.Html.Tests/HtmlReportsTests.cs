@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MemKata.Reports.Html.Recording;
 using MemKata.Reports.Html.Text;
 
 namespace MemKata.Reports.Html.Tests;
@@ -85,6 +86,29 @@ public class HtmlReportsTests
         var html = Reports.Replay(ReportLanguage.SimplifiedChinese);
 
         Assert.That(html, Does.Contain("堆第一次增长"));
+    }
+
+    [Test]
+    public void A_comparison_marks_and_links_the_first_difference()
+    {
+        ComparedLine[] rows =
+        [
+            new(ComparedLineKind.Same, "step 1: p = malloc(1 B)", "step 1: p = malloc(1 B)"),
+            new(ComparedLineKind.Changed, "  #7 pid 1 OomKill: killed pid 1", "  #7 pid 1 OomKill: killed pid 2"),
+            new(ComparedLineKind.OnlyYours, null, "  #8 pid 2 ProcessExit: killed"),
+        ];
+        var run = new ComparedRun("08 (the OOM killer)", "ReclaimPolicy", null, rows, null, ScenarioFilm.BuiltIn(Reports.Oom));
+
+        var html = HtmlReports.Compare(run, ReportLanguage.Load(ReportLanguage.English));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("The runs differ: first at row 2 (2 rows differ in all)."));
+            Assert.That(html, Does.Contain("<tr class=\"changed\" id=\"first-difference\">"));
+            Assert.That(html, Does.Contain("<a href=\"#first-difference\">"));
+            Assert.That(Count(html, "<rect "), Is.GreaterThan(0));
+            Assert.That(Count(html, "class=\"cmp-"), Is.EqualTo(3), "one mark per run of rows of a kind");
+        });
     }
 
     private static int Count(string html, string what) => Regex.Matches(html, Regex.Escape(what)).Count;
