@@ -63,6 +63,32 @@ public static class HtmlReports
         return document.Render();
     }
 
+    /// <summary>A graded submission: the score, a bar per task with its tests passed, and the notes.</summary>
+    public static string Grade(GradeSummary grade, ReportLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(grade);
+        ArgumentNullException.ThrowIfNull(language);
+        var t = language;
+        var title = t.Format("grade.title", grade.Exercise, grade.Submission);
+        var html = new StringBuilder();
+        html.Append("<p class=\"verdict ").Append(grade.Score >= grade.MaxScore ? "ok" : "bad").Append("\">")
+            .Append(HtmlText.Escape(t.Format("grade.score", grade.Score.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+                grade.MaxScore.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), grade.Outcome))).Append("</p>\n");
+        if (grade.Tasks.Count > 0)
+        {
+            ScenarioSection.Figure(html, t["grade.chart"], TaskScoresDrawing.Render(grade.Tasks, t), t["grade.caption"]);
+        }
+
+        foreach (var note in grade.Notes)
+        {
+            html.Append("<p class=\"note mono\">").Append(HtmlText.Escape(note)).Append("</p>\n");
+        }
+
+        var document = new Document(t, title);
+        document.Section("grade", title, html.ToString());
+        return document.Render();
+    }
+
     /// <summary>The report of a trace replay: the heap after each operation drawn (see <see cref="ReplayFilm"/>), the
     /// summary, and the process's address space at the end.</summary>
     public static string Replay(ReplayFilm film, ReportLanguage language)

@@ -111,5 +111,23 @@ public class HtmlReportsTests
         });
     }
 
+    [TestCaseSource(nameof(Codes))]
+    public void A_grade_draws_a_bar_per_task(string language)
+    {
+        TaskBar[] tasks = [new(1, "Scan", 20, 20, 10, 10, false), new(2, "Victim", 5, 20, 3, 13, false), new(3, "Extra", 0, 5, 0, 2, true)];
+        var grade = new GradeSummary("reclaim-policy", "alice", "Graded", 25, 40, tasks, ["a note"]);
+
+        var html = HtmlReports.Grade(grade, ReportLanguage.Load(language));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(html, "<g class=\"task\">"), Is.EqualTo(3));
+            Assert.That(Count(html, "class=\"bar-full\""), Is.EqualTo(1));
+            Assert.That(Count(html, "class=\"bar-part\""), Is.EqualTo(1));
+            Assert.That(Count(html, "class=\"bar-none\""), Is.EqualTo(1));
+            Assert.That(html, Does.Contain("a note"));
+        });
+    }
+
     private static int Count(string html, string what) => Regex.Matches(html, Regex.Escape(what)).Count;
 }
