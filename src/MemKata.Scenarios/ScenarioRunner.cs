@@ -19,14 +19,24 @@ public static class ScenarioRunner
 
     /// <summary>Runs <paramref name="scenario"/>; a null handler, policy or allocator means the reference implementations
     /// (<paramref name="allocator"/> builds each process's C allocator; default glibc's malloc). An exception a component
-    /// throws (other than the outcomes SIGSEGV, abort and OOM kill) escapes.</summary>
+    /// throws (other than the outcomes SIGSEGV, abort and OOM kill) escapes. <paramref name="stepStarting"/>, if given, is
+    /// told each step's index (1 for the first) and the machine, its processes started, before the step runs: e.g. to
+    /// take a picture of the machine between steps; it must only read.</summary>
     public static ScenarioResult Run(
-        Scenario scenario, IPageFaultHandler? faultHandler = null, IReclaimPolicy? reclaimPolicy = null, AllocatorFactory? allocator = null)
+        Scenario scenario,
+        IPageFaultHandler? faultHandler = null,
+        IReclaimPolicy? reclaimPolicy = null,
+        AllocatorFactory? allocator = null,
+        Action<int, Machine>? stepStarting = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var (machine, processes) = Start(scenario, faultHandler, reclaimPolicy, allocator);
         var run = new ScenarioExecution(machine, processes);
-        var outcomes = scenario.Steps.Select((step, i) => run.Step(i + 1, step)).ToList();
+        var outcomes = scenario.Steps.Select((step, i) =>
+        {
+            stepStarting?.Invoke(i + 1, machine);
+            return run.Step(i + 1, step);
+        }).ToList();
         return new ScenarioResult(scenario, machine, outcomes) { Execution = run };
     }
 

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using MemKata.Cli.Rendering;
+using MemKata.Reports.Html;
+using MemKata.Reports.Html.Recording;
+using MemKata.Reports.Html.Text;
 using MemKata.Engine.Input;
 using MemKata.Grading;
 using MemKata.Grading.Layout;
@@ -63,11 +66,12 @@ internal static class GradeCommand
         var format = new Option<string>("--format")
         {
             Description = "The report: 'text' (default, readable), 'gradescope' (results.json), 'junit' (XML), " +
-                "'classroom' (GitHub Classroom runner result). With --submissions: the CSV.",
+                "'classroom' (GitHub Classroom runner result), 'html' (a page with a bar per task; needs --output). " +
+                "With --submissions: the CSV.",
             DefaultValueFactory = _ => TextFormat,
-            HelpName = "text|gradescope|junit|classroom",
+            HelpName = "text|gradescope|junit|classroom|html",
         };
-        format.AcceptOnlyFromAmong([TextFormat, .. ReportFormat.All]);
+        format.AcceptOnlyFromAmong([TextFormat, HtmlOutputOptions.Html, .. ReportFormat.All]);
         var output = new Option<string?>("--output")
         {
             Description = "Write the report (or the class CSV) to PATH instead of standard output; the readable " +
@@ -104,6 +108,11 @@ internal static class GradeCommand
             if (result.GetResult(jobs) is not null && result.GetResult(submissions) is null)
             {
                 result.AddError("--jobs grades a class several submissions at a time: use it with --submissions DIR.");
+            }
+
+            if (result.GetValue(format) == HtmlOutputOptions.Html && result.GetResult(output) is null)
+            {
+                result.AddError("--format html writes a file: give it with --output FILE, e.g. --output grade.html.");
             }
 
             if (result.GetResult(submissions) is not null && result.GetResult(format) is { Implicit: false })
@@ -202,6 +211,17 @@ internal static class GradeCommand
                 AtomicFile.Write(path, file => GradeReportRenderer.Write(ConsoleFactory.Create(file, useColor: false), report));
             }
 
+            GradeReportRenderer.Write(console, report);
+            return ExitCodes.Success;
+        }
+
+        if (request.Format == HtmlOutputOptions.Html)
+        {
+            var tasks = report.Tasks.Concat(report.Snapshots is { } s ? [s] : [])
+                .Select(t => new TaskBar(t.Number, t.Title ?? "", t.Points, t.MaxPoints, t.Passed, t.Total, t.IsBonus)).ToList();
+            var notes = report.Problems.Select(p => p.ToString()).Concat(report.Notes).ToList();
+            var summary = new GradeSummary(report.Slug, report.SubmissionName, report.Outcome.ToString(), report.Score, report.MaxScore, tasks, notes);
+            HtmlOutputOptions.Write(context, request.Output!, HtmlReports.Grade(summary, ReportLanguage.Load(ReportLanguage.English)));
             GradeReportRenderer.Write(console, report);
             return ExitCodes.Success;
         }

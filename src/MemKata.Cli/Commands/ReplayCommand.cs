@@ -2,11 +2,14 @@ using System.CommandLine;
 using MemKata.Cli.Rendering;
 using MemKata.Cli.Replay;
 using MemKata.Cli.Traces;
+using MemKata.Reports.Html;
+using MemKata.Reports.Html.Recording;
+using MemKata.Reports.Html.Text;
 using MemKata.Engine.Traces;
 
 namespace MemKata.Cli.Commands;
 
-/// <summary><c>memkata replay [TRACE] [--format text|chunks] [--bench N]</c>: replays a trace in a fresh simulated
+/// <summary><c>memkata replay [TRACE] [--format text|chunks|html] [--output FILE] [--lang en|zh-CN] [--bench N]</c>: replays a trace in a fresh simulated
 /// process and shows what happened, or times the replay.</summary>
 internal static class ReplayCommand
 {
@@ -22,7 +25,8 @@ internal static class ReplayCommand
         "  memkata replay                               replay the bundled tour (tour.rep)\n" +
         "  memkata replay traces/my.rep                 replay your own trace\n" +
         "  memkata replay traces/my.rep --format chunks > engine.txt\n" +
-        "  memkata replay traces/my.rep --bench 100     time 100 replays\n\n" +
+        "  memkata replay traces/my.rep --bench 100     time 100 replays\n" +
+        "  memkata replay --format html --output heap.html   the heap after each operation, drawn\n\n" +
         "Exit codes:\n" +
         "  0    the trace ran to the end\n" +
         "  2    bad options, or a trace that is missing or malformed (memkata: FILE:LINE:COL: problem)\n" +
@@ -51,29 +55,31 @@ internal static class ReplayCommand
             Description =
                 "How to show the replay: 'text' (default) is a readable account per operation and a summary; 'chunks' " +
                 "is one line per operation and nothing else, e.g. '0 a 0 1 -> 672 csize=32 brk=135168', for diffing " +
-                "against the C replay program on the real glibc.",
+                "against the C replay program on the real glibc; 'html' is an illustrated page (the heap as chunks after each " +
+                "operation) written to --output FILE.",
             DefaultValueFactory = _ => TextFormat,
-            HelpName = "text|chunks",
+            HelpName = "text|chunks|html",
         };
-        formatOption.AcceptOnlyFromAmong(TextFormat, ChunksFormatName);
+        formatOption.AcceptOnlyFromAmong(TextFormat, ChunksFormatName, HtmlOutputOptions.Html);
         var benchOption = RoundCountOption.Create(
             "--bench",
             "Instead of showing the replay, time it: replay the trace N times (N ≥ 1), each in a fresh process, and " +
             "print the simulated cost in ns per operation and operations per second, e.g. --bench 100.");
 
+        var html = new HtmlOutputOptions();
         var command = new Command("replay", Description) { traceArgument, formatOption, benchOption };
+        html.AddTo(command, formatOption);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(benchOption) is not null && result.GetValue(formatOption) == ChunksFormatName)
+            if (result.GetResult(benchOption) is not null && result.GetValue(formatOption) is ChunksFormatName or HtmlOutputOptions.Html)
             {
-                result.AddError("--bench prints timings, not chunks: use --bench N without --format chunks.");
+                result.AddError("--bench prints timings, not chunks nor a page: use --bench N without --format.");
             }
         });
-        command.SetAction(parse => Run(
-            context,
-            parse.GetValue(traceArgument),
-            parse.GetValue(formatOption) ?? TextFormat,
-            parse.GetResult(benchOption) is null ? null : parse.GetValue(benchOption)));
+        command.SetAction(parse => parse.GetValue(formatOption) == HtmlOutputOptions.Html
+            ? Html(context, parse.GetValue(traceArgument), parse.GetValue(html.Output)!, parse.GetValue(html.Language)!)
+            : Run(context, parse.GetValue(traceArgument), parse.GetValue(formatOption) ?? TextFormat,
+                parse.GetResult(benchOption) is null ? null : parse.GetValue(benchOption)));
         return command;
     }
 
@@ -114,6 +120,29 @@ internal static class ReplayCommand
             renderer.End(replayer.Summarize(), replayer.Crash);
             return Finish(context, replayer.Crash);
         });
+    }
+
+    // The illustrated replay: the trace is checked through once, then replayed with the heap recorded, and the page
+    // written (also when the process died: the page says where).
+    private static int Html(CliContext context, string? path, string output, string language)
+    {
+        var trace = TraceInput.From(path);
+        try
+        {
+            trace.Check();
+            HtmlOutputOptions.Check(output);
+            return trace.Read(reader =>
+            {
+                var replayer = new TraceReplayer(reader, context.AllocatorFactory, recordSyscalls: true);
+                var film = ReplayFilm.Record(replayer);
+                HtmlOutputOptions.Write(context, output, HtmlReports.Replay(film, ReportLanguage.Load(language)));
+                return Finish(context, replayer.Crash);
+            });
+        }
+        catch (Exception e) when (UserErrors.TryReport(e, context.Error))
+        {
+            return ExitCodes.UsageError;
+        }
     }
 
     private static int Bench(CliContext context, TraceInput input, int rounds)

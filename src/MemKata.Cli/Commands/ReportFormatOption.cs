@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace MemKata.Cli.Commands;
 
-/// <summary>The <c>--format rich|text</c> option of <c>scenario run</c> and <c>tour</c>: Spectre tables and colored
+/// <summary>The <c>--format rich|text|html</c> option of <c>scenario run</c> and <c>tour</c>: Spectre tables and colored
 /// pictures for a terminal, or plain text that is byte-identical from run to run (the default when standard output is
 /// not a colour terminal: a pipe, a file, <c>NO_COLOR</c>).</summary>
 internal static class ReportFormatOption
@@ -21,12 +21,12 @@ internal static class ReportFormatOption
         {
             Description =
                 "'rich': tables, colors and memory pictures for a terminal; 'text': plain text, identical byte for byte " +
-                "on every run, for files and diffs. Default: rich on a colour terminal, text when the output is " +
-                "redirected or NO_COLOR is set.",
+                "on every run, for files and diffs; 'html': an illustrated page written to --output FILE. Default: " +
+                "rich on a colour terminal, text when the output is redirected or NO_COLOR is set.",
             DefaultValueFactory = _ => context.UseColor ? Rich : Text,
-            HelpName = "rich|text",
+            HelpName = "rich|text|html",
         };
-        option.AcceptOnlyFromAmong(Rich, Text);
+        option.AcceptOnlyFromAmong(Rich, Text, HtmlOutputOptions.Html);
         return option;
     }
 }

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using MemKata.Cli.Rendering;
 using MemKata.Cli.Scenarios;
+using MemKata.Reports.Html;
+using MemKata.Reports.Html.Recording;
+using MemKata.Reports.Html.Text;
 using MemKata.Scenarios;
 
 namespace MemKata.Cli.Commands;
@@ -36,7 +39,8 @@ internal static class ScenarioCommand
         "Examples:\n" +
         "  memkata scenario list                                    the built-in scenarios and their titles\n" +
         "  memkata scenario run --builtin 08-oom-killer-picks-the-biggest\n" +
-        "  memkata scenario run my.yaml --format text > run.txt     plain text, the same on every run\n\n" +
+        "  memkata scenario run my.yaml --format text > run.txt     plain text, the same on every run\n" +
+        "  memkata scenario run --builtin 05-full-machine-kswapd-then-direct-reclaim --format html --output run.html --lang zh-CN\n\n" +
         "Exit codes:\n" +
         "  0    the scenario ran (a process killed by the OOM killer or a SIGSEGV is an outcome, not an error)\n" +
         "  2    bad options, a missing file, an unknown built-in, or a malformed scenario (memkata: FILE:LINE:COL: problem)";
@@ -66,8 +70,10 @@ internal static class ScenarioCommand
             HelpName = "NAME",
         };
         var formatOption = ReportFormatOption.Create(context);
+        var html = new HtmlOutputOptions();
 
         var run = new Command("run", RunDescription) { fileArgument, builtinOption, formatOption };
+        html.AddTo(run, formatOption);
         run.Validators.Add(result =>
         {
             var hasFile = result.GetValue(fileArgument) is not null;
@@ -79,7 +85,8 @@ internal static class ScenarioCommand
                     : "which scenario? Give a FILE, e.g. memkata scenario run my.yaml, or --builtin NAME (see memkata scenario list).");
             }
         });
-        run.SetAction(parse => Run(context, parse.GetValue(fileArgument), parse.GetValue(builtinOption), parse.GetValue(formatOption) ?? ReportFormatOption.Text));
+        run.SetAction(parse => Run(context, parse.GetValue(fileArgument), parse.GetValue(builtinOption), parse.GetValue(formatOption) ?? ReportFormatOption.Text,
+            parse.GetValue(html.Output), parse.GetValue(html.Language)!));
 
         var list = new Command("list", "List the built-in scenarios, in tour order, with their titles.");
         list.SetAction(_ => List(context));
@@ -89,16 +96,28 @@ internal static class ScenarioCommand
         return (scenario, run, compare);
     }
 
-    private static int Run(CliContext context, string? path, string? builtin, string format)
+    private static int Run(CliContext context, string? path, string? builtin, string format, string? output, string language)
     {
         Scenario scenario;
+        string name;
         try
         {
-            scenario = builtin is not null ? ScenarioSource.BuiltIn(builtin).Scenario : ScenarioSource.FromFile(path!);
+            (name, scenario) = builtin is not null ? ScenarioSource.BuiltIn(builtin) : (Path.GetFileName(path!), ScenarioSource.FromFile(path!));
+            if (output is not null)
+            {
+                HtmlOutputOptions.Check(output);
+            }
         }
         catch (Exception e) when (UserErrors.TryReport(e, context.Error))
         {
             return ExitCodes.UsageError;
+        }
+
+        if (format == HtmlOutputOptions.Html)
+        {
+            var film = ScenarioFilm.Record(name, builtin is not null, scenario);
+            HtmlOutputOptions.Write(context, output!, HtmlReports.Scenario(film, ReportLanguage.Load(language)));
+            return ExitCodes.Success;
         }
 
         var result = ScenarioRunner.Run(scenario);

@@ -7,6 +7,9 @@ using MemKata.Cli.Scenarios;
 using MemKata.Grading;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Comparing;
+using MemKata.Reports.Html;
+using MemKata.Reports.Html.Recording;
+using MemKata.Reports.Html.Text;
 using MemKata.Scenarios;
 
 namespace MemKata.Cli.Commands;
@@ -73,14 +76,18 @@ internal static class ScenarioCompareCommand
             CustomParser = ParseTimeout,
         };
         var formatOption = ReportFormatOption.Create(context);
+        var html = new HtmlOutputOptions();
         var compare = new Command("compare", Description) { scenarioArgument, exerciseOption, submissionOption, timeoutOption, formatOption };
+        html.AddTo(compare, formatOption);
         compare.SetAction(parse => Run(
             context,
             parse.GetValue(scenarioArgument)!,
             parse.GetValue(exerciseOption) ?? ".",
             parse.GetValue(submissionOption),
             parse.GetValue(timeoutOption),
-            parse.GetValue(formatOption) ?? ReportFormatOption.Text));
+            parse.GetValue(formatOption) ?? ReportFormatOption.Text,
+            parse.GetValue(html.Output),
+            parse.GetValue(html.Language)!));
         return compare;
     }
 
@@ -96,7 +103,8 @@ internal static class ScenarioCompareCommand
         return TimeSpan.FromSeconds(seconds);
     }
 
-    private static int Run(CliContext context, string scenarioName, string exerciseDirectory, string? submission, TimeSpan? timeout, string format)
+    private static int Run(
+        CliContext context, string scenarioName, string exerciseDirectory, string? submission, TimeSpan? timeout, string format, string? output, string language)
     {
         (string Label, Scenario Scenario, string Yaml, string FileName) scenario;
         ExerciseLayout exercise;
@@ -104,6 +112,10 @@ internal static class ScenarioCompareCommand
         {
             scenario = Load(scenarioName);
             exercise = ExerciseLayout.FromExerciseDirectory(exerciseDirectory);
+            if (output is not null)
+            {
+                HtmlOutputOptions.Check(output);
+            }
         }
         catch (GradingInputException e)
         {
@@ -139,7 +151,11 @@ internal static class ScenarioCompareCommand
             return ExitCodes.UsageError;
         }
 
-        if (format == ReportFormatOption.Text)
+        if (format == HtmlOutputOptions.Html)
+        {
+            HtmlOutputOptions.Write(context, output!, HtmlReports.Compare(Pictured(scenarioName, scenario.Scenario, comparison), ReportLanguage.Load(language)));
+        }
+        else if (format == ReportFormatOption.Text)
         {
             ComparisonRenderer.WriteText(context.Out, comparison);
         }
@@ -149,6 +165,23 @@ internal static class ScenarioCompareCommand
         }
 
         return comparison.Identical ? ExitCodes.Success : ExitCodes.Different;
+    }
+
+    // The comparison as the HTML report takes it, with the reference's run recorded again for its drawings.
+    private static ComparedRun Pictured(string scenarioName, Scenario scenario, ScenarioComparison comparison)
+    {
+        var builtIn = scenarioName.EndsWith(".yaml", StringComparison.Ordinal) ? scenarioName[..^".yaml".Length] : scenarioName;
+        var isBuiltIn = BuiltInScenarios.Names.Contains(builtIn, StringComparer.Ordinal) && !File.Exists(scenarioName);
+        var rows = comparison.Rows.Select(r => new ComparedLine(r.Kind switch
+        {
+            RowKind.Same => ComparedLineKind.Same,
+            RowKind.Changed => ComparedLineKind.Changed,
+            RowKind.OnlyReference => ComparedLineKind.OnlyReference,
+            _ => ComparedLineKind.OnlyYours,
+        }, r.Reference?.Display, r.Yours?.Display)).ToList();
+        var stop = comparison.Stop is { } s ? $"{s.Where}: {s.What}" : null;
+        return new ComparedRun(comparison.ScenarioLabel, comparison.Component, comparison.Note, rows, stop,
+            ScenarioFilm.Record(isBuiltIn ? builtIn : Path.GetFileName(scenarioName), isBuiltIn, scenario));
     }
 
     // A built-in's name, or a file: a path that exists, or that looks like one (a .yaml/.yml name, a folder separator).

@@ -1,12 +1,15 @@
 using System.CommandLine;
 using MemKata.Cli.Rendering;
 using MemKata.Cli.Scenarios;
+using MemKata.Reports.Html;
+using MemKata.Reports.Html.Recording;
+using MemKata.Reports.Html.Text;
 using MemKata.Scenarios;
 using MemKata.Scenarios.Summaries;
 
 namespace MemKata.Cli.Commands;
 
-/// <summary><c>memkata tour [--scenario NAME] [--list] [--format rich|text]</c>: walks through every built-in scenario
+/// <summary><c>memkata tour [--scenario NAME] [--list] [--format rich|text|html [--output FILE] [--lang en|zh-CN]]</c>: walks through every built-in scenario
 /// in order, then shows the "malloc 8 GiB on a 4 GiB machine" table.</summary>
 internal static class TourCommand
 {
@@ -17,7 +20,8 @@ internal static class TourCommand
         "  memkata tour --list                                 the stops and their titles\n" +
         "  memkata tour --scenario 05-full-machine-kswapd-then-direct-reclaim\n" +
         "  memkata tour --allocate-only                        skip touching the malloc(8 GiB) blocks (about a second faster)\n" +
-        "  memkata tour --format text > tour.txt               plain text, the same on every run\n\n" +
+        "  memkata tour --format text > tour.txt               plain text, the same on every run\n" +
+        "  memkata tour --format html --output tour.html --lang zh-CN   the illustrated tour, in Simplified Chinese\n\n" +
         "Exit codes:\n" +
         "  0    the tour ran\n" +
         "  2    bad options, or an unknown --scenario name (the message lists the names)";
@@ -42,9 +46,13 @@ internal static class TourCommand
                 "instead of running each again with a write to every page (two million simulated faults each).",
         };
         var formatOption = ReportFormatOption.Create(context);
+        var html = new HtmlOutputOptions();
         var command = new Command("tour", Description) { scenarioOption, listOption, allocateOnlyOption, formatOption };
+        html.AddTo(command, formatOption);
         command.SetAction(parse => parse.GetValue(listOption)
             ? List(context)
+            : parse.GetValue(formatOption) == HtmlOutputOptions.Html
+            ? Html(context, parse.GetValue(scenarioOption), !parse.GetValue(allocateOnlyOption), parse.GetValue(html.Output)!, parse.GetValue(html.Language)!)
             : Run(context, parse.GetValue(scenarioOption), !parse.GetValue(allocateOnlyOption), parse.GetValue(formatOption) ?? ReportFormatOption.Text));
         return command;
     }
@@ -59,6 +67,28 @@ internal static class TourCommand
         }
 
         context.Out.Flush();
+        return ExitCodes.Success;
+    }
+
+    // The illustrated tour: each stop is recorded (a picture of the machine between steps); an 8 GiB variant that only
+    // allocates is run once more, as in the text tour, for the table's "touched" column.
+    private static int Html(CliContext context, string? only, bool touch, string output, string language)
+    {
+        IReadOnlyList<string> stops;
+        try
+        {
+            stops = only is null ? BuiltInScenarios.Names : [ScenarioSource.BuiltIn(only).Name];
+            HtmlOutputOptions.Check(output);
+        }
+        catch (Exception e) when (UserErrors.TryReport(e, context.Error))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var films = stops.Select(ScenarioFilm.BuiltIn).ToList();
+        var variants = only is not null ? [] : stops.Where(n => n.StartsWith(EightGibRow.Prefix, StringComparison.Ordinal))
+            .Select(n => EightGibRow.From(n, ScenarioRunner.Run(BuiltInScenarios.Load(n)), touch)).ToList();
+        HtmlOutputOptions.Write(context, output, HtmlReports.Tour(films, variants, ReportLanguage.Load(language)));
         return ExitCodes.Success;
     }
 

@@ -165,7 +165,7 @@ public class UsageErrorTests
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success));
             Assert.That(result.Stdout, Does.Contain("memkata replay [<TRACE>] [options]"));
             Assert.That(result.Stdout, Does.Contain("'a id size' is p[id] = malloc(size)"));
-            Assert.That(result.Stdout, Does.Contain("--format <text|chunks>"));
+            Assert.That(result.Stdout, Does.Contain("--format <text|chunks|html>"));
             Assert.That(result.Stdout, Does.Contain("--bench <N>"));
             Assert.That(result.Stdout, Does.Contain("e.g. --bench 100"));
             Assert.That(result.Stdout, Does.Contain("memkata replay traces/my.rep --format chunks"));

@@ -1,0 +1,26 @@
+using MemKata.Scenarios;
+
+namespace MemKata.Reports.Html.Recording;
+
+/// <summary>A scenario run with a picture of the machine before the first step and after every step: what the report
+/// of a run draws. <see cref="Snapshots"/>[k] is the machine after step k (k = 0: the processes just started).</summary>
+/// <param name="Name">The scenario's name for the report: a built-in's name (its texts may be translated) or the file's.</param>
+/// <param name="IsBuiltIn">True for a built-in scenario.</param>
+/// <param name="Result">The run.</param>
+/// <param name="Snapshots">The machine before the first step and after each step.</param>
+public sealed record ScenarioFilm(string Name, bool IsBuiltIn, ScenarioResult Result, IReadOnlyList<MachineSnapshot> Snapshots)
+{
+    /// <summary>Runs <paramref name="scenario"/> with the reference components, taking a snapshot between steps (the
+    /// machine is only read; the run is the one <see cref="ScenarioRunner.Run"/> gives without snapshots).</summary>
+    public static ScenarioFilm Record(string name, bool isBuiltIn, Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var snapshots = new List<MachineSnapshot>();
+        var result = ScenarioRunner.Run(scenario, stepStarting: (index, machine) => snapshots.Add(MachineSnapshot.Of(machine, index - 1)));
+        snapshots.Add(MachineSnapshot.Of(result.Machine, result.Steps.Count));
+        return new ScenarioFilm(name, isBuiltIn, result, snapshots);
+    }
+
+    /// <summary>Runs the built-in scenario <paramref name="name"/> (see <see cref="Record(string, bool, Scenario)"/>).</summary>
+    public static ScenarioFilm BuiltIn(string name) => Record(name, true, BuiltInScenarios.Load(name));
+}

@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+using MemKata.Reports.Html.Recording;
+using MemKata.Reports.Html.Text;
+
+namespace MemKata.Reports.Html.Tests;
+
+public class HtmlReportsTests
+{
+    private static readonly string[] Codes = [.. ReportLanguage.Codes];
+
+    [TestCaseSource(nameof(Codes))]
+    public void A_scenario_report_is_the_same_bytes_on_every_run(string language)
+    {
+        var first = Reports.Scenario(Reports.Oom, language);
+        var second = Reports.Scenario(Reports.Oom, language);
+
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [TestCaseSource(nameof(Codes))]
+    public void A_page_loads_nothing_and_runs_nothing(string language)
+    {
+        var html = Reports.Scenario(Reports.Reclaim, language);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Not.Contain("<script"));
+            Assert.That(html, Does.Not.Match("(src|href)=\"(?!#)"), "only links inside the page");
+            Assert.That(html, Does.Not.Contain("url("));
+            Assert.That(html, Does.Contain("default-src 'none'"));
+            Assert.That(html, Does.StartWith($"<!DOCTYPE html>\n<html lang=\"{language}\">"));
+        });
+    }
+
+    [Test]
+    public void The_reclaim_scenario_draws_each_step()
+    {
+        var html = Reports.Scenario(Reports.Reclaim);
+
+        Assert.Multiple(() =>
+        {
+            // Three steps: RAM before the first and after each; the heap after the two steps of its process.
+            Assert.That(Count(html, "<g class=\"ram-step\">"), Is.EqualTo(4));
+            Assert.That(Count(html, "<g class=\"strip\">"), Is.EqualTo(2));
+            Assert.That(html, Does.Contain("brk +132 KiB: the heap&#39;s first growth"));
+            Assert.That(html, Does.Contain("mmap 96.0 MiB"));
+            Assert.That(Count(html, "class=\"tl-awake\""), Is.GreaterThan(0), "kswapd was awake");
+            Assert.That(Count(html, "class=\"tl-direct\""), Is.GreaterThan(0), "direct reclaim ran");
+            Assert.That(Count(html, "class=\"free-curve\""), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void The_oom_scenario_shows_the_badness_table_with_the_victim_marked()
+    {
+        var html = Reports.Scenario(Reports.Oom);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(html, "<table class=\"oom\">"), Is.EqualTo(1));
+            Assert.That(Count(html, "<tr class=\"victim\">"), Is.EqualTo(1));
+            Assert.That(Count(html, "class=\"tl-oom\""), Is.EqualTo(1));
+            Assert.That(Count(html, "<svg class=\"address-space\""), Is.EqualTo(3), "one per process: database, cache, worker");
+        });
+    }
+
+    [Test]
+    public void A_replay_draws_the_first_growth_the_mapping_and_the_trim()
+    {
+        var html = Reports.Replay();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(html, "<g class=\"strip\">"), Is.EqualTo(8), "one strip per operation of a short trace");
+            Assert.That(html, Does.Contain("brk +132 KiB: the heap&#39;s first growth"));
+            Assert.That(html, Does.Contain("mmap 196 KiB"));
+            Assert.That(html, Does.Contain("munmap 196 KiB"));
+            Assert.That(html, Does.Contain("trimmed, given back to the kernel"));
+            Assert.That(html, Does.Contain("<title>in use chunk at 0x555555559290: size 0x20 (32 B), flags PREV_INUSE; user pointer 0x5555555592a0</title>"));
+        });
+    }
+
+    [Test]
+    public void A_replay_in_chinese_is_chinese()
+    {
+        var html = Reports.Replay(ReportLanguage.SimplifiedChinese);
+
+        Assert.That(html, Does.Contain("堆第一次增长"));
+    }
+
+    [Test]
+    public void A_comparison_marks_and_links_the_first_difference()
+    {
+        ComparedLine[] rows =
+        [
+            new(ComparedLineKind.Same, "step 1: p = malloc(1 B)", "step 1: p = malloc(1 B)"),
+            new(ComparedLineKind.Changed, "  #7 pid 1 OomKill: killed pid 1", "  #7 pid 1 OomKill: killed pid 2"),
+            new(ComparedLineKind.OnlyYours, null, "  #8 pid 2 ProcessExit: killed"),
+        ];
+        var run = new ComparedRun("08 (the OOM killer)", "ReclaimPolicy", null, rows, null, ScenarioFilm.BuiltIn(Reports.Oom));
+
+        var html = HtmlReports.Compare(run, ReportLanguage.Load(ReportLanguage.English));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("The runs differ: first at row 2 (2 rows differ in all)."));
+            Assert.That(html, Does.Contain("<tr class=\"changed\" id=\"first-difference\">"));
+            Assert.That(html, Does.Contain("<a href=\"#first-difference\">"));
+            Assert.That(Count(html, "<rect "), Is.GreaterThan(0));
+            Assert.That(Count(html, "class=\"cmp-"), Is.EqualTo(3), "one mark per run of rows of a kind");
+        });
+    }
+
+    [TestCaseSource(nameof(Codes))]
+    public void A_grade_draws_a_bar_per_task(string language)
+    {
+        TaskBar[] tasks = [new(1, "Scan", 20, 20, 10, 10, false), new(2, "Victim", 5, 20, 3, 13, false), new(3, "Extra", 0, 5, 0, 2, true)];
+        var grade = new GradeSummary("reclaim-policy", "alice", "Graded", 25, 40, tasks, ["a note"]);
+
+        var html = HtmlReports.Grade(grade, ReportLanguage.Load(language));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(html, "<g class=\"task\">"), Is.EqualTo(3));
+            Assert.That(Count(html, "class=\"bar-full\""), Is.EqualTo(1));
+            Assert.That(Count(html, "class=\"bar-part\""), Is.EqualTo(1));
+            Assert.That(Count(html, "class=\"bar-none\""), Is.EqualTo(1));
+            Assert.That(html, Does.Contain("a note"));
+        });
+    }
+
+    private static int Count(string html, string what) => Regex.Matches(html, Regex.Escape(what)).Count;
+}

@@ -1,0 +1,35 @@
+using MemKata.Engine.Libc;
+using MemKata.Engine.Traces;
+using MemKata.Reports.Html.Recording;
+using MemKata.Reports.Html.Text;
+
+namespace MemKata.Reports.Html.Tests;
+
+/// <summary>The reports the tests look at: built-in scenarios and a small trace, rendered in a language.</summary>
+internal static class Reports
+{
+    /// <summary>The scenario whose machine runs out: kswapd, direct reclaim and swap.</summary>
+    public const string Reclaim = "05-full-machine-kswapd-then-direct-reclaim";
+
+    /// <summary>Two processes and the OOM killer.</summary>
+    public const string Oom = "08-oom-killer-picks-the-biggest";
+
+    /// <summary>The largest run: 8 GiB malloc'd and touched on 4 GiB, no swap, then the OOM kill.</summary>
+    public const string EightGib = "10-malloc-8-gib-on-4-gib-x86-64-overcommit-1-swap-0g";
+
+    /// <summary>A trace whose heap grows (132 KiB), maps a large block, unmaps it, grows past the trim threshold and is
+    /// trimmed.</summary>
+    public const string TraceText = "20000\n4\n8\n1\na 0 24\na 1 100000\na 2 100000\nf 2\nf 1\na 3 200000\nf 3\nf 0\n";
+
+    /// <summary>The report of the built-in scenario <paramref name="name"/> in <paramref name="language"/>.</summary>
+    public static string Scenario(string name, string language = ReportLanguage.English) =>
+        HtmlReports.Scenario(ScenarioFilm.BuiltIn(name), ReportLanguage.Load(language));
+
+    /// <summary>The report of <see cref="TraceText"/>'s replay.</summary>
+    public static string Replay(string language = ReportLanguage.English)
+    {
+        var trace = TraceParser.Parse(new StringReader(TraceText), "small.rep");
+        var film = ReplayFilm.Record(new TraceReplayer(trace, GlibcMalloc.Factory, recordSyscalls: true));
+        return HtmlReports.Replay(film, ReportLanguage.Load(language));
+    }
+}
