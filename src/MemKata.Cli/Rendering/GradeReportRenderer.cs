@@ -5,9 +5,9 @@ using Spectre.Console;
 
 namespace MemKata.Cli.Rendering;
 
-/// <summary>The readable report of <c>memkata grade</c>: the score, a table of tasks (and snapshot checks), then each
-/// test that did not pass with why (the assertion, the crash, the first divergence a snapshot check found), then the
-/// reports (measurements, not scored), then notes, then for instructors the similarity check against the reference.</summary>
+/// <summary>The readable report of <c>memkata grade</c>: the score, a table of tasks (and snapshot checks), then the
+/// tests that did not pass grouped by cause (FailureGroups: one entry per mistake, with the first test's whole message),
+/// then an optional task's tests not met (never a failure), then the reports (measurements, not scored), then notes, then for instructors the similarity check against the reference.</summary>
 internal static class GradeReportRenderer
 {
     private const int MaxMessageLines = 12;
@@ -37,6 +37,7 @@ internal static class GradeReportRenderer
         console.WriteLine();
         Tasks(console, report);
         Failures(console, report);
+        OptionalNotMet(console, report);
         Reports(console, report);
         Advice(console, report);
         if (report.Notes.Count > 0)
@@ -81,7 +82,7 @@ internal static class GradeReportRenderer
         {
             table.AddRow(
                 task.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(task.Title ?? "") + (task.IsBonus ? " [grey](bonus)[/]" : ""),
+                Markup.Escape(task.Title ?? "") + (task.IsBonus ? " [grey](bonus)[/]" : task.IsOptional ? " [grey](optional)[/]" : ""),
                 $"{(task.IsBonus ? "+" : "")}{Feedback.Points(task.Points)}/{Feedback.Points(task.MaxPoints)}",
                 State(task));
         }
@@ -101,6 +102,7 @@ internal static class GradeReportRenderer
     private static string State(TaskScore task) =>
         !task.Attempted ? "[grey]not started[/]"
         : task.Passed == task.Total ? "[green]all passed[/]"
+        : task.IsOptional && task.MaxPoints == 0 ? $"[grey]{task.Passed} of {task.Total} met (optional)[/]"
         : $"{task.Passed} of {task.Total} passed";
 
     private static void Reports(IAnsiConsole console, GradeReport report)
@@ -122,33 +124,65 @@ internal static class GradeReportRenderer
         }
     }
 
+    // One entry per cause (FailureGroups): a mistake met by 93 tests is said once, with the tests it broke named.
     private static void Failures(IAnsiConsole console, GradeReport report)
     {
-        var failed = report.Tests.Where(t => t.Status != TestStatus.Passed && t.Kind != TestKind.Report).ToList();
-        if (failed.Count == 0)
+        var groups = FailureGroups.Of(report);
+        if (groups.Count == 0)
         {
             return;
         }
 
+        var count = groups.Sum(g => g.Tests.Count);
         console.WriteLine();
-        console.MarkupLine("[bold]What did not pass[/]");
-        foreach (var test in failed)
+        console.MarkupLine($"[bold]What did not pass[/] [grey]({count} {(count == 1 ? "test" : "tests")}, " +
+            $"{groups.Count} {(groups.Count == 1 ? "cause" : "causes")})[/]");
+        foreach (var group in groups)
         {
-            var mark = test.Status == TestStatus.NotImplemented ? "[grey]·[/]" : "[red]✗[/]";
-            console.MarkupLine(
-                $"{mark} {Markup.Escape(Feedback.TestTitle(test))} [grey]({Feedback.StatusWord(test.Status)}, " +
-                $"0/{Feedback.Points(test.MaxPoints)})[/]");
-            var lines = (test.Message ?? "").Split('\n');
+            var first = group.Tests[0];
+            var mark = first.Status == TestStatus.NotImplemented ? "[grey]·[/]" : "[red]✗[/]";
+            var lost = Feedback.Points(group.Tests.Sum(t => t.MaxPoints));
+            console.MarkupLine($"{mark} {Markup.Escape(group.Headline)} [grey]({Feedback.StatusWord(first.Status)}, 0/{lost})[/]");
+            if (group.Tests.Count > 1)
+            {
+                console.MarkupLine($"    [grey]{Markup.Escape(TestNames(group.Tests))}[/]");
+            }
+
+            var lines = (first.Message ?? "").Split('\n').Skip(1).ToList();
             foreach (var line in lines.Take(MaxMessageLines))
             {
                 console.MarkupLine($"    {Markup.Escape(line.TrimEnd())}");
             }
 
-            if (lines.Length > MaxMessageLines)
+            if (lines.Count > MaxMessageLines)
             {
-                console.MarkupLine($"    [grey]... {lines.Length - MaxMessageLines} more lines (--format junit has them all)[/]");
+                console.MarkupLine($"    [grey]... {lines.Count - MaxMessageLines} more lines (--format junit has them all)[/]");
             }
         }
+    }
+
+    // An optional task's tests that are worth nothing: what it would take, never a failure.
+    private static void OptionalNotMet(IAnsiConsole console, GradeReport report)
+    {
+        var groups = FailureGroups.Group(report.Tests.Where(t => t.Optional && t.MaxPoints == 0 && t.Status != TestStatus.Passed));
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[bold]Optional, not met[/] [grey](no points: nothing is missing from your score)[/]");
+        foreach (var group in groups)
+        {
+            console.MarkupLine($"[grey]·[/] {Markup.Escape(group.Headline)}");
+        }
+    }
+
+    private static string TestNames(IReadOnlyList<GradedTest> tests)
+    {
+        const int shown = 4;
+        var names = string.Join(", ", tests.Take(shown).Select(Feedback.TestTitle));
+        return tests.Count > shown ? $"{names} and {tests.Count - shown} more" : names;
     }
 
     private static void Advice(IAnsiConsole console, GradeReport report)

@@ -9,7 +9,8 @@ namespace MemKata.Grading.Model;
 /// <param name="Score">Points earned, bonus tasks left out (they are in <see cref="Bonus"/>).</param>
 /// <param name="MaxScore">Points available: the weights of the tasks that are not bonus, plus the snapshot weight.</param>
 /// <param name="Tasks">Per-task scores, by task number, bonus tasks included (marked).</param>
-/// <param name="Tests">Every hidden test, in run order.</param>
+/// <param name="Tests">Every hidden test, in task order (the scorer's order: by task, its tests before its snapshot checks and
+/// reports, untagged tests last, run order within).</param>
 /// <param name="Problems">Compile errors, missing files and preflight findings.</param>
 /// <param name="Notes">Other facts for the reader: the process crashed and was resumed, a manifest inconsistency.</param>
 /// <param name="Elapsed">Wall-clock time of the whole grading, compile and run included.</param>

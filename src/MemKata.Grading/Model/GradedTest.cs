@@ -21,4 +21,13 @@ public sealed record GradedTest(
     string? Output,
     double DurationMs,
     double Points,
-    double MaxPoints);
+    double MaxPoints)
+{
+    /// <summary>A test of an optional task (<c>"optional": true</c> in <c>.meta/config.json</c>, or a bonus task in
+    /// <c>grader.json</c>): not passing it is never shown as a failure, only as "not met (optional)".</summary>
+    public bool Optional { get; init; }
+
+    /// <summary>True when the test counts as a failure in every report: it did not pass, it is not a report (shown,
+    /// not scored), and it is not an optional task's test worth no points.</summary>
+    public bool IsFailure => Status != TestStatus.Passed && Kind != TestKind.Report && !(Optional && MaxPoints == 0);
+}

@@ -11,4 +11,9 @@ namespace MemKata.Grading.Model;
 /// <param name="Attempted">False when every test of the task met the stub's <see cref="NotImplementedException"/>.</param>
 /// <param name="IsBonus">An optional task: its points come on top of the maximum.</param>
 public sealed record TaskScore(
-    int Number, string? Title, double Points, double MaxPoints, int Passed, int Total, bool Attempted, bool IsBonus = false);
+    int Number, string? Title, double Points, double MaxPoints, int Passed, int Total, bool Attempted, bool IsBonus = false)
+{
+    /// <summary>An optional task: a bonus task, or one <c>.meta/config.json</c> marks <c>"optional": true</c> (it may
+    /// be worth no points at all, like the allocator's "be glibc").</summary>
+    public bool IsOptional { get; init; }
+}

@@ -7,6 +7,9 @@ namespace MemKata.Grading.Reports;
 /// test's name with its task.</summary>
 public static class Feedback
 {
+    /// <summary>The most causes of failure a summary lists.</summary>
+    public const int MaxCauses = 10;
+
     /// <summary>A number of points as people write it: <c>6</c>, <c>6.5</c>, <c>1.33</c>.</summary>
     public static string Points(double points) => points.ToString("0.##", CultureInfo.InvariantCulture);
 
@@ -40,7 +43,8 @@ public static class Feedback
         return $"{lead}\n{string.Join('\n', lines)}";
     }
 
-    /// <summary>The summary for the top of a report: headline, tasks attempted, notes.</summary>
+    /// <summary>The summary for the top of a report: headline, tasks attempted, notes, then what did not pass grouped by
+    /// cause (<see cref="FailureGroups"/>; at most <see cref="MaxCauses"/> causes, the rest counted).</summary>
     public static string Summary(GradeReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -61,11 +65,23 @@ public static class Feedback
         }
 
         lines.AddRange(report.Problems.Where(p => !p.IsError).Select(p => p.ToString()));
+        var groups = FailureGroups.Of(report);
+        if (groups.Count > 0)
+        {
+            lines.Add("");
+            lines.Add("What did not pass:");
+            lines.AddRange(groups.Take(MaxCauses).Select(g => "  " + g.Headline));
+            if (groups.Count > MaxCauses)
+            {
+                lines.Add($"  ... and {groups.Count - MaxCauses} more causes (each test below says its own)");
+            }
+        }
+
         return string.Join('\n', lines);
     }
 
-    /// <summary>"Task 2 · AddNegativeCountsDown", "Snapshot · ...", "Report · ...", or the name alone for an untagged
-    /// test.</summary>
+    /// <summary>"Task 2 · AddNegativeCountsDown", "Task 7 (optional) · ...", "Task 4 snapshot · ...", "Report · ...", or
+    /// the name alone for an untagged test.</summary>
     public static string TestTitle(GradedTest test)
     {
         ArgumentNullException.ThrowIfNull(test);
@@ -73,6 +89,7 @@ public static class Feedback
         {
             TestKind.Report => $"Report · {test.Name}",
             TestKind.Snapshot => $"Task {test.Task} snapshot · {test.Name}",
+            _ when test.Optional => $"Task {test.Task} (optional) · {test.Name}",
             _ => test.Task is { } task ? $"Task {task} · {test.Name}" : test.Name,
         };
     }
@@ -84,6 +101,12 @@ public static class Feedback
         if (test.Kind == TestKind.Report)
         {
             return string.Join('\n', new[] { test.Output, test.Message }.Where(t => !string.IsNullOrWhiteSpace(t))).Trim();
+        }
+
+        if (test.Optional && test.Status != TestStatus.Passed)
+        {
+            var worth = test.MaxPoints == 0 ? "no points" : $"{Points(test.MaxPoints)} bonus points";
+            return $"not met (optional task, {worth}): {test.Message ?? StatusWord(test.Status)}";
         }
 
         return test.Message is null ? StatusWord(test.Status) : $"{StatusWord(test.Status)}: {test.Message}";

@@ -58,7 +58,7 @@ public static class GradescopeReport
                 ["number"] = $"{task}.{perTask[task]}",
                 ["score"] = test.Points,
                 ["max_score"] = test.MaxPoints,
-                ["status"] = test.Status == TestStatus.Passed || test.Kind == TestKind.Report ? "passed" : "failed",
+                ["status"] = test.IsFailure ? "failed" : "passed",
                 ["output"] = Feedback.TestOutput(test),
                 ["tags"] = new JsonArray(test.Kind switch
                 {

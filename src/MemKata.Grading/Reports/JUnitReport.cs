@@ -67,6 +67,7 @@ public static class JUnitReport
         {
             _ when test.Kind == TestKind.Report => null,
             TestStatus.Passed => null,
+            _ when !test.IsFailure => new XElement("skipped", new XAttribute("message", FirstLine(Feedback.TestOutput(test)))),
             TestStatus.Skipped => new XElement("skipped", new XAttribute("message", test.Message ?? "")),
             TestStatus.Crashed or TestStatus.DidNotRun => new XElement("error",
                 new XAttribute("message", FirstLine(test.Message)), new XAttribute("type", test.Status.ToString()), test.Message ?? ""),

@@ -8,7 +8,9 @@ namespace MemKata.Grading.Steps;
 /// tests tagged with it; the snapshot checks (category <c>snapshots.category</c>) share the snapshot weight; reports
 /// (category <c>reports.category</c>) carry no points. A bonus task's points come on top of the maximum. A test with no
 /// task, or a task the manifest does not weigh, is worth nothing and is named in a note for the instructor; so is a
-/// weighted task with no test, whose points nobody can earn.
+/// weighted task with no test, whose points nobody can earn. Tests come out in task order (untagged ones last; within a
+/// task its tests, then its snapshot checks, then reports; run order otherwise), which every report keeps. A test of an
+/// optional task (bonus in <c>grader.json</c> or <c>"optional"</c> in <c>.meta/config.json</c>) is marked as such.
 /// </summary>
 internal static class Scorer
 {
@@ -47,13 +49,19 @@ internal static class Scorer
             _ => 0,
         };
 
+        var optional = manifest.Tasks.Where(t => t.Bonus).Select(t => t.Number)
+            .Concat((exercise.Config.Tasks ?? []).Where(t => t.Optional).Select(t => t.Number))
+            .ToHashSet();
         var tests = ran.Select(t =>
         {
             var max = Worth(t);
             var task = kinds[t] == TestKind.Snapshot && t.Test.Task is null ? snapshots!.Task : t.Test.Task;
             return new GradedTest(t.Test.FullName, t.Test.Name, task, kinds[t], t.Status, t.Message, t.Output, t.DurationMs,
-                t.Status == TestStatus.Passed ? max : 0, max);
-        }).ToList();
+                t.Status == TestStatus.Passed ? max : 0, max)
+            {
+                Optional = kinds[t] == TestKind.Task && task is { } n && optional.Contains(n),
+            };
+        }).OrderBy(t => t.Task ?? int.MaxValue).ThenBy(t => t.Kind).ToList();
 
         foreach (var unweighted in ran.Where(t => kinds[t] == TestKind.Task && !(t.Test.Task is { } n && weights.ContainsKey(n))))
         {
@@ -72,7 +80,8 @@ internal static class Scorer
                     $"[Task({weight.Number})]: nobody can earn them.");
             }
 
-            tasks.Add(Tally(weight.Number, titles.GetValueOrDefault(weight.Number), own, weight.Weight, weight.Bonus));
+            var tally = Tally(weight.Number, titles.GetValueOrDefault(weight.Number), own, weight.Weight, weight.Bonus);
+            tasks.Add(tally with { IsOptional = optional.Contains(weight.Number) });
         }
 
         var snapshotScore = snapshots is null
