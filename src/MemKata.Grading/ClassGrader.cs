@@ -1,3 +1,4 @@
+using MemKata.Grading.Class;
 using MemKata.Grading.Model;
 
 namespace MemKata.Grading;
@@ -27,9 +28,10 @@ public static class ClassGrader
 
     /// <summary>Grades every folder of <paramref name="submissions"/>, <paramref name="parallelism"/> at a time, calling
     /// <paramref name="graded"/> after each (never two calls at once). Reports come back in the order of
-    /// <paramref name="submissions"/>.</summary>
+    /// <paramref name="submissions"/>. With a <paramref name="cache"/>, a submission whose content (and grader) is
+    /// unchanged gets its remembered report without grading, and every new report is remembered.</summary>
     public static IReadOnlyList<GradeReport> GradeAll(
-        Grader grader, IReadOnlyList<string> submissions, Action<GradeReport>? graded = null, int parallelism = 1)
+        Grader grader, IReadOnlyList<string> submissions, Action<GradeReport>? graded = null, int parallelism = 1, GradeCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(grader);
         ArgumentNullException.ThrowIfNull(submissions);
@@ -37,7 +39,7 @@ public static class ClassGrader
         var gate = new Lock();
         Parallel.For(0, submissions.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
         {
-            var report = grader.Grade(submissions[i]);
+            var report = Grade(grader, submissions[i], cache);
             reports[i] = report;
             lock (gate)
             {
@@ -45,5 +47,28 @@ public static class ClassGrader
             }
         });
         return reports;
+    }
+
+    private static GradeReport Grade(Grader grader, string folder, GradeCache? cache)
+    {
+        if (cache is null)
+        {
+            return grader.Grade(folder);
+        }
+
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        var hash = GradeCache.ContentHash(grader.Exercise.Config, folder);
+        if (cache.Find(name, hash) is { } kept)
+        {
+            return kept;
+        }
+
+        var report = grader.Grade(folder);
+        if (report.Outcome != GradeOutcome.GraderError)
+        {
+            cache.Remember(name, hash, report);
+        }
+
+        return report;
     }
 }

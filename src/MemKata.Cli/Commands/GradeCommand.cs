@@ -9,13 +9,11 @@ using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
 using MemKata.Grading.Output;
 using MemKata.Grading.Reports;
-using MemKata.Grading.Similarity;
-using Spectre.Console;
 
 namespace MemKata.Cli.Commands;
 
 /// <summary><c>memkata grade SLUG [--submission DIR | --submissions DIR | --reference] [--format F] [--output PATH]
-/// [--repo DIR]</c>: grades one submission (or a class) with the exercise's hidden tests.</summary>
+/// [--roster FILE] [--feedback-dir DIR] [--feedback-format F] [--regrade] [--repo DIR]</c> (a class: <see cref="GradeClassMode"/>): grades one submission (or a class) with the exercise's hidden tests.</summary>
 internal static class GradeCommand
 {
     /// <summary>The readable report (the default).</summary>
@@ -29,7 +27,11 @@ internal static class GradeCommand
         "  memkata grade allocator --submission /autograder/submission --format gradescope \\\n" +
         "        --output /autograder/results/results.json             Gradescope (the report also goes to stdout)\n" +
         "  memkata grade allocator --submissions ~/hw --output scores.csv   a whole class: one row per folder, and\n" +
-        "        scores-similarity.txt: pairs of submissions that share much code (instructors only)\n" +
+        "        scores-summary.txt (mean, median, distribution, per task), scores-similarity.txt (pairs of\n" +
+        "        submissions that share much code, instructors only), scores.cache.json (the next run regrades only\n" +
+        "        the submissions that changed)\n" +
+        "  memkata grade allocator --submissions ~/hw --output scores.csv --roster roster.csv --feedback-dir fb\n" +
+        "        upload-ready: ids and emails from roster.csv (folder,student_id,email), fb/FOLDER.txt per learner\n" +
         "  memkata grade allocator --submissions ~/hw --jobs 4       four submissions at a time\n" +
         "  memkata grade allocator --reference                       the reference solution: must get full marks\n\n" +
         "Only the files the exercise declares (files.solution in .meta/config.json) are taken from a submission.\n" +
@@ -84,13 +86,40 @@ internal static class GradeCommand
             "compile and run times (min, median, max), e.g. --bench 5.");
         var jobs = RoundCountOption.CreateJobs(
             "With --submissions: grade N submissions at a time (default 1), e.g. --jobs 4 on a machine with 4 cores.");
+        var roster = new Option<string?>("--roster")
+        {
+            Description = "With --submissions: a CSV with the header folder,student_id,email mapping each submission folder to " +
+                "the learner; the scores then carry ids and emails, and a learner without a folder gets a row scoring 0.",
+            HelpName = "FILE",
+        };
+        var feedbackDir = new Option<string?>("--feedback-dir")
+        {
+            Description = "With --submissions: write each learner's report to DIR/FOLDER.txt (or .json, .xml with " +
+                "--feedback-format), without the instructors-only similarity check.",
+            HelpName = "DIR",
+        };
+        var feedbackFormat = new Option<string>("--feedback-format")
+        {
+            Description = "The format of the --feedback-dir files: text (default), gradescope, junit or classroom.",
+            DefaultValueFactory = _ => TextFormat,
+            HelpName = "text|gradescope|junit|classroom",
+        };
+        feedbackFormat.AcceptOnlyFromAmong([TextFormat, .. ReportFormat.All]);
+        var regrade = new Option<bool>("--regrade")
+        {
+            Description = "With --submissions and --output: grade every submission, even those unchanged since the last " +
+                "run (by default their scores are kept from NAME.cache.json beside the CSV).",
+        };
         var repo = new Option<string?>("--repo")
         {
             Description = "The MemKata repository. Default: the folder holding MemKata.sln, at or above the current one.",
             HelpName = "DIR",
         };
 
-        var command = new Command("grade", Description) { slug, submission, submissions, reference, format, output, bench, jobs, repo };
+        var command = new Command("grade", Description)
+        {
+            slug, submission, submissions, reference, format, output, bench, jobs, roster, feedbackDir, feedbackFormat, regrade, repo,
+        };
         command.Validators.Add(result =>
         {
             var chosen = new[] { result.GetResult(submission), result.GetResult(submissions), result.GetResult(reference) }
@@ -117,7 +146,14 @@ internal static class GradeCommand
 
             if (result.GetResult(submissions) is not null && result.GetResult(format) is { Implicit: false })
             {
-                result.AddError("--submissions writes a CSV of scores: leave out --format.");
+                result.AddError("--submissions writes a CSV of scores: leave out --format (--feedback-format chooses the learners' files).");
+            }
+
+            var classOnly = new Option[] { roster, feedbackDir, feedbackFormat, regrade }
+                .Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+            if (classOnly.Count > 0 && result.GetResult(submissions) is null)
+            {
+                result.AddError($"{string.Join(", ", classOnly)} belong to grading a class: use them with --submissions DIR.");
             }
         });
         command.SetAction(parse => Run(context, new Request(
@@ -129,7 +165,13 @@ internal static class GradeCommand
             parse.GetValue(output),
             parse.GetResult(bench) is null ? null : parse.GetValue(bench),
             parse.GetResult(jobs) is null ? 1 : parse.GetValue(jobs),
-            parse.GetValue(repo))));
+            parse.GetValue(repo))
+        {
+            Roster = parse.GetValue(roster),
+            FeedbackDirectory = parse.GetValue(feedbackDir),
+            FeedbackFormat = parse.GetValue(feedbackFormat) ?? TextFormat,
+            Regrade = parse.GetValue(regrade),
+        }));
         return command;
     }
 
@@ -142,7 +184,16 @@ internal static class GradeCommand
         string? Output,
         int? Bench,
         int Jobs,
-        string? Repo);
+        string? Repo)
+    {
+        public string? Roster { get; init; }
+
+        public string? FeedbackDirectory { get; init; }
+
+        public string FeedbackFormat { get; init; } = TextFormat;
+
+        public bool Regrade { get; init; }
+    }
 
     private static int Run(CliContext context, Request request)
     {
@@ -154,7 +205,8 @@ internal static class GradeCommand
                 OutputPath.CheckFile(output, request.Submissions is null ? "write the report to" : "write the scores to");
                 if (request.Submissions is not null)
                 {
-                    OutputPath.CheckFile(SimilarityPairsPath(output), "write the similarity pairs to");
+                    OutputPath.CheckFile(GradeClassMode.SimilarityPairsPath(output), "write the similarity pairs to");
+                    OutputPath.CheckFile(GradeClassMode.SummaryPath(output), "write the class summary to");
                 }
             }
 
@@ -165,7 +217,8 @@ internal static class GradeCommand
             var exercise = ExerciseLayout.Load(root, request.Slug);
             using var grader = new Grader(exercise);
             return request.Submissions is { } folder
-                ? GradeClass(context, grader, folder, request.Output, request.Jobs)
+                ? GradeClassMode.Run(context, grader, new GradeClassMode.Request(
+                    folder, request.Output, request.Jobs, request.Roster, request.FeedbackDirectory, request.FeedbackFormat, request.Regrade))
                 : GradeOne(context, grader, request);
         }
         catch (Exception e) when (e is GradingInputException or InputFileException)
@@ -238,68 +291,5 @@ internal static class GradeCommand
         }
 
         return ExitCodes.Success;
-    }
-
-    private static int GradeClass(CliContext context, Grader grader, string folder, string? output, int jobs)
-    {
-        var submissions = ClassGrader.Submissions(folder);
-        IReadOnlyList<GradeReport> reports;
-        if (context.UseColor)
-        {
-            var console = ConsoleFactory.CreateInteractive(context.Out);
-            reports = console.Progress().Start(progress =>
-            {
-                var bar = progress.AddTask($"grading {submissions.Count} submissions", maxValue: submissions.Count);
-                return ClassGrader.GradeAll(grader, submissions, report => bar.Increment(1), jobs);
-            });
-        }
-        else
-        {
-            reports = ClassGrader.GradeAll(
-                grader,
-                submissions,
-                report => context.Error.WriteLine($"memkata: graded {report.SubmissionName}: {Feedback.Headline(report)} ({report.Outcome})"),
-                jobs);
-        }
-
-        var tasks = grader.Exercise.Manifest.Tasks.Select(t => t.Number).Distinct().Order().ToList();
-        var similarity = ExerciseSimilarity.CompareClass(grader.Exercise, submissions);
-        if (output is { } path)
-        {
-            AtomicFile.Write(path, file => ScoresCsv.Write(reports, tasks, file, similarity));
-
-            var pairs = SimilarityPairsPath(path);
-            AtomicFile.Write(pairs, file => ClassSimilarityText.Write(grader.Exercise.Slug, similarity, SimilarityOptions.Default, file));
-
-            ClassSummary(ConsoleFactory.Create(context.Out, context.UseColor), reports, path, pairs, similarity);
-        }
-        else
-        {
-            ScoresCsv.Write(reports, tasks, context.Out, similarity);
-        }
-
-        return ExitCodes.Success;
-    }
-
-    // scores.csv → scores-similarity.txt beside it: the class's flagged pairs side by side, for instructors.
-    private static string SimilarityPairsPath(string csv) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(csv))!, Path.GetFileNameWithoutExtension(csv) + "-similarity.txt");
-
-    private static void ClassSummary(
-        IAnsiConsole console, IReadOnlyList<GradeReport> reports, string path, string pairs, ClassSimilarityReport similarity)
-    {
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("Submission").AddColumn(new TableColumn("Score").RightAligned()).AddColumn("Outcome");
-        foreach (var report in reports)
-        {
-            table.AddRow(Markup.Escape(report.SubmissionName), Feedback.Headline(report), report.Outcome.ToString());
-        }
-
-        console.Write(table);
-        console.MarkupLine($"Scores written to {Markup.Escape(path)}.");
-        console.MarkupLine(
-            $"Similarity: {similarity.Flagged.Count} of {similarity.Pairs} pairs flagged, " +
-            $"{reports.Count(r => r.Similarity?.Flagged == true)} submissions flagged against the reference " +
-            $"(instructors only; a reason to look, not a verdict): {Markup.Escape(pairs)}.");
     }
 }

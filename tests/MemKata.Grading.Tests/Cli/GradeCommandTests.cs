@@ -95,9 +95,9 @@ public sealed class GradeCommandTests
             {
                 Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
                 Assert.That(lines, Has.Length.EqualTo(4));
-                Assert.That(lines[1], Does.StartWith("compile-error,0,12,"));
-                Assert.That(lines[2], Does.StartWith("missing-file,0,12,"));
-                Assert.That(lines[3], Does.StartWith("reference,12,12,6,4,2,0,Graded,2"));
+                Assert.That(lines[1], Does.StartWith("compile-error,,,0,12,"));
+                Assert.That(lines[2], Does.StartWith("missing-file,,,0,12,"));
+                Assert.That(lines[3], Does.StartWith("reference,,,12,12,6,4,2,0,Graded,2"));
                 Assert.That(result.Stderr, Does.Contain("graded reference: 12/12 points"));
             });
         }

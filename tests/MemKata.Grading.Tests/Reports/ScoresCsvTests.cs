@@ -17,10 +17,10 @@ public sealed class ScoresCsvTests
         var lines = text.ToString().TrimEnd('\n').Split('\n');
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Is.EqualTo("submission,score,max_score,task_1,task_2,snapshots,bonus,outcome,tasks_attempted,note,similarity,flagged_with"));
-            Assert.That(lines[1], Does.StartWith("reference,12,12,6,4,2,0,Graded,2,,"));
-            Assert.That(lines[2], Does.StartWith("partial,8,12,6,2,0,0,Graded,2,,"));
-            Assert.That(lines[3], Does.StartWith("compile-error,0,12,0,0,0,0,CompileError,,Counter.cs:7:41: error CS0103"));
+            Assert.That(lines[0], Is.EqualTo("submission,student_id,email,score (of 12),max_score,task 1: Count up (of 6),task 2: Add and describe (of 4),snapshot checks (of 2),bonus,outcome,tasks_attempted,note,similarity,flagged_with"));
+            Assert.That(lines[1], Does.StartWith("reference,,,12,12,6,4,2,0,Graded,2,,"));
+            Assert.That(lines[2], Does.StartWith("partial,,,8,12,6,2,0,0,Graded,2,,"));
+            Assert.That(lines[3], Does.StartWith("compile-error,,,0,12,0,0,0,0,CompileError,,Counter.cs:7:41: error CS0103"));
         });
     }
 
