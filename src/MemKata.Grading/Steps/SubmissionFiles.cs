@@ -7,8 +7,9 @@ namespace MemKata.Grading.Steps;
 
 /// <summary>
 /// Step 1, collect: the learner's files, exactly those <c>files.solution</c> lists, read from a submission folder. A
-/// listed file is found at its path in the folder or, for uploads that flatten folders, by its name at the top; anything
-/// else in the folder is ignored. Each must be a regular file inside the folder (no symbolic link, wherever it points;
+/// listed file is found at its path in the folder or, for uploads that flatten folders, by its name at the top, or else
+/// wherever it sits below (a Classroom clone's <c>exercises/SLUG/</c>, a zipped repository: <see cref="SubmissionSearch"/>;
+/// none or several is a problem listing what was found); anything else in the folder is ignored. Each must be a regular file inside the folder (no symbolic link, wherever it points;
 /// no FIFO, socket or device, which are never opened; no folder of that name), UTF-8 text without NUL bytes, at most
 /// <see cref="MaxFileBytes"/>, all of them together at most <see cref="MaxTotalBytes"/>. Whatever is wrong becomes a
 /// <see cref="SourceProblem"/> naming the file (never its content, its length or where a link points), not an
@@ -39,7 +40,7 @@ public static class SubmissionFiles
         var total = 0;
         foreach (var declared in config.Files.Solution)
         {
-            var (text, problem) = Read(root, declared, MaxTotalBytes - total);
+            var (text, problem) = Read(root, config.Slug, declared, MaxTotalBytes - total);
             if (problem is not null)
             {
                 problems.Add(new SourceProblem(declared, null, null, MissingFileId, problem, true));
@@ -53,13 +54,25 @@ public static class SubmissionFiles
         return (files, problems);
     }
 
-    // The declared file's text, or why it cannot be taken. The nested place wins over the flat one when both exist.
-    private static (string? Text, string? Problem) Read(string root, string declared, int budget)
+    // The declared file's text, or why it cannot be taken. The nested place wins over the flat one when both exist, and
+    // either over a search of the whole submission (SubmissionSearch), whose match is then reached the same careful way.
+    private static (string? Text, string? Problem) Read(string root, string slug, string declared, int budget)
     {
         var name = Path.GetFileName(declared);
         var nested = Locate(root, declared);
         var flat = Locate(root, name);
         var (path, kind) = nested.Kind != UnixFiles.Kind.Missing ? nested : flat;
+        if (kind == UnixFiles.Kind.Missing)
+        {
+            var (found, problem) = SubmissionSearch.Find(root, slug, declared);
+            if (found is null)
+            {
+                return (null, problem);
+            }
+
+            (path, kind) = Locate(root, found);
+        }
+
         switch (kind)
         {
             case UnixFiles.Kind.Missing:
