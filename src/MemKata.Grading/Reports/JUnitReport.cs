@@ -8,8 +8,10 @@ namespace MemKata.Grading.Reports;
 /// <summary>
 /// JUnit XML as CI systems read it (Jenkins, GitLab, GitHub test reporters): one <c>testsuite</c> per task, one
 /// <c>testcase</c> per hidden test; a failed assertion is a <c>failure</c>, a crash or a test that never ran an
-/// <c>error</c>, a skipped test <c>skipped</c>. Points go in <c>properties</c> (score and max_score per suite and
-/// test). A submission that did not compile is one suite, "compilation", with one failing case carrying the errors.
+/// <c>error</c>, a skipped test (and an optional task's test worth nothing that did not pass) <c>skipped</c>. Suites
+/// come in task order. Points go in each suite's <c>properties</c> (score and max_score). The document validates against
+/// Jenkins' junit-10.xsd (docs/schemas/junit-10.xsd encodes its constraints): no properties inside a testcase, no
+/// <c>skipped</c> count on <c>testsuites</c>, and no character XML cannot hold (written as <c>\uXXXX</c>). A submission that did not compile is one suite, "compilation", with one failing case carrying the errors.
 /// </summary>
 public static class JUnitReport
 {
@@ -24,7 +26,7 @@ public static class JUnitReport
             suites.Add(Suite("compilation", [Case("Compilation", "submission", 0, new XElement("failure",
                 new XAttribute("message", report.Outcome.ToString()),
                 new XAttribute("type", report.Outcome.ToString()),
-                Feedback.WhyNotRun(report)))], 0, report.MaxScore));
+                XmlSafe(Feedback.WhyNotRun(report))))], 0, report.MaxScore));
         }
 
         foreach (var group in report.Tests.GroupBy(SuiteName).OrderBy(g => g.Min(t => report.Tests.ToList().IndexOf(t))))
@@ -38,11 +40,10 @@ public static class JUnitReport
         }
 
         var root = new XElement("testsuites",
-            new XAttribute("name", $"memkata grade {report.Slug} {report.SubmissionName}"),
+            new XAttribute("name", XmlSafe($"memkata grade {report.Slug} {report.SubmissionName}")),
             new XAttribute("tests", suites.Sum(s => (int)s.Attribute("tests")!)),
             new XAttribute("failures", suites.Sum(s => (int)s.Attribute("failures")!)),
             new XAttribute("errors", suites.Sum(s => (int)s.Attribute("errors")!)),
-            new XAttribute("skipped", suites.Sum(s => (int)s.Attribute("skipped")!)),
             new XAttribute("time", Seconds(report.Elapsed.TotalMilliseconds)),
             suites);
         using var xml = XmlWriter.Create(writer, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, CloseOutput = false });
@@ -68,21 +69,17 @@ public static class JUnitReport
             _ when test.Kind == TestKind.Report => null,
             TestStatus.Passed => null,
             _ when !test.IsFailure => new XElement("skipped", new XAttribute("message", FirstLine(Feedback.TestOutput(test)))),
-            TestStatus.Skipped => new XElement("skipped", new XAttribute("message", test.Message ?? "")),
+            TestStatus.Skipped => new XElement("skipped", new XAttribute("message", XmlSafe(test.Message ?? ""))),
             TestStatus.Crashed or TestStatus.DidNotRun => new XElement("error",
-                new XAttribute("message", FirstLine(test.Message)), new XAttribute("type", test.Status.ToString()), test.Message ?? ""),
+                new XAttribute("message", FirstLine(test.Message)), new XAttribute("type", test.Status.ToString()), XmlSafe(test.Message ?? "")),
             _ => new XElement("failure",
-                new XAttribute("message", FirstLine(test.Message)), new XAttribute("type", test.Status.ToString()), test.Message ?? ""),
+                new XAttribute("message", FirstLine(test.Message)), new XAttribute("type", test.Status.ToString()), XmlSafe(test.Message ?? "")),
         };
         var element = Case(test.Name, classname, test.DurationMs, outcome);
-        element.AddFirst(new XElement("properties",
-            Property("task", test.Task?.ToString(CultureInfo.InvariantCulture) ?? ""),
-            Property("score", Feedback.Points(test.Points)),
-            Property("max_score", Feedback.Points(test.MaxPoints))));
         var output = test.Kind == TestKind.Report ? Feedback.TestOutput(test) : test.Output;
         if (output is { Length: > 0 })
         {
-            element.Add(new XElement("system-out", output));
+            element.Add(new XElement("system-out", XmlSafe(output)));
         }
 
         return element;
@@ -90,8 +87,8 @@ public static class JUnitReport
 
     private static XElement Case(string name, string classname, double milliseconds, XElement? outcome) =>
         new("testcase",
-            new XAttribute("name", name),
-            new XAttribute("classname", classname),
+            new XAttribute("name", XmlSafe(name)),
+            new XAttribute("classname", XmlSafe(classname)),
             new XAttribute("time", Seconds(milliseconds)),
             outcome);
 
@@ -112,5 +109,35 @@ public static class JUnitReport
     private static string Seconds(double milliseconds) =>
         (milliseconds / 1000).ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static string FirstLine(string? text) => (text ?? "").Split('\n')[0];
+    private static string FirstLine(string? text) => XmlSafe((text ?? "").Split('\n')[0]);
+
+    // XML 1.0 cannot hold most control characters (a learner's output may print any): each is written as \uXXXX, and a
+    // lone surrogate as U+FFFD, so the document always parses.
+    private static string XmlSafe(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+
+        var safe = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                safe.Append(c).Append(text[++i]);
+            }
+            else if (XmlConvert.IsXmlChar(c))
+            {
+                safe.Append(c);
+            }
+            else
+            {
+                safe.Append(char.IsSurrogate(c) ? "\uFFFD" : $"\\u{(int)c:X4}");
+            }
+        }
+
+        return safe.ToString();
+    }
 }

@@ -35,7 +35,7 @@ public sealed class OptionalTaskTests
         {
             Assert.That((int)root.Attribute("failures")!, Is.Zero);
             Assert.That((int)root.Attribute("errors")!, Is.Zero);
-            Assert.That((int)root.Attribute("skipped")!, Is.EqualTo(2));
+            Assert.That(root.Descendants("skipped").Count(), Is.EqualTo(2));
             Assert.That(root.Descendants("skipped").First().Attribute("message")!.Value, Does.StartWith("not met (optional task"));
         });
     }
