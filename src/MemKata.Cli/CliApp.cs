@@ -57,6 +57,8 @@ public static class CliApp
         root.Subcommands.Add(graders);
         var publish = PublishCommand.Create(context);
         root.Subcommands.Add(publish);
+        var (gradescope, gradescopeBundle) = GradescopeCommand.Create(context);
+        root.Subcommands.Add(gradescope);
         var sandbox = SandboxCommand.Create(context);
         root.Subcommands.Add(sandbox);
         var bench = BenchCommand.Create(context);
@@ -73,6 +75,7 @@ public static class CliApp
             [snapshotsUpdate] = SnapshotsCommand.HelpSection,
             [gradersAudit] = GradersCommand.AuditHelpSection,
             [publish] = PublishCommand.HelpSection,
+            [gradescopeBundle] = GradescopeCommand.BundleHelpSection,
             [sandbox] = SandboxCommand.HelpSection,
             [bench] = BenchCommand.HelpSection,
             [scenarioRun] = ScenarioCommand.RunHelpSection,

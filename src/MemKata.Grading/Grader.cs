@@ -185,6 +185,7 @@ public sealed class Grader : IDisposable
             clock.Elapsed)
         {
             Snapshots = snapshots,
+            Gradescope = _exercise.Manifest.Gradescope,
         };
     }
 }

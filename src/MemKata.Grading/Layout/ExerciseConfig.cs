@@ -53,6 +53,9 @@ public sealed record GraderManifest(
 
     /// <summary>The category of report tests: <c>reports.category</c>, default <c>Report</c>.</summary>
     public string ReportCategory => Reports?.Category ?? "Report";
+
+    /// <summary>Who sees which test when on Gradescope (<c>"gradescope"</c>), or null: every test visible.</summary>
+    public GradescopeSettings? Gradescope { get; init; }
 }
 
 /// <summary>The points a task is worth.</summary>

@@ -73,6 +73,12 @@ public sealed record ExerciseLayout(
             throw new GradingInputException($"{Path.Combine(grader, "grader.json")}: \"tasks\" must list each task's weight.");
         }
 
+        if (manifest.Gradescope?.FirstInvalid() is { } invalid)
+        {
+            throw new GradingInputException($"{Path.Combine(grader, "grader.json")}: gradescope.{invalid} is not a Gradescope " +
+                $"visibility: use one of {string.Join(", ", GradescopeSettings.Visibilities)}.");
+        }
+
         return new ExerciseLayout(repositoryRoot, slug, exercise, grader, config, manifest);
     }
 

@@ -34,6 +34,13 @@ public sealed record GradeReport(
     /// without a reference).</summary>
     public PairSimilarity? Similarity { get; init; }
 
+    /// <summary>Leaderboard columns for Gradescope (the allocator's performance numbers), or null when the grader
+    /// measures none; written as given.</summary>
+    public IReadOnlyList<LeaderboardEntry>? Leaderboard { get; init; }
+
+    /// <summary>Who sees which test when on Gradescope: the grader's <c>"gradescope"</c> settings, or null.</summary>
+    public Layout.GradescopeSettings? Gradescope { get; init; }
+
     /// <summary>Points earned on bonus tasks, on top of <see cref="Score"/>.</summary>
     public double Bonus => Tasks.Where(t => t.IsBonus).Sum(t => t.Points);
 
