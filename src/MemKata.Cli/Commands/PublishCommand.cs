@@ -8,17 +8,20 @@ using Spectre.Console;
 
 namespace MemKata.Cli.Commands;
 
-/// <summary><c>memkata publish --out DIR [--repo DIR]</c>: writes the learners' starter repository.</summary>
+/// <summary><c>memkata publish --out DIR [--exercise SLUG] [--repo DIR]</c>: writes the learners' starter repository.</summary>
 internal static class PublishCommand
 {
     /// <summary>Shown after the command's help: examples and exit codes.</summary>
     public const string HelpSection =
         "Examples:\n" +
-        "  memkata publish --out ../memkata-starter     then: cd ../memkata-starter && git init && dotnet test MemKata.sln\n\n" +
+        "  memkata publish --out ../memkata-starter     then: cd ../memkata-starter && git init && dotnet test MemKata.sln\n" +
+        "  memkata publish --out ../allocator-starter --exercise allocator   hand out one exercise at a time\n\n" +
         "What goes in: every exercise without .meta/ but with .exercise.json (its manifest without the reference's\n" +
         "files), this memkata compiled into memkata/ (the exercises build against its assemblies, and learners run\n" +
         "dotnet memkata/memkata.dll scenario compare; grade, snapshots and publish refuse to run there), the build\n" +
-        "settings, a solution, a README and .github/workflows/tests.yml running the public tests. What never goes in:\n" +
+        "settings, LICENSE, docs/rules/ (the pages the analyzers' messages name), a solution, a README and\n" +
+        ".github/workflows/tests.yml, which fails on a build error and reports the public tests without failing on them\n" +
+        "(a stub is unstarted work). What never goes in:\n" +
         "the source of MemKata's projects (so no reference component as source: learners get glibc's malloc and the\n" +
         "reference kernel components only as compiled code), graders/, snapshots, reference solutions (.meta/), test\n" +
         "data, bin/, obj/ and debug symbols.\n\n" +
@@ -41,15 +44,20 @@ internal static class PublishCommand
             Description = "The MemKata repository. Default: the folder holding MemKata.sln, at or above the current one.",
             HelpName = "DIR",
         };
+        var exercise = new Option<string?>("--exercise")
+        {
+            Description = "Publish only this exercise (with what it needs), e.g. allocator. Default: every exercise.",
+            HelpName = "SLUG",
+        };
         var command = new Command("publish", "Write the starter repository learners receive (no graders, snapshots or reference solutions).")
         {
-            output, repo,
+            output, exercise, repo,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(output)!, parse.GetValue(repo)));
+        command.SetAction(parse => Run(context, parse.GetValue(output)!, parse.GetValue(exercise), parse.GetValue(repo)));
         return command;
     }
 
-    private static int Run(CliContext context, string output, string? repo)
+    private static int Run(CliContext context, string output, string? exercise, string? repo)
     {
         StarterRepository.Result result;
         try
@@ -57,7 +65,7 @@ internal static class PublishCommand
             OutputPath.CheckFolder(output, "publish into");
             var root = repo is not null ? Path.GetFullPath(repo) : RepositoryRoot.Find(Directory.GetCurrentDirectory());
             InstructorRepository.Require(root, "publish");
-            result = StarterRepository.Publish(root, output, AppContext.BaseDirectory);
+            result = StarterRepository.Publish(root, output, AppContext.BaseDirectory, exercise);
         }
         catch (Exception e) when (e is GradingInputException or InputFileException)
         {

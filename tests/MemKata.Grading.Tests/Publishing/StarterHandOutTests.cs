@@ -1,0 +1,54 @@
+using MemKata.Grading.Publishing;
+using MemKata.Grading.Tests.Support;
+
+namespace MemKata.Grading.Tests.Publishing;
+
+/// <summary>What a starter repository carries for learners: one exercise when asked, the LICENSE, the rule pages its
+/// messages name, and a workflow that fails on a build error only.</summary>
+public sealed class StarterHandOutTests
+{
+    [Test]
+    public void One_exercise_with_license_rule_pages_and_a_workflow_that_reports_tests()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"memkata-handout-{Guid.NewGuid():N}");
+        try
+        {
+            var result = StarterRepository.Publish(TestData.RealRepository, output, AppContext.BaseDirectory, "allocator");
+
+            var files = result.Files;
+            var rulePages = Directory.GetFiles(Path.Combine(TestData.RealRepository, "docs", "rules"), "*.md")
+                .Select(f => "docs/rules/" + Path.GetFileName(f)).ToList();
+            var workflow = File.ReadAllText(Path.Combine(output, ".github", "workflows", "tests.yml"));
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.Exercises, Is.EqualTo(new[] { "allocator" }));
+                Assert.That(files.Where(f => f.StartsWith("exercises/", StringComparison.Ordinal)), Has.All.StartWith("exercises/allocator/"));
+                Assert.That(files, Does.Contain("LICENSE"));
+                Assert.That(File.ReadAllText(Path.Combine(output, "LICENSE")), Does.StartWith("MIT License"));
+                Assert.That(rulePages, Is.Not.Empty);
+                Assert.That(files, Is.SupersetOf(rulePages), "every page an analyzer message points to");
+                Assert.That(workflow, Does.Contain("run: dotnet build exercises/allocator"));
+                Assert.That(workflow, Does.Contain("if dotnet test exercises/allocator --no-build; then"));
+                Assert.That(workflow, Does.Contain("GITHUB_STEP_SUMMARY"));
+                Assert.That(files.Where(StarterRepository.IsForbidden), Is.Empty);
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    [Test]
+    public void An_unknown_exercise_is_refused_with_the_known_ones()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"memkata-handout-{Guid.NewGuid():N}");
+
+        var error = Assert.Throws<GradingInputException>(() => StarterRepository.Publish(TestData.RealRepository, output, AppContext.BaseDirectory, "nope"));
+
+        Assert.That(error!.Message, Does.Contain("no exercise 'nope' to publish: exercises are allocator"));
+    }
+}
