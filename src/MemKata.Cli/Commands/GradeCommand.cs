@@ -153,7 +153,8 @@ internal static class GradeCommand
                 .Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
             if (classOnly.Count > 0 && result.GetResult(submissions) is null)
             {
-                result.AddError($"{string.Join(", ", classOnly)} belong to grading a class: use them with --submissions DIR.");
+                result.AddError($"{string.Join(", ", classOnly)} {(classOnly.Count == 1 ? "is" : "are")} for grading a class: use " +
+                    $"{(classOnly.Count == 1 ? "it" : "them")} with --submissions DIR.");
             }
         });
         command.SetAction(parse => Run(context, new Request(
