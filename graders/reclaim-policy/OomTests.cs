@@ -64,6 +64,8 @@ public class OomTests
     [Task(5)]
     public void Null_when_every_process_is_exempt_or_there_is_none()
     {
+        // The same policy must name the one that is not exempt: "no victim" for every list (a do-nothing policy) is not it.
+        Assert.That(Choose(Total, new OomCandidate(1, "a", 100, 0, 1, -1000), new OomCandidate(2, "b", 200, 0, 1, 0)), Is.EqualTo(2), "b's oom_score_adj is 0: it can be killed");
         Assert.That(Choose(Total, new OomCandidate(1, "a", 100, 0, 1, -1000), new OomCandidate(2, "b", 200, 0, 1, -1000)), Is.Null, "every candidate has oom_score_adj -1000: return null");
         Assert.That(Choose(Total), Is.Null, "no candidate: return null");
     }

@@ -31,7 +31,7 @@ public sealed class Grader : IDisposable
         var chosen = options ?? GradingOptions.Default;
         _exercise = exercise;
         _limits = chosen.Limits.With(exercise.Manifest.Limits);
-        _checkImage = chosen.RunAnalyzers;
+        _checkImage = chosen.CheckImage ?? chosen.RunAnalyzers;
         Sandbox = chosen.UseSandbox ? SandboxProbe.Machine : SandboxStatus.Off;
         _compiler = new CompileSession(Sandbox, () => HiddenSuite.Setup(exercise, chosen.RunAnalyzers), _limits.CompileTimeout);
         _similarity = new(() => ExerciseSimilarity.Checker(exercise));

@@ -9,7 +9,10 @@ namespace MemKata.Grading;
 /// the submission).</param>
 /// <param name="UseSandbox">Whether workers run in the OS sandbox when the machine has one (<see cref="Sandbox.SandboxProbe"/>);
 /// false runs them as plain child processes (the tests use it to prove that fallback).</param>
-public sealed record GradingOptions(GradingLimits Limits, bool RunAnalyzers = true, bool UseSandbox = true)
+/// <param name="CheckImage">Whether the image check reads the compiled learner assembly; null (the default) follows
+/// <paramref name="RunAnalyzers"/>. The adversarial corpus's tests set it alone, to prove that the image check stops on
+/// its own what the analyzers stop.</param>
+public sealed record GradingOptions(GradingLimits Limits, bool RunAnalyzers = true, bool UseSandbox = true, bool? CheckImage = null)
 {
     /// <summary>Default limits, the analyzers, the sandbox.</summary>
     public static GradingOptions Default { get; } = new(GradingLimits.Default);
@@ -17,4 +20,7 @@ public sealed record GradingOptions(GradingLimits Limits, bool RunAnalyzers = tr
     /// <summary>Default limits, no analyzers and no image check: only the sandbox and the process layer stand between the
     /// submission and the grader (the grading tests use it to prove those layers on their own).</summary>
     public static GradingOptions SandboxOnly { get; } = new(GradingLimits.Default, RunAnalyzers: false);
+
+    /// <summary>Default limits, no analyzers, but the image check: the second static layer on its own.</summary>
+    public static GradingOptions ImageCheckOnly { get; } = new(GradingLimits.Default, RunAnalyzers: false, CheckImage: true);
 }

@@ -13,6 +13,9 @@ public sealed class FakeKernel : IReclaimContext
 
     private readonly Dictionary<int, FakePage> _pages = [];
     private readonly Dictionary<LruList, LinkedList<int>> _lists = Enum.GetValues<LruList>().ToDictionary(l => l, _ => new LinkedList<int>());
+
+    // The pages ScanTail handed out: the only ones a policy may act on, as in the simulated kernel.
+    private readonly HashSet<int> _handedOut = [];
     private int _next = 1;
     private long _scanBudget = -1;
 
@@ -89,6 +92,7 @@ public sealed class FakeKernel : IReclaimContext
         }
 
         _scanBudget--;
+        _handedOut.Add(tail.Value);
         return new FrameNumber(tail.Value);
     }
 
@@ -205,9 +209,11 @@ public sealed class FakeKernel : IReclaimContext
     }
 
     private FakePage PageOf(FrameNumber frame, string action) =>
-        _pages.TryGetValue(frame.Value, out var page)
-            ? page
-            : throw new InvalidOperationException($"{action}({frame.Value}): no such page on any LRU list (freed already?)");
+        !_pages.TryGetValue(frame.Value, out var page)
+            ? throw new InvalidOperationException($"{action}({frame.Value}): no such page on any LRU list (freed already?)")
+            : !_handedOut.Contains(frame.Value)
+                ? throw new InvalidOperationException($"{action}({frame.Value}): ScanTail never handed you this page; act only on the pages ScanTail gives you")
+                : page;
 
     private sealed class FakePage(LruList list, bool anonymous, bool dirty, bool referenced)
     {

@@ -211,9 +211,16 @@ public sealed partial class UseOnlyTheAllowedApiAnalyzer
         var model = loop.SemanticModel!;
         var info = model.GetForEachStatementInfo(statement);
         var where = statement.Expression;
-        var found = Member(info.GetEnumeratorMethod, where, checker) ?? Type(info.GetEnumeratorMethod?.ReturnType, where, checker)
-            ?? Member(info.MoveNextMethod, where, checker) ?? Member(info.CurrentProperty, where, checker)
-            ?? Member(info.DisposeMethod, where, checker) ?? Member(info.CurrentConversion.MethodSymbol, where, checker)
+
+        // Over an array the compiler indexes it (ldelem, or the array's own bounds for a multi-dimensional one): the
+        // IEnumerable.GetEnumerator that the semantic model names is never called, and the image has no call to it.
+        var enumerates = model.GetTypeInfo(statement.Expression).Type is not IArrayTypeSymbol;
+        var found = (enumerates
+                ? Member(info.GetEnumeratorMethod, where, checker) ?? Type(info.GetEnumeratorMethod?.ReturnType, where, checker)
+                    ?? Member(info.MoveNextMethod, where, checker) ?? Member(info.CurrentProperty, where, checker)
+                    ?? Member(info.DisposeMethod, where, checker)
+                : null)
+            ?? Member(info.CurrentConversion.MethodSymbol, where, checker)
             ?? Member(info.ElementConversion.MethodSymbol, where, checker);
         return found ?? (statement is ForEachVariableStatementSyntax variables
             ? Deconstruction(model.GetDeconstructionInfo(variables), statement.Expression, checker) : null);

@@ -2,7 +2,8 @@ namespace MemKata.Contracts.Kernel;
 
 /// <summary>
 /// What the kernel offers a reclaim policy: the LRU lists, page state and the actions that free frames. Every action
-/// takes a frame that is on an LRU list; anything else is a bug and throws. Scans are counted (pgscan_kswapd or
+/// takes a frame that <see cref="ScanTail"/> handed you during this request and that is still on an LRU list; anything
+/// else is a bug and throws. Scans are counted (pgscan_kswapd or
 /// pgscan_direct) and bounded: once the budget of this request is spent <see cref="ScanTail"/> returns null.
 /// </summary>
 public interface IReclaimContext

@@ -8,7 +8,8 @@ namespace MemKata.Grading.Steps;
 /// mechanism (its metadata, read with System.Reflection.Metadata: every TypeRef, MemberRef, MethodSpec, TypeSpec, custom
 /// attribute, P/Invoke, module initializer and finalizer), so a gap in the analyzers is caught here. A finding rejects
 /// the submission as a blocking analyzer finding does. It reads the image; it never loads or runs it
-/// (<c>MemKata.Analyzers.Runner.LearnerImageCheck</c>). It runs when the analyzers do (<see cref="GradingOptions.RunAnalyzers"/>).
+/// (<c>MemKata.Analyzers.Runner.LearnerImageCheck</c>). It runs when the analyzers do (<see cref="GradingOptions.RunAnalyzers"/>), or alone
+/// (<see cref="GradingOptions.CheckImage"/>).
 /// </summary>
 internal static class ImageCheck
 {

@@ -119,6 +119,43 @@ public partial class UseOnlyTheAllowedApiAnalyzerTests
                 "keep data in fields or in the simulated memory; nothing outside the process exists for your component")
             .ValidateAsync();
 
+    // Found by the red team's corpus (tests/testdata/submissions/reclaim-policy/adversarial-swallows-kernel-refusals):
+    // the semantic model names IEnumerable.GetEnumerator for a foreach over an array, which the compiler never calls.
+    [Test]
+    public Task A_foreach_over_an_array_is_allowed() =>
+        Validate("""
+            public enum Kind { A, B }
+
+            public sealed class Loops
+            {
+                public int Sum(int[] values, Kind[,] grid)
+                {
+                    var total = 0;
+                    foreach (var value in values)
+                    {
+                        total += value;
+                    }
+
+                    foreach (var kind in new[] { Kind.A, Kind.B })
+                    {
+                        total += (int)kind;
+                    }
+
+                    foreach (var cell in grid)
+                    {
+                        total += (int)cell;
+                    }
+
+                    foreach (var c in "text")
+                    {
+                        total += c;
+                    }
+
+                    return total;
+                }
+            }
+            """);
+
     [Test]
     public Task Does_not_report_outside_learner_code() =>
         ProjectBuilder.For<UseOnlyTheAllowedApiAnalyzer>().AsNonLearnerCode()

@@ -55,6 +55,30 @@ public class SwappableComponentsTests
             candidates.Where(c => c.OomScoreAdj != OomBadness.Exempt).Select(c => (int?)c.Pid).FirstOrDefault();
     }
 
+    // Acts on a page it did not scan in this request: one it remembered from the request before (a made-up frame
+    // number is the same bug: the red team's adversarial-forged-frame-numbers).
+    private sealed class RememberingPolicy : IReclaimPolicy
+    {
+        private FrameNumber? _remembered;
+
+        public void Reclaim(IReclaimContext context, ReclaimRequest request)
+        {
+            if (_remembered is { } old)
+            {
+                context.SwapOut(old);
+                return;
+            }
+
+            _remembered = context.ScanTail(LruList.InactiveAnon) ?? context.ScanTail(LruList.ActiveAnon);
+            if (_remembered is { } frame)
+            {
+                context.Rotate(frame);
+            }
+        }
+
+        public int? ChooseOomVictim(IReadOnlyList<OomCandidate> candidates, long totalPages) => null;
+    }
+
     private sealed class MurderousPolicy : IReclaimPolicy
     {
         public void Reclaim(IReclaimContext context, ReclaimRequest request)
@@ -127,5 +151,17 @@ public class SwappableComponentsTests
         var error = Assert.Throws<InvalidOperationException>(() => TouchForWrite(p, a, 2000));
 
         Assert.That(error!.Message, Does.Contain("MurderousPolicy: chose pid 1, whose oom_score_adj is -1000"));
+    }
+
+    [Test]
+    public void A_policy_that_acts_on_a_page_it_did_not_scan_is_reported_as_the_bug()
+    {
+        var machine = new Machine(new MachineConfig { RamBytes = 1024 * Page, SwapBytes = 2048 * Page, LoaderTouchesLibraryData = false }, reclaimPolicy: new RememberingPolicy());
+        var p = machine.Spawn("p");
+        var a = p.Memory.Mmap(1500 * Page);
+
+        var error = Assert.Throws<InvalidOperationException>(() => TouchForWrite(p, a, 1500));
+
+        Assert.That(error!.Message, Does.Match("IReclaimContext.SwapOut: frame [0-9]+ was not handed to you by ScanTail during this request"));
     }
 }

@@ -7,7 +7,10 @@ namespace MemKata.Grading.Tests.Support;
 /// <summary>A sample submission's <c>expected.json</c> (format in docs/EXERCISES.md): the score it must get and,
 /// optionally, the maximum, the bonus, each task's and the snapshot checks' tally, its outcome, how many tasks it
 /// attempts, how named tests end, what the problems say, and whether an adversarial sample is a legitimate (if
-/// discouraged) practice whose score may exceed the stub's.</summary>
+/// discouraged) practice whose score may exceed the stub's. An adversarial sample may also state its honest
+/// <c>ceiling</c> (the most its real work earns; the stub's score when absent) and what it gets with a layer switched
+/// off: <c>without_analyzers</c> (the image check alone of the two static layers) and <c>without_static_checks</c>
+/// (neither: the compiler, the membrane, the sandbox and the process layer alone).</summary>
 internal sealed record ExpectedResult(
     double Score,
     [property: JsonPropertyName("max_score")] double? MaxScore,
@@ -18,13 +21,35 @@ internal sealed record ExpectedResult(
     int? Attempted,
     Dictionary<string, ExpectedTest>? Tests,
     List<string>? Problems,
-    bool Legitimate = false)
+    bool Legitimate = false,
+    double? Ceiling = null,
+    [property: JsonPropertyName("without_analyzers")] ExpectedResult? WithoutAnalyzers = null,
+    [property: JsonPropertyName("without_static_checks")] ExpectedResult? WithoutStaticChecks = null)
 {
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
     public static ExpectedResult Load(string submissionDirectory) =>
         JsonSerializer.Deserialize<ExpectedResult>(File.ReadAllText(Path.Combine(submissionDirectory, "expected.json")), _json)
         ?? throw new InvalidDataException($"{submissionDirectory}/expected.json is empty");
+
+    /// <summary>Issue 10 §7: an adversarial sample is contained: the grader finishes and writes its report (never a
+    /// <c>GraderError</c>), and the sample scores no more than its honest <see cref="Ceiling"/> (without one, the stub's
+    /// <paramref name="stubScore"/>), with no bonus, unless it is <see cref="Legitimate"/> (a discouraged but allowed
+    /// practice, such as mutable static state, whose score follows from what the code does).</summary>
+    public void AssertContained(GradeReport report, double stubScore, string sample)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var summary = Describe(report);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Outcome, Is.Not.EqualTo(GradeOutcome.GraderError), $"{sample} broke the grader\n{summary}");
+            if (!Legitimate)
+            {
+                Assert.That(report.Score, Is.LessThanOrEqualTo((Ceiling ?? stubScore) + 0.005), $"{sample} scores more than its honest ceiling\n{summary}");
+                Assert.That(report.Bonus, Is.Zero, $"{sample} earns a bonus\n{summary}");
+            }
+        });
+    }
 
     /// <summary>Asserts that <paramref name="report"/> is what this file expects, saying what differs and why.</summary>
     public void AssertMatches(GradeReport report)

@@ -22,6 +22,10 @@ internal sealed class Reclaimer : IReclaimContext
     private readonly Writeback _writeback;
     private readonly VmStat _vmStat;
     private readonly EventLog _events;
+
+    // The frames ScanTail handed to the policy during this request: the only ones it may act on (Linux isolates the
+    // pages it scans off the LRU tail, isolate_lru_folios). A policy cannot free frames it made up.
+    private readonly HashSet<int> _handedOut = [];
     private ReclaimMode _mode;
     private long _scanBudget;
     private long _scanned;
@@ -63,6 +67,7 @@ internal sealed class Reclaimer : IReclaimContext
         }
 
         _running = true;
+        _handedOut.Clear();
         _mode = mode;
         var lru = _lru;
         var listed = lru.Count(LruList.InactiveAnon) + lru.Count(LruList.ActiveAnon) + lru.Count(LruList.InactiveFile) + lru.Count(LruList.ActiveFile);
@@ -76,6 +81,7 @@ internal sealed class Reclaimer : IReclaimContext
         finally
         {
             _running = false;
+            _handedOut.Clear();
         }
 
         var freed = _frames.FreeFrames - before;
@@ -117,6 +123,7 @@ internal sealed class Reclaimer : IReclaimContext
         }
 
         _scanBudget--;
+        _handedOut.Add(tail.Value.Value);
         if (list is LruList.ActiveAnon or LruList.ActiveFile)
         {
             _vmStat.PgRefill++;
@@ -278,7 +285,11 @@ internal sealed class Reclaimer : IReclaimContext
     {
         EnsureRunning(where);
         _frames.Check(frame, where);
-        return _lru.ListOf(frame) ?? throw new InvalidOperationException($"IReclaimContext.{where}: {frame} is on no LRU list");
+        var list = _lru.ListOf(frame) ?? throw new InvalidOperationException($"IReclaimContext.{where}: {frame} is on no LRU list");
+        return _handedOut.Contains(frame.Value)
+            ? list
+            : throw new InvalidOperationException(
+                $"IReclaimContext.{where}: {frame} was not handed to you by ScanTail during this request; act only on the pages ScanTail gives you");
     }
 
     private void EnsureRunning(string where)
