@@ -1,3 +1,4 @@
+using MemKata.Contracts;
 using MemKata.Contracts.Kernel;
 using MemKata.Engine.Memory;
 using MemKata.Testing;
@@ -111,6 +112,26 @@ public class AllocatorTests
         Assert.That(memory.ProgramBreak, Is.EqualTo(breakAfterFirst), "the second malloc(100) moved the break again: grow by more than one block (glibc asks for 128 KiB extra) and serve later requests from that pool");
     }
 
+    [Test]
+    [Task(2)]
+    public void When_sbrk_fails_malloc_returns_null_and_the_blocks_handed_out_stay_intact()
+    {
+        // The heap may grow to 192 KiB at most: then the C library's data is in the way and sbrk fails.
+        var (memory, allocator) = NewProcess(heapRoom: 192 * KiB);
+        var blocks = new List<ulong>();
+        for (var p = allocator.Malloc(700); p != 0 && blocks.Count < 1000; p = allocator.Malloc(700))
+        {
+            memory.Fill(p, (byte)(blocks.Count % 251), 700);
+            blocks.Add(p);
+        }
+
+        Assert.That(blocks, Has.Count.InRange(10, 999), "the heap can hold a few hundred blocks of 700 bytes before sbrk fails; then malloc must return 0 (Syscall.Failed is not an address)");
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            Assert.That(new[] { memory.ReadByte(blocks[i]), memory.ReadByte(blocks[i] + 699) }, Is.All.EqualTo((byte)(i % 251)), $"block {i} (0x{blocks[i]:x}) lost its bytes after sbrk failed");
+        }
+    }
+
     // ---- 3. Free and reuse ---------------------------------------------------------------------------------------
 
     [Test]
@@ -140,6 +161,68 @@ public class AllocatorTests
 
         Assert.That(memory.ProgramBreak, Is.EqualTo(breakAfterFree), "1000 rounds of malloc(4000) + free moved the break: a freed block must be reused by a later malloc of the same size");
         Assert.That(keep, Is.Not.Zero);
+    }
+
+    [Test]
+    [Task(3)]
+    public void A_block_that_merged_into_the_top_serves_the_next_request_without_the_break_creeping_up()
+    {
+        var (memory, allocator) = NewProcess();
+        allocator.Malloc(3000);
+        allocator.Free(allocator.Malloc(5000));
+        var ceiling = memory.ProgramBreak + 5000 + (136 * KiB);
+
+        for (var i = 0; i < 100; i++)
+        {
+            allocator.Free(allocator.Malloc(5000));
+            Assert.That(memory.ProgramBreak, Is.LessThanOrEqualTo(ceiling), $"round {i}: malloc(5000) and free, each time merging into the free space at the end of the heap, and the break crept up to 0x{memory.ProgramBreak:x}: that space must serve the next request");
+        }
+    }
+
+    [Test]
+    [Task(3)]
+    public void Freed_neighbours_merge_so_that_a_bigger_request_fits_in_a_heap_that_cannot_grow()
+    {
+        var (memory, allocator) = NewProcess(heapRoom: 256 * KiB);
+        var run = new List<ulong>();
+        for (var p = allocator.Malloc(150); p != 0 && run.Count < 3000; p = allocator.Malloc(150))
+        {
+            run.Add(p);
+        }
+
+        Assert.That(run, Has.Count.InRange(200, 2999), "the cramped heap holds hundreds of 150-byte blocks, then malloc must return 0");
+        foreach (var p in run.OrderBy(p => (p * 0x9E3779B97F4A7C15UL) >> 40))
+        {
+            allocator.Free(p);
+        }
+
+        var big = (ulong)run.Count * 150 * 9 / 10;
+        big = Math.Min(big, 131048);
+        Assert.That(allocator.Malloc(big), Is.Not.Zero, $"{run.Count} neighbouring blocks of 150 bytes were freed in a heap that cannot grow, yet malloc({big}) found no room: adjacent free blocks must merge (coalesce)");
+    }
+
+    [Test]
+    [Task(3)]
+    public void A_double_free_of_a_heap_block_never_hands_that_block_out_twice()
+    {
+        var (_, allocator) = NewProcess();
+        allocator.Malloc(5000);
+        var victim = allocator.Malloc(5000);
+        allocator.Malloc(5000);
+        allocator.Free(victim);
+
+        try
+        {
+            allocator.Free(victim);
+        }
+        catch (HeapCorruptionException)
+        {
+            // Detected, as glibc aborts: fine.
+        }
+
+        var first = allocator.Malloc(5000);
+        var second = allocator.Malloc(5000);
+        Assert.That(second, Is.Not.EqualTo(first), $"after freeing 0x{victim:x} twice, two malloc(5000) returned the same block: detect the double free (HeapCorruptionException) or ignore it safely");
     }
 
     // ---- 4. Big blocks via mmap ----------------------------------------------------------------------------------
@@ -187,6 +270,32 @@ public class AllocatorTests
 
         Assert.That(memory.FindMapping(p - 16), Is.Null, "free of a mapped block must munmap its mapping");
         Assert.That(memory.Mappings.Count, Is.EqualTo(mappings - 1), "free must remove exactly that one mapping");
+    }
+
+    [Test]
+    [Task(4)]
+    public void A_double_free_of_a_mapped_block_unmaps_nothing_else()
+    {
+        var (memory, allocator) = NewProcess();
+        var p = allocator.Malloc(300 * KiB);
+        var kept = allocator.Malloc(300 * KiB);
+        allocator.Free(p);
+        var other = allocator.Malloc(500 * KiB);
+        memory.Fill(kept, 0x5a, 300 * KiB);
+        memory.Fill(other, 0x5a, 500 * KiB);
+        var mappings = memory.Mappings.Count;
+
+        try
+        {
+            allocator.Free(p);
+        }
+        catch (Exception e) when (e is HeapCorruptionException or SegmentationFaultException)
+        {
+            // Detected, or the header of the unmapped block could not be read (the C program crashes there too): fine.
+        }
+
+        Assert.That(memory.Mappings.Count, Is.EqualTo(mappings), "the second free of a mapped block removed a mapping: its own was already gone");
+        Assert.That(new[] { memory.ReadByte(kept), memory.ReadByte(other + (500 * KiB) - 1) }, Is.All.EqualTo(0x5a), "another mapped block lost its bytes to a double free");
     }
 
     // ---- 5. realloc and calloc -----------------------------------------------------------------------------------
@@ -254,6 +363,35 @@ public class AllocatorTests
         Assert.That(memory.ProgramBreak, Is.EqualTo(memory.HeapStart), "a refused calloc must not grow the heap");
     }
 
+    [Test]
+    [Task(5)]
+    public void Realloc_of_a_mapped_block_keeps_its_bytes_and_leaves_no_mapping_behind()
+    {
+        var (memory, allocator) = NewProcess();
+        var p = allocator.Malloc(200 * KiB);
+        for (var i = 0UL; i < 200 * KiB; i += 4096)
+        {
+            memory.WriteByte(p + i, (byte)(i / 4096));
+        }
+
+        var mappings = AnonymousMappings(memory);
+        var grown = allocator.Realloc(p, 600 * KiB);
+
+        Assert.That(grown, Is.Not.Zero);
+        Assert.That(AnonymousMappings(memory), Is.EqualTo(mappings), "realloc of a mapped block to another mapped size must leave one mapping, not two");
+        Assert.That(memory.ReadWord(grown - 8) & IsMmapped, Is.EqualTo(IsMmapped), "600 KiB is above the threshold: the block stays mapped");
+        for (var i = 0UL; i < 200 * KiB; i += 4096)
+        {
+            Assert.That(memory.ReadByte(grown + i), Is.EqualTo((byte)(i / 4096)), $"byte {i} changed when the mapped block grew");
+        }
+
+        var shrunk = allocator.Realloc(grown, 5000);
+        Assert.That(memory.ReadByte(shrunk + 4096), Is.EqualTo(1), "realloc down to 5000 bytes must keep the first 5000");
+
+        Assert.That(allocator.Realloc(shrunk, 0), Is.Zero, "realloc(p, 0) frees p and returns NULL");
+        Assert.That(AnonymousMappings(memory), Is.EqualTo(mappings - 1), "after realloc(p, 0) the block's mapping (if it still had one) is gone");
+    }
+
     // ---- 6. Trimming the top -------------------------------------------------------------------------------------
 
     [Test]
@@ -273,9 +411,14 @@ public class AllocatorTests
         Assert.That(heap, Is.LessThanOrEqualTo(136 * KiB), $"after every block was freed the heap still has {heap} bytes: when the free space at its end exceeds 128 KiB, free must shrink it with a negative sbrk (keeping a pad of at most 128 KiB)");
     }
 
-    private static (SimulatedProcessMemory Memory, Allocator Allocator) NewProcess()
+    private static int AnonymousMappings(SimulatedProcessMemory memory) => memory.Mappings.Count(m => m.Kind == VmaKind.Anonymous);
+
+    // A fresh process and your allocator; with heapRoom, the C library's data sits that far above the heap's start, so
+    // the heap cannot grow past it.
+    private static (SimulatedProcessMemory Memory, Allocator Allocator) NewProcess(ulong? heapRoom = null)
     {
-        var memory = new SimulatedProcessMemory();
+        var layout = heapRoom is { } room ? AddressSpaceLayout.X86_64 with { LibcDataStart = AddressSpaceLayout.X86_64.HeapStart + room } : null;
+        var memory = new SimulatedProcessMemory(layout);
         return (memory, new Allocator(memory));
     }
 }
