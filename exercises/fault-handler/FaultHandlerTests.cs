@@ -99,6 +99,25 @@ public class FaultHandlerTests
         Assert.That(seen, Is.EqualTo(7), "a MAP_SHARED mapping maps the page-cache page itself, so both processes see the write");
     }
 
+    [Test]
+    [Task(3)]
+    public void A_read_maps_a_shared_file_page_writable_as_its_area_is_and_a_private_one_read_only()
+    {
+        var (machine, p) = NewMachine();
+        machine.CreateFile("table.db", Page);
+        var shared = p.Memory.MmapFile(Page, Protection.ReadWrite, "table.db", 0, shared: true);
+        var copy = p.Memory.MmapFile(Page, Protection.ReadWrite, "table.db", 0, shared: false);
+        var free = machine.Frames.FreeFrames;
+
+        _ = p.Memory.ReadByte(shared);
+        _ = p.Memory.ReadByte(copy);
+
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free - 1), "both mappings show the one page-cache page: no frame of their own");
+        Assert.That(Pte(p, shared).Writable, Is.True, "MAP_SHARED, PROT_READ|PROT_WRITE: the page-cache page is mapped writable, even on a read");
+        Assert.That(Pte(p, copy).Writable, Is.False, "MAP_PRIVATE: the page-cache page is mapped read-only, so that a write faults and copies it (task 5)");
+        Assert.That((p.MajorFaults, p.MinorFaults), Is.EqualTo((1L, 1L)), "the first read misses the page cache (major), the second finds the page there (minor)");
+    }
+
     // ---- 4. Swap a page back in -------------------------------------------------------------------------------------
 
     [Test]
@@ -121,6 +140,27 @@ public class FaultHandlerTests
         Assert.That(p.MajorFaults, Is.EqualTo(major + 1), "reading swap is disk I/O: a major fault");
         Assert.That(value, Is.Zero, "the page comes back with what was written to it (SwapIn, then MapPage)");
         Assert.That(machine.VmStat.PswpIn, Is.EqualTo(1));
+    }
+
+    [Test]
+    [Task(4)]
+    public void A_page_read_back_from_swap_is_writable_without_another_fault()
+    {
+        var (_, p) = NewMachine(ramPages: 1024, swapPages: 2048, yours: (_, pte, _) => pte.State == PteState.Swapped);
+        var a = p.Memory.Mmap(1400 * Page);
+        for (var i = 0UL; i < 1400; i++)
+        {
+            p.Memory.WriteByte(a + (i * Page) + 5, 42);
+        }
+
+        Assert.That(Pte(p, a).State, Is.EqualTo(PteState.Swapped), "the test expects the first page to have gone to swap");
+        _ = p.Memory.ReadByte(a + 5);
+        var faults = p.MinorFaults + p.MajorFaults;
+
+        p.Memory.WriteByte(a + 6, 1);
+
+        Assert.That(p.MinorFaults + p.MajorFaults, Is.EqualTo(faults), "a page back from swap is the process's own: map it writable when the area is, so that a write after the read needs no fault");
+        Assert.That(p.Memory.ReadByte(a + 5), Is.EqualTo(42));
     }
 
     // ---- 5. Copy on write -------------------------------------------------------------------------------------------
@@ -160,6 +200,41 @@ public class FaultHandlerTests
         Assert.That(b.Memory.ReadByte(mb), Is.Zero, "MAP_PRIVATE: the write must go to a copy, not to the page cache");
         Assert.That(a.Memory.ReadByte(ma), Is.EqualTo(5));
         Assert.That(a.AnonPages, Is.EqualTo(1), "the copy is the process's own anonymous page");
+    }
+
+    [Test]
+    [Task(5)]
+    public void A_first_touch_of_a_private_file_page_that_is_a_write_copies_the_page_cache_page()
+    {
+        // Your handler gets the writes to private file pages; the reference brings the page in for the other process.
+        var (machine, a) = NewMachine(yours: (vma, _, access) => access == AccessKind.Write && vma.Kind == VmaKind.FilePrivate);
+        machine.CreateFile("config", Page);
+        var writer = machine.Spawn("writer");
+        var w = writer.Memory.MmapFile(Page, Protection.ReadWrite, "config", 0, shared: true);
+        writer.Memory.WriteByte(w + 100, 33);
+        var m = a.Memory.MmapFile(Page, Protection.ReadWrite, "config", 0, shared: false);
+        var free = machine.Frames.FreeFrames;
+
+        a.Memory.WriteByte(m, 8);
+
+        Assert.That((a.MinorFaults, a.MajorFaults), Is.EqualTo((1L, 0L)), "one fault; the page was in the page cache, so it is minor");
+        Assert.That(machine.Frames.FreeFrames, Is.EqualTo(free - 1), "the copy is one new frame");
+        Assert.That(a.Memory.ReadByte(m + 100), Is.EqualTo(33), "the copy starts as the file's page: copy the page-cache page (CopyFrame), do not zero-fill");
+        Assert.That(writer.Memory.ReadByte(w), Is.Zero, "MAP_PRIVATE: the write went to the copy; the file's page is unchanged");
+    }
+
+    [Test]
+    [Task(5)]
+    public void A_write_to_a_present_read_only_shared_file_page_makes_that_page_writable()
+    {
+        // Linux maps shared file pages read-only on a read to notice when they get dirty; the write then lands here.
+        var present = new PageTableEntry(PteState.Present, new FrameNumber(2), 0, Writable: false, Accessed: true, Dirty: false, IsZeroPage: false);
+        var context = new RecordingContext(new VmaInfo(0x10000, 0x12000, Protection.ReadWrite, VmaKind.FileShared, "data.bin", 0), present);
+
+        var result = new FaultHandler().HandleFault(context, new PageFault(1, 0x10010, 0x10000, AccessKind.Write));
+
+        Assert.That(result.Outcome, Is.EqualTo(FaultOutcome.Minor));
+        Assert.That(context.Changes, Is.EqualTo(new[] { "MapPage(frame 2, writable)" }), "a shared page is written in place: map the same frame writable; no copy, no new frame");
     }
 
     // ---- 6. No free frame: reclaim, or out of memory ----------------------------------------------------------------
@@ -217,9 +292,9 @@ public class FaultHandlerTests
 
     private static PageTableEntry Pte(SimProcess process, ulong address) => process.PageTable.Get(address / Page);
 
-    // A context for calling a handler directly: FindVma answers the given area, every page is untouched, and each call
-    // that would change something is recorded (and answered as if it worked).
-    private sealed class RecordingContext(VmaInfo? vma) : IFaultContext
+    // A context for calling a handler directly: FindVma answers the given area, every page has the given entry (untouched
+    // by default), and each call that would change something is recorded (and answered as if it worked).
+    private sealed class RecordingContext(VmaInfo? vma, PageTableEntry? pte = null) : IFaultContext
     {
         public List<string> Changes { get; } = [];
 
@@ -227,7 +302,7 @@ public class FaultHandlerTests
 
         public VmaInfo? FindVma(ulong address) => vma is not null && vma.Contains(address) ? vma : null;
 
-        public PageTableEntry ReadPte(ulong pageAddress) => PageTableEntry.Empty;
+        public PageTableEntry ReadPte(ulong pageAddress) => pte ?? PageTableEntry.Empty;
 
         public FrameNumber? AllocateFrame() => Record<FrameNumber?>("AllocateFrame", new FrameNumber(1));
 
@@ -243,7 +318,7 @@ public class FaultHandlerTests
 
         public FrameNumber? SwapIn(ulong pageAddress) => Record<FrameNumber?>("SwapIn", new FrameNumber(3));
 
-        public void MapPage(ulong pageAddress, FrameNumber frame, bool writable) => Changes.Add("MapPage");
+        public void MapPage(ulong pageAddress, FrameNumber frame, bool writable) => Changes.Add($"MapPage({frame}, {(writable ? "writable" : "read-only")})");
 
         public void MapZeroPage(ulong pageAddress) => Changes.Add("MapZeroPage");
 
