@@ -125,6 +125,40 @@ public class ReclaimPolicyTests
         Assert.That(kernel.SwappedOut, Is.Zero, $"vm.swappiness is 0: do not swap while file pages can be reclaimed. {kernel.Summary()}");
     }
 
+    [Test]
+    [Task(3)]
+    public void With_file_pages_anonymous_pages_and_swap_together_swappiness_zero_swaps_only_once_file_pages_cannot_meet_the_request()
+    {
+        var plenty = new FakeKernel { SwapSlots = 500, Swappiness = 0 };
+        plenty.Add(LruList.InactiveAnon, 80, anonymous: true);
+        plenty.Add(LruList.InactiveFile, 70, dirty: true);
+        new ReclaimPolicy().Reclaim(plenty, new ReclaimRequest(ReclaimMode.Background, 25));
+
+        Assert.That(plenty.Freed, Has.Count.GreaterThanOrEqualTo(25), plenty.Summary());
+        Assert.That(plenty.SwappedOut, Is.Zero, $"swappiness 0, and 70 file pages can meet a request of 25: swap nothing. {plenty.Summary()}");
+
+        var tiny = new FakeKernel { SwapSlots = 500, Swappiness = 0 };
+        tiny.Add(LruList.InactiveAnon, 80, anonymous: true);
+        tiny.Add(LruList.InactiveFile, 6);
+        new ReclaimPolicy().Reclaim(tiny, new ReclaimRequest(ReclaimMode.Background, 25));
+
+        Assert.That(tiny.Freed, Has.Count.GreaterThanOrEqualTo(25), $"6 file pages cannot meet a request of 25: whatever the swappiness, anonymous pages must go to swap (get_scan_count's \"file is tiny\" case). {tiny.Summary()}");
+    }
+
+    [Test]
+    [Task(3)]
+    public void When_swap_fills_part_way_reclaim_goes_on_with_file_pages()
+    {
+        var kernel = new FakeKernel { SwapSlots = 7, Swappiness = 200 };
+        kernel.Add(LruList.InactiveFile, 90);
+        kernel.Add(LruList.InactiveAnon, 90, anonymous: true);
+
+        new ReclaimPolicy().Reclaim(kernel, new ReclaimRequest(ReclaimMode.Background, 30));
+
+        Assert.That(kernel.SwappedOut, Is.LessThanOrEqualTo(7));
+        Assert.That(kernel.Freed, Has.Count.GreaterThanOrEqualTo(30), $"swap had room for 7 pages only; the other 23 must come from the file pages, not from giving up. {kernel.Summary()}");
+    }
+
     // ---- 4. kswapd and direct reclaim -------------------------------------------------------------------------------
 
     [Test]
@@ -200,5 +234,22 @@ public class ReclaimPolicyTests
         var victim = new ReclaimPolicy().ChooseOomVictim(candidates, 100_000);
 
         Assert.That(victim, Is.EqualTo(2), "oom_score_adj 100 adds 100 x totalPages / 1000 = 10000 points to the cache");
+    }
+
+    [Test]
+    [Task(5)]
+    public void On_equal_points_the_later_candidate_is_chosen()
+    {
+        OomCandidate[] candidates =
+        [
+            new(4, "builder", 3000, 200, 12, 0),
+            new(7, "indexer", 3100, 0, 12, 100),
+            new(9, "logger", 50, 0, 1, 0),
+        ];
+
+        // builder: 3000 + 200 + 12 = 3212; indexer: 3100 + 12 + 100 x (1000 / 1000) = 3212.
+        var victim = new ReclaimPolicy().ChooseOomVictim(candidates, 1000);
+
+        Assert.That(victim, Is.EqualTo(7), "builder and indexer both score 3212: Linux keeps the later one (its test lets a candidate replace the choice unless it scores lower)");
     }
 }
