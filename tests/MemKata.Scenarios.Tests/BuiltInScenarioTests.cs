@@ -55,6 +55,43 @@ public class BuiltInScenarioTests
     }
 
     [Test]
+    public void On_an_oom_tie_the_later_process_is_killed()
+    {
+        var machine = ScenarioRunner.Run(BuiltInScenarios.Load("14-oom-killer-tie-goes-to-the-later-process")).Machine;
+
+        Assert.That(machine.Processes.Where(p => !p.IsAlive).Select(p => p.Name), Is.EqualTo(new[] { "worker-b" }));
+    }
+
+    [Test]
+    public void A_private_file_mapping_is_copied_on_write_and_the_other_process_keeps_the_file_pages()
+    {
+        var result = ScenarioRunner.Run(BuiltInScenarios.Load("11-map-private-file-pages-are-copied-on-write"));
+
+        Assert.That(result.Steps.Select(s => (s.MinorFaults, s.MajorFaults)), Is.EqualTo(new (long, long)[] { (0, 0), (0, 0), (0, 16), (16, 0), (16, 0), (0, 0) }));
+        Assert.That(result.Machine.PageCache.CachedPages, Is.EqualTo(16), "the copies are anonymous pages; the page cache keeps the file's 16 pages");
+    }
+
+    [Test]
+    public void When_swap_fills_up_reclaim_goes_on_with_file_pages_and_kills_nobody()
+    {
+        var machine = ScenarioRunner.Run(BuiltInScenarios.Load("12-swap-fills-up-part-way")).Machine;
+
+        Assert.That(machine.Swap.FreeSlots, Is.Zero, "the scenario is meant to fill its swap");
+        Assert.That(machine.VmStat.OomKill, Is.Zero);
+    }
+
+    [Test]
+    public void Swappiness_0_swaps_only_after_the_file_pages_ran_out()
+    {
+        var result = ScenarioRunner.Run(BuiltInScenarios.Load("13-swappiness-0-spares-anonymous-memory"));
+        var reclaims = result.Machine.Events.Events.Where(e => e.Text.Contains("reclaimed", StringComparison.Ordinal)).Select(e => e.Text).ToList();
+        var firstSwap = reclaims.FindIndex(t => !t.Contains("swapped out 0,", StringComparison.Ordinal));
+
+        Assert.That(firstSwap, Is.GreaterThan(0), "file pages go first, then anonymous pages once the file pages are too few");
+        Assert.That(result.Machine.VmStat.PswpOut, Is.GreaterThan(0), "with 32 MiB of anonymous memory on a 32 MiB machine, some must go to swap in the end");
+    }
+
+    [Test]
     public void Runs_are_deterministic()
     {
         var first = ScenarioRunner.Run(BuiltInScenarios.Load("05-full-machine-kswapd-then-direct-reclaim")).Render();

@@ -92,7 +92,7 @@ public class TourCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success));
-            Assert.That(result.Stdout, Does.Contain("2/15  128 KiB and more goes to mmap (02-large-malloc-uses-mmap)"));
+            Assert.That(result.Stdout, Does.Contain("2/19  128 KiB and more goes to mmap (02-large-malloc-uses-mmap)"));
             Assert.That(result.Stdout, Does.Contain("heap (brk) 132 KiB, 1 mmap area of 132 KiB"));
             Assert.That(result.Stdout, Does.Not.Contain(BuiltInScenarios.Load("01-malloc-1-grows-the-heap").Name));
             Assert.That(result.Stdout, Does.Not.Contain("the whole table"));
