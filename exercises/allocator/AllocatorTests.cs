@@ -1,6 +1,9 @@
+using System.Runtime.CompilerServices;
 using MemKata.Contracts;
 using MemKata.Contracts.Kernel;
 using MemKata.Engine.Memory;
+using MemKata.Engine.Performance;
+using MemKata.Engine.Traces;
 using MemKata.Testing;
 
 // The public tests: run them with `dotnet test exercises/allocator`. Each one builds a fresh simulated process and your
@@ -412,6 +415,27 @@ public class AllocatorTests
     }
 
     private static int AnonymousMappings(SimulatedProcessMemory memory) => memory.Mappings.Count(m => m.Kind == VmaKind.Anonymous);
+
+    // ---- 8. The performance index ---------------------------------------------------------------------------------
+
+    // The public traces (traces/*.rep, CS:APP's format) run through your allocator with the heap rules checked on every
+    // operation; the test prints your utilization and simulated cost (the cost model of task 8). `memkata replay` runs
+    // any trace the same way.
+    [TestCase("binary")]
+    [TestCase("realloc-growth")]
+    [TestCase("mixed-2026")]
+    [Task(8)]
+    public void A_public_trace_runs_to_its_end_within_the_rules(string name)
+    {
+        var trace = TraceParser.ParseFile(Path.Combine(Path.GetDirectoryName(ThisFile())!, "traces", name + ".rep"));
+
+        var measured = TraceMeasurement.Measure(trace, memory => new Allocator(memory));
+
+        TestContext.Out.WriteLine($"{name}: utilization {measured.Utilization:P1} (peak payload {measured.PeakPayload:N0} B, peak footprint {measured.PeakFootprint:N0} B), cost {measured.Cost:N0} ({measured.Work})");
+        Assert.That(measured.Failure, Is.Null, $"traces/{name}.rep: {measured.Failure}");
+    }
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
 
     // A fresh process and your allocator; with heapRoom, the C library's data sits that far above the heap's start, so
     // the heap cannot grow past it.

@@ -172,6 +172,10 @@ public sealed class Grader : IDisposable
     {
         var required = scored.Tasks.Where(t => !t.IsBonus).ToList();
         var snapshots = scored.Snapshots;
+        double? index = _exercise.Manifest.Performance is { } performance
+            && scored.Tasks.FirstOrDefault(t => t.Number == performance.Task) is { MaxPoints: > 0 } task
+                ? Math.Round(100 * task.Points / task.MaxPoints, 2)
+                : null;
         return new GradeReport(
             _exercise.Slug,
             name,
@@ -186,6 +190,8 @@ public sealed class Grader : IDisposable
         {
             Snapshots = snapshots,
             Gradescope = _exercise.Manifest.Gradescope,
+            PerformanceIndex = index,
+            Leaderboard = index is { } value ? [new LeaderboardEntry("performance index", value)] : null,
         };
     }
 }

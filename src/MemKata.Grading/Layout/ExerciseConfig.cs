@@ -41,12 +41,14 @@ public sealed record ExerciseTask(int Number, string? Title, bool Optional = fal
 /// <param name="Snapshots">The weight of the snapshot checks and the task they belong to, if the grader has any.</param>
 /// <param name="Reports">Which tests are reports (shown, not scored).</param>
 /// <param name="Limits">Optional limits for this grader's runs, overriding the defaults.</param>
+/// <param name="Performance">The task whose points are a performance index, if any (the Gradescope leaderboard shows it).</param>
 public sealed record GraderManifest(
     string Slug,
     IReadOnlyList<TaskWeight> Tasks,
     SnapshotWeight? Snapshots,
     ReportTests? Reports,
-    GraderLimits? Limits)
+    GraderLimits? Limits,
+    PerformanceTask? Performance = null)
 {
     /// <summary>The category of snapshot checks: <c>snapshots.category</c>, default <c>Snapshot</c>.</summary>
     public string SnapshotCategory => Snapshots?.Category ?? "Snapshot";
@@ -63,6 +65,11 @@ public sealed record GraderManifest(
 /// <param name="Weight">Its points.</param>
 /// <param name="Bonus">An optional task: its points come on top of the maximum.</param>
 public sealed record TaskWeight(int Number, double Weight, bool Bonus = false);
+
+/// <summary>The task whose score is a performance index (<c>performance</c> in <c>grader.json</c>): its tests are
+/// steps of the index, so its points over its weight, times 100, are the index (docs/GRADING.md).</summary>
+/// <param name="Task">The task's number.</param>
+public sealed record PerformanceTask(int Task);
 
 /// <summary>The points the snapshot checks (tests in category <see cref="Category"/>) are worth, shared equally among
 /// them, and the task their feedback names.</summary>

@@ -41,6 +41,11 @@ public sealed record GradeReport(
     /// <summary>Who sees which test when on Gradescope: the grader's <c>"gradescope"</c> settings, or null.</summary>
     public Layout.GradescopeSettings? Gradescope { get; init; }
 
+    /// <summary>The performance index, 0 to 100, when the grader has one (<c>performance</c> in <c>grader.json</c>): the
+    /// performance task's points over its weight. Machine-independent; also
+    /// the <see cref="Leaderboard"/>'s column. Null otherwise.</summary>
+    public double? PerformanceIndex { get; init; }
+
     /// <summary>Points earned on bonus tasks, on top of <see cref="Score"/>.</summary>
     public double Bonus => Tasks.Where(t => t.IsBonus).Sum(t => t.Points);
 
