@@ -419,8 +419,8 @@ public class AllocatorTests
     // ---- 8. The performance index ---------------------------------------------------------------------------------
 
     // The public traces (traces/*.rep, CS:APP's format) run through your allocator with the heap rules checked on every
-    // operation; the test prints your utilization and simulated cost (the cost model of task 8). `memkata replay` runs
-    // any trace the same way.
+    // operation; the test prints your utilization and simulated cost (the cost model of task 8). `memkata replay TRACE
+    // --show-heap N` shows glibc's own heap on the same trace, chunk by chunk.
     [TestCase("binary")]
     [TestCase("realloc-growth")]
     [TestCase("mixed-2026")]

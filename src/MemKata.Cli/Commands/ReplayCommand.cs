@@ -26,7 +26,8 @@ internal static class ReplayCommand
         "  memkata replay traces/my.rep                 replay your own trace\n" +
         "  memkata replay traces/my.rep --format chunks > engine.txt\n" +
         "  memkata replay traces/my.rep --bench 100     time 100 replays\n" +
-        "  memkata replay --format html --output heap.html   the heap after each operation, drawn\n\n" +
+        "  memkata replay --format html --output heap.html   the heap after each operation, drawn\n" +
+        "  memkata replay traces/my.rep --show-heap 10  the heap after operation 10, chunk by chunk\n\n" +
         "Exit codes:\n" +
         "  0    the trace ran to the end\n" +
         "  2    bad options, or a trace that is missing or malformed (memkata: FILE:LINE:COL: problem)\n" +
@@ -66,8 +67,15 @@ internal static class ReplayCommand
             "Instead of showing the replay, time it: replay the trace N times (N ≥ 1), each in a fresh process, and " +
             "print the simulated cost in ns per operation and operations per second, e.g. --bench 100.");
 
+        var showHeapOption = new Option<int?>("--show-heap")
+        {
+            Description = "Show the heap after operation N (0 is the first): every chunk in address order with its size, " +
+                "flags and state, as the size words describe it, e.g. --show-heap 10.",
+            HelpName = "N",
+        };
+
         var html = new HtmlOutputOptions();
-        var command = new Command("replay", Description) { traceArgument, formatOption, benchOption };
+        var command = new Command("replay", Description) { traceArgument, formatOption, benchOption, showHeapOption };
         html.AddTo(command, formatOption);
         command.Validators.Add(result =>
         {
@@ -75,11 +83,16 @@ internal static class ReplayCommand
             {
                 result.AddError("--bench prints timings, not chunks nor a page: use --bench N without --format.");
             }
+
+            if (result.GetResult(showHeapOption) is not null && (result.GetValue(formatOption) is ChunksFormatName or HtmlOutputOptions.Html || result.GetResult(benchOption) is not null))
+            {
+                result.AddError("--show-heap adds the heap to the readable account: use it without --format and --bench.");
+            }
         });
         command.SetAction(parse => parse.GetValue(formatOption) == HtmlOutputOptions.Html
             ? Html(context, parse.GetValue(traceArgument), parse.GetValue(html.Output)!, parse.GetValue(html.Language)!)
             : Run(context, parse.GetValue(traceArgument), parse.GetValue(formatOption) ?? TextFormat,
-                parse.GetResult(benchOption) is null ? null : parse.GetValue(benchOption)));
+                parse.GetResult(benchOption) is null ? null : parse.GetValue(benchOption), parse.GetValue(showHeapOption)));
         return command;
     }
 
@@ -87,12 +100,12 @@ internal static class ReplayCommand
     /// glibc side takes).</summary>
     public const int MaxBenchOperations = BenchCommand.MaxOperations;
 
-    private static int Run(CliContext context, string? path, string format, int? benchRounds)
+    private static int Run(CliContext context, string? path, string format, int? benchRounds, int? showHeap)
     {
         var trace = TraceInput.From(path);
         try
         {
-            return benchRounds is { } rounds ? Bench(context, trace, rounds) : Show(context, trace, format);
+            return benchRounds is { } rounds ? Bench(context, trace, rounds) : Show(context, trace, format, showHeap);
         }
         catch (Exception e) when (UserErrors.TryReport(e, context.Error))
         {
@@ -102,7 +115,7 @@ internal static class ReplayCommand
 
     // The trace is read twice, streaming: through once to report a malformed line before anything is shown, then to
     // replay it. Memory grows with the ids and pages the trace uses, never with its length.
-    private static int Show(CliContext context, TraceInput trace, string format)
+    private static int Show(CliContext context, TraceInput trace, string format, int? showHeap)
     {
         var header = trace.Check();
         return trace.Read(reader =>
@@ -115,6 +128,11 @@ internal static class ReplayCommand
             while (replayer.TryStep(out var step))
             {
                 renderer.Operation(step);
+                if (step.Index == showHeap)
+                {
+                    context.Out.Flush();
+                    HeapText.Write(context.Out, replayer.Memory, step.Index);
+                }
             }
 
             renderer.End(replayer.Summarize(), replayer.Crash);

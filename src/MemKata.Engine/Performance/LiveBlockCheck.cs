@@ -24,7 +24,8 @@ internal sealed class LiveBlockCheck(IProcessMemory memory)
             return null;
         }
 
-        return _memory.ReadByte(block.Pointer) != Stamp(id, 0) || _memory.ReadByte(block.Pointer + block.Size - 1) != Stamp(id, 1)
+        // A 1-byte block has one byte: its last stamp wrote over its first.
+        return (block.Size > 1 && _memory.ReadByte(block.Pointer) != Stamp(id, 0)) || _memory.ReadByte(block.Pointer + block.Size - 1) != Stamp(id, 1)
             ? Describe(block.Pointer, $"lost the program's bytes (block {id})")
             : null;
     }

@@ -53,6 +53,14 @@ public class PerformanceIndexTests
     }
 
     [Test]
+    public void A_one_byte_block_keeps_its_byte()
+    {
+        var measured = TraceMeasurement.Measure(Parse("a 0 1\na 1 1\nr 0 1\nf 0\nf 1\n"), memory => new BumpAllocator(memory));
+
+        Assert.That(measured.Failure, Is.Null, "a 1-byte block has one byte to stamp, not two");
+    }
+
+    [Test]
     public void An_allocator_that_hands_out_overlapping_blocks_fails_the_trace()
     {
         var trace = Parse("a 0 64\na 1 64\nf 0\nf 1\n");
