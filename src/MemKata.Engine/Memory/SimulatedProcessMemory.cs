@@ -103,8 +103,9 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     /// <inheritdoc/>
     public ulong Mmap(ulong length, Protection protection = Protection.ReadWrite)
     {
-        var error = Place(new Mapping(0, 0, protection, VmaKind.Anonymous), length, out var start);
-        return Complete(SyscallKind.Mmap, 0, length, 0, start, error);
+        var mapping = new Mapping(0, 0, protection, VmaKind.Anonymous);
+        var error = Place(mapping, length, out var start);
+        return Complete(SyscallKind.Mmap, 0, length, 0, start, error, mapping);
     }
 
     /// <summary>
@@ -116,11 +117,11 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     public ulong MmapFile(ulong length, Protection protection, string fileName, ulong offset, bool shared)
     {
         ArgumentNullException.ThrowIfNull(fileName);
-        var kind = shared ? VmaKind.FileShared : VmaKind.FilePrivate;
+        var mapping = new Mapping(0, 0, protection, shared ? VmaKind.FileShared : VmaKind.FilePrivate) { FileName = fileName, FileOffset = offset };
         var error = PageMath.IsAligned(offset, PageSize)
-            ? Place(new Mapping(0, 0, protection, kind) { FileName = fileName, FileOffset = offset }, length, out var start)
+            ? Place(mapping, length, out var start)
             : Fail(Errno.EINVAL, $"the file offset 0x{offset:x} is not page-aligned", out start);
-        return Complete(SyscallKind.Mmap, 0, length, 0, start, error);
+        return Complete(SyscallKind.Mmap, 0, length, 0, start, error, mapping);
     }
 
     /// <inheritdoc/>
@@ -182,7 +183,7 @@ public sealed class SimulatedProcessMemory : IProcessMemory
     // ---- internals -----------------------------------------------------------------------------------------------
 
     // The one way a system call ends: errno on failure, the count, the observer.
-    private ulong Complete(SyscallKind kind, ulong address, ulong length, ulong newLength, ulong result, Errno error)
+    private ulong Complete(SyscallKind kind, ulong address, ulong length, ulong newLength, ulong result, Errno error, Mapping? mapped = null)
     {
         if (error != Errno.None)
         {
@@ -197,7 +198,14 @@ public sealed class SimulatedProcessMemory : IProcessMemory
 
         _reason = null;
         SyscallCount++;
-        SyscallCompleted?.Invoke(new SyscallRecord(kind, address, length, newLength, result, error) { Reason = reason });
+        SyscallCompleted?.Invoke(new SyscallRecord(kind, address, length, newLength, result, error)
+        {
+            Reason = reason,
+            Protection = mapped?.Protection ?? Protection.ReadWrite,
+            FileName = mapped?.FileName,
+            FileOffset = mapped?.FileOffset ?? 0,
+            Shared = mapped?.Kind == VmaKind.FileShared,
+        });
         return result;
     }
 
