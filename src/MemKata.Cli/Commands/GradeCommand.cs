@@ -115,10 +115,17 @@ internal static class GradeCommand
             Description = "The MemKata repository. Default: the folder holding MemKata.sln, at or above the current one.",
             HelpName = "DIR",
         };
+        var language = new Option<string>("--lang")
+        {
+            Description = "With --format html: the page's language, 'en' (default) or 'zh-CN' (Simplified Chinese).",
+            DefaultValueFactory = _ => ReportLanguage.English,
+            HelpName = "en|zh-CN",
+        };
+        language.AcceptOnlyFromAmong([.. ReportLanguage.Codes]);
 
         var command = new Command("grade", Description)
         {
-            slug, submission, submissions, reference, format, output, bench, jobs, roster, feedbackDir, feedbackFormat, regrade, repo,
+            slug, submission, submissions, reference, format, output, bench, jobs, roster, feedbackDir, feedbackFormat, regrade, repo, language,
         };
         command.Validators.Add(result =>
         {
@@ -142,6 +149,11 @@ internal static class GradeCommand
             if (result.GetValue(format) == HtmlOutputOptions.Html && result.GetResult(output) is null)
             {
                 result.AddError("--format html writes a file: give it with --output FILE, e.g. --output grade.html.");
+            }
+
+            if (result.GetResult(language) is { Implicit: false } && result.GetValue(format) != HtmlOutputOptions.Html)
+            {
+                result.AddError("--lang chooses the language of the HTML report: use it with --format html.");
             }
 
             if (result.GetResult(submissions) is not null && result.GetResult(format) is { Implicit: false })
@@ -172,6 +184,7 @@ internal static class GradeCommand
             FeedbackDirectory = parse.GetValue(feedbackDir),
             FeedbackFormat = parse.GetValue(feedbackFormat) ?? TextFormat,
             Regrade = parse.GetValue(regrade),
+            Language = parse.GetValue(language) ?? ReportLanguage.English,
         }));
         return command;
     }
@@ -194,6 +207,8 @@ internal static class GradeCommand
         public string FeedbackFormat { get; init; } = TextFormat;
 
         public bool Regrade { get; init; }
+
+        public string Language { get; init; } = ReportLanguage.English;
     }
 
     private static int Run(CliContext context, Request request)
@@ -275,7 +290,7 @@ internal static class GradeCommand
                 .Select(t => new TaskBar(t.Number, t.Title ?? "", t.Points, t.MaxPoints, t.Passed, t.Total, t.IsBonus)).ToList();
             var notes = report.Problems.Select(p => p.ToString()).Concat(report.Notes).ToList();
             var summary = new GradeSummary(report.Slug, report.SubmissionName, report.Outcome.ToString(), report.Score, report.MaxScore, tasks, notes);
-            HtmlOutputOptions.Write(context, request.Output!, HtmlReports.Grade(summary, ReportLanguage.Load(ReportLanguage.English)));
+            HtmlOutputOptions.Write(context, request.Output!, HtmlReports.Grade(summary, ReportLanguage.Load(request.Language)));
             GradeReportRenderer.Write(console, report);
             return ExitCodes.Success;
         }

@@ -61,6 +61,34 @@ public sealed class GradeCommandTests
     }
 
     [Test]
+    public void Html_report_is_written_in_the_language_asked_for()
+    {
+        var folder = Directory.CreateTempSubdirectory("memkata-grade-html-").FullName;
+        try
+        {
+            var english = Path.Combine(folder, "en.html");
+            var chinese = Path.Combine(folder, "zh.html");
+            var en = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference", "--format", "html", "--output", english);
+            var zh = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference", "--format", "html", "--output", chinese, "--lang", "zh-CN");
+            var misplaced = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference", "--lang", "zh-CN");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(en.ExitCode, Is.EqualTo(ExitCodes.Success), en.Stderr);
+                Assert.That(zh.ExitCode, Is.EqualTo(ExitCodes.Success), zh.Stderr);
+                Assert.That(File.ReadAllText(english), Does.Contain("<html lang=\"en\">"));
+                Assert.That(File.ReadAllText(chinese), Does.Contain("<html lang=\"zh-CN\">"));
+                Assert.That(misplaced.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+                Assert.That(misplaced.Stderr, Does.Contain("--lang chooses the language of the HTML report"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void Junit_without_output_goes_to_stdout_alone()
     {
         var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submission",
