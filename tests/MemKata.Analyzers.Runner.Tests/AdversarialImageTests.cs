@@ -1,4 +1,5 @@
 using MemKata.Analyzers.Tests.Infrastructure;
+using MemKata.Tests.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace MemKata.Analyzers.Runner.Tests;
@@ -11,7 +12,7 @@ public class AdversarialImageTests
         Directory.GetDirectories(Path.Combine(Repository.Root, "tests", "testdata", "submissions"))
             .SelectMany(Directory.GetDirectories)
             .Where(folder => Path.GetFileName(folder).StartsWith("adversarial-", StringComparison.Ordinal))
-            .SelectMany(folder => Directory.GetFiles(folder, "*.cs"))
+            .SelectMany(SampleSubmission.SourceFiles)
             .Select(path => Path.GetRelativePath(Repository.Root, path).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .Select(path => new TestCaseData(path).SetName(path));

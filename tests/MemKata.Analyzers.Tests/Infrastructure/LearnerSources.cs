@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using MemKata.Contracts;
+using MemKata.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -30,7 +31,7 @@ internal static class LearnerSources
             .Concat(new[] { "ReferencePageFaultHandler.cs", "ReferenceReclaimPolicy.cs" }
                 .Select(name => Path.Combine(Repository.Root, "src", "MemKata.Engine", "Reference", name)))
             .Concat(SampleFolders().Where(folder => !Path.GetFileName(folder).StartsWith("adversarial-", StringComparison.Ordinal))
-                .SelectMany(folder => Directory.GetFiles(folder, "*.cs")))
+                .SelectMany(SampleSubmission.SourceFiles))
             .Select(Relative)
             .Order(StringComparer.Ordinal);
 
@@ -39,7 +40,7 @@ internal static class LearnerSources
     public static IEnumerable<string> RejectedAdversarial() =>
         SampleFolders().Where(folder => Path.GetFileName(folder).StartsWith("adversarial-", StringComparison.Ordinal)
                 && Outcome(folder) is "Rejected" or "CompileError")
-            .SelectMany(folder => Directory.GetFiles(folder, "*.cs"))
+            .SelectMany(SampleSubmission.SourceFiles)
             .Select(Relative)
             .Order(StringComparer.Ordinal);
 
@@ -52,7 +53,7 @@ internal static class LearnerSources
         OptimizationLevel optimization = OptimizationLevel.Debug, bool allowUnsafe = true)
     {
         var path = Path.Combine(Repository.Root, relativePath);
-        var learner = CSharpSyntaxTree.ParseText(File.ReadAllText(path), new CSharpParseOptions(LanguageVersion.Latest), path);
+        var learner = CSharpSyntaxTree.ParseText(SampleSubmission.ReadSource(path), new CSharpParseOptions(LanguageVersion.Latest), path);
         var usings = CSharpSyntaxTree.ParseText(string.Concat(ImplicitUsings.Select(n => $"global using global::{n};\n")),
             new CSharpParseOptions(LanguageVersion.Latest), "/GlobalUsings.g.cs");
         var references = UsesTheEngine(relativePath)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MemKata.Tests.Shared;
 
 namespace MemKata.Cli.Tests.Support;
 
@@ -11,8 +12,9 @@ internal static class Repository
     /// <summary><c>exercises/SLUG</c>.</summary>
     public static string Exercise(string slug) => Path.Combine(Root, "exercises", slug);
 
-    /// <summary><c>tests/testdata/submissions/SLUG/NAME</c>.</summary>
-    public static string Sample(string slug, string name) => Path.Combine(Root, "tests", "testdata", "submissions", slug, name);
+    /// <summary><c>tests/testdata/submissions/SLUG/NAME</c>, its patches applied (<see cref="SampleSubmission"/>).</summary>
+    public static string Sample(string slug, string name) =>
+        SampleSubmission.Materialize(Path.Combine(Root, "tests", "testdata", "submissions", slug, name));
 
     private static string SupportDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
 using MemKata.Grading.Tests.Support;
+using MemKata.Tests.Shared;
 
 namespace MemKata.Grading.Tests.Proof;
 
@@ -50,7 +51,7 @@ public sealed class AdversarialLayerTests
 
     private static (string Folder, ExpectedResult Expected) Load(string slug, string sample)
     {
-        var folder = Path.Combine(Submissions, slug, sample);
+        var folder = SampleSubmission.Materialize(Path.Combine(Submissions, slug, sample));
         return (folder, ExpectedResult.Load(folder));
     }
 

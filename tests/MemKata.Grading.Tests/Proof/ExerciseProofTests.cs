@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
 using MemKata.Grading.Tests.Support;
+using MemKata.Tests.Shared;
 
 namespace MemKata.Grading.Tests.Proof;
 
@@ -73,7 +74,7 @@ public sealed class ExerciseProofTests
     {
         var folder = Path.Combine(TestData.RealRepository, "tests", "testdata", "submissions", slug, sample);
 
-        var report = GraderFor(slug).Grade(folder);
+        var report = GraderFor(slug).Grade(SampleSubmission.Materialize(folder));
 
         var expected = ExpectedResult.Load(folder);
         expected.AssertMatches(report);

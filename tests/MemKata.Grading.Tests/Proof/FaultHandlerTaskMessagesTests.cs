@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
 using MemKata.Grading.Tests.Support;
+using MemKata.Tests.Shared;
 
 namespace MemKata.Grading.Tests.Proof;
 
@@ -90,7 +91,7 @@ public sealed partial class FaultHandlerTaskMessagesTests
     }
 
     private static string Sample(string name) =>
-        Path.Combine(TestData.RealRepository, "tests", "testdata", "submissions", Slug, name);
+        SampleSubmission.Materialize(Path.Combine(TestData.RealRepository, "tests", "testdata", "submissions", Slug, name));
 
     private static int? NamedTask(GradedTest test) =>
         test.Message is { } message && StubMessage().Match(message) is { Success: true } match

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Similarity;
 using MemKata.Grading.Tests.Support;
+using MemKata.Tests.Shared;
 
 namespace MemKata.Grading.Tests.Similarity;
 
@@ -21,7 +22,7 @@ public static class CalibrationSet
     {
         var exercise = Exercise(slug);
         return [.. exercise.Config.Files.Solution.Select(file =>
-            new SimilaritySource(file, File.ReadAllText(Path.Combine(TestData.RealRepository, folder, file))))];
+            new SimilaritySource(file, SampleSubmission.ReadSource(Path.Combine(TestData.RealRepository, folder, file))))];
     }
 
     /// <summary>The exercise's stub: its files.solution files as shipped.</summary>
