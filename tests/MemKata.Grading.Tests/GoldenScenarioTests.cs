@@ -2,7 +2,7 @@ using MemKata.Grading.Tests.Support;
 
 namespace MemKata.Grading.Tests;
 
-/// <summary>Each folder of testdata/submissions/counter is a submission with the result it must get (expected.json):
+/// <summary>Each folder of tests/testdata/counter/submissions is a submission with the result it must get (expected.json):
 /// compile errors, the stub, the reference, partial credit, and every way a submission can bring its test process down.
 /// They run in parallel: each grading has its own temp folder and its own child processes.</summary>
 [Parallelizable(ParallelScope.Children)]

@@ -24,6 +24,9 @@ public enum FileKind
     /// <summary>Nothing is there (ENOENT).</summary>
     Missing,
 
+    /// <summary>A symbolic link, seen without following it (<see cref="FileStatus.OfEntry"/> only).</summary>
+    SymbolicLink,
+
     /// <summary>A symbolic link whose target does not exist.</summary>
     DanglingLink,
 

@@ -1,7 +1,7 @@
 using System.Text;
+using MemKata.Engine.Input;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
-using MemKata.Grading.Native;
 
 namespace MemKata.Grading.Steps;
 
@@ -61,8 +61,8 @@ public static class SubmissionFiles
         var name = Path.GetFileName(declared);
         var nested = Locate(root, declared);
         var flat = Locate(root, name);
-        var (path, kind) = nested.Kind != UnixFiles.Kind.Missing ? nested : flat;
-        if (kind == UnixFiles.Kind.Missing)
+        var (path, kind) = nested.Kind != FileKind.Missing ? nested : flat;
+        if (kind == FileKind.Missing)
         {
             var (found, problem) = SubmissionSearch.Find(root, slug, declared);
             if (found is null)
@@ -75,21 +75,20 @@ public static class SubmissionFiles
 
         switch (kind)
         {
-            case UnixFiles.Kind.Missing:
+            case FileKind.Missing:
                 return (null, $"missing: this exercise grades {declared} (\"files.solution\" in the exercise's config) and the " +
                     $"submission has no such file. Submit your {name} with that exact name.");
-            case UnixFiles.Kind.Directory:
+            case FileKind.Directory:
                 return (null, $"is a folder, not a file: submit your {name} itself.");
-            case UnixFiles.Kind.SymbolicLink:
+            case FileKind.SymbolicLink:
                 return (null, "is a symbolic link (or lies in a linked folder): submit the file itself, not a link to it.");
-            case UnixFiles.Kind.Special:
-                return (null, "is not a regular file (a pipe, a socket or a device): submit the source file itself.");
-            case UnixFiles.Kind.File:
-            default:
+            case FileKind.Regular:
                 break;
+            default:
+                return (null, "is not a regular file (a pipe, a socket or a device): submit the source file itself.");
         }
 
-        using var handle = UnixFiles.OpenRegular(path!);
+        using var handle = FileStatus.OpenRegular(path!);
         if (handle is null)
         {
             return (null, "cannot be read as a regular file: submit the source file itself.");
@@ -116,31 +115,31 @@ public static class SubmissionFiles
 
     // Walks from the submission folder down to the file, one component at a time, without following any link: a folder
     // on the way that is a link (or anything but a folder) makes the file unreachable from inside the submission.
-    private static (string? Path, UnixFiles.Kind Kind) Locate(string root, string relative)
+    private static (string? Path, FileKind Kind) Locate(string root, string relative)
     {
         var parts = relative.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0 || parts.Any(p => p is "." or ".."))
         {
-            return (null, UnixFiles.Kind.Missing);
+            return (null, FileKind.Missing);
         }
 
         var path = root;
         for (var i = 0; i < parts.Length; i++)
         {
             path = Path.Combine(path, parts[i]);
-            var kind = UnixFiles.Probe(path);
-            if (i == parts.Length - 1 || kind == UnixFiles.Kind.Missing)
+            var kind = FileStatus.OfEntry(path);
+            if (i == parts.Length - 1 || kind == FileKind.Missing)
             {
                 return (path, kind);
             }
 
-            if (kind != UnixFiles.Kind.Directory)
+            if (kind != FileKind.Directory)
             {
-                return (path, kind == UnixFiles.Kind.SymbolicLink ? kind : UnixFiles.Kind.Missing);
+                return (path, kind == FileKind.SymbolicLink ? kind : FileKind.Missing);
             }
         }
 
-        return (path, UnixFiles.Kind.Missing);
+        return (path, FileKind.Missing);
     }
 
     private static (string? Text, string? Problem) Decode(ReadOnlySpan<byte> bytes)

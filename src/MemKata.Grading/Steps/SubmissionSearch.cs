@@ -1,4 +1,4 @@
-using MemKata.Grading.Native;
+using MemKata.Engine.Input;
 
 namespace MemKata.Grading.Steps;
 
@@ -86,17 +86,17 @@ internal static class SubmissionSearch
 
                 var path = Path.Combine(folder, entry);
                 var inside = relative.Length == 0 ? entry : $"{relative}/{entry}";
-                var kind = UnixFiles.Probe(path);
+                var kind = FileStatus.OfEntry(path);
                 if (entry == name)
                 {
                     matches.Add(inside);
                 }
-                else if (kind == UnixFiles.Kind.File && entry.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                else if (kind == FileKind.Regular && entry.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
                 {
                     csharp.Add(inside);
                 }
 
-                if (kind == UnixFiles.Kind.Directory && depth < MaxDepth && !entry.StartsWith('.') && !_skipped.Contains(entry))
+                if (kind == FileKind.Directory && depth < MaxDepth && !entry.StartsWith('.') && !_skipped.Contains(entry))
                 {
                     queue.Enqueue((path, inside, depth + 1));
                 }

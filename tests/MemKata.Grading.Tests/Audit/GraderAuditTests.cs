@@ -1,6 +1,7 @@
 using MemKata.Grading.Audit;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Tests.Support;
+using MemKata.Tests.Shared;
 
 namespace MemKata.Grading.Tests.Audit;
 
@@ -62,7 +63,7 @@ public sealed class GraderAuditTests
     [Test]
     public void A_malformed_audit_json_is_reported_with_its_line()
     {
-        var repo = FakeRepositoryCopy.Create();
+        var repo = CounterRepository.Copy();
         try
         {
             File.WriteAllText(Path.Combine(repo, "graders", "counter", AuditSettings.FileName), "{\n  \"seed\": 1,\n  \"maxMutants\": \"many\"\n}\n");

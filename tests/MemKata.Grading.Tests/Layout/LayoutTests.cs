@@ -1,5 +1,6 @@
 using MemKata.Grading.Layout;
 using MemKata.Grading.Tests.Support;
+using MemKata.Tests.Shared;
 
 namespace MemKata.Grading.Tests.Layout;
 
@@ -45,7 +46,7 @@ public sealed class LayoutTests
     [Test]
     public void Malformed_grader_json_names_the_file_and_line()
     {
-        var repo = FakeRepositoryCopy.Create();
+        var repo = CounterRepository.Copy();
         try
         {
             File.WriteAllText(Path.Combine(repo, "graders", "counter", "grader.json"), "{\n  \"slug\": \"counter\",\n  \"tasks\": [ { \"number\": \"one\" } ]\n}");

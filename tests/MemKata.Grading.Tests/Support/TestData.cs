@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MemKata.Tests.Shared;
 
 namespace MemKata.Grading.Tests.Support;
 
@@ -8,11 +9,11 @@ internal static class TestData
 {
     public static string Root { get; } = Path.Combine(ProjectDirectory(), "testdata");
 
-    /// <summary>The fake repository with the counter exercise and grader.</summary>
-    public static string FakeRepository => Path.Combine(Root, "repo");
+    /// <summary>The fake repository with the counter exercise and grader (tests/testdata/counter/repo).</summary>
+    public static string FakeRepository => CounterRepository.Root;
 
     /// <summary>The counter exercise's sample submissions, one folder each with an expected.json.</summary>
-    public static string CounterSubmissions => Path.Combine(Root, "submissions", "counter");
+    public static string CounterSubmissions => CounterRepository.Submissions;
 
     /// <summary>The real repository (the worktree this test project sits in).</summary>
     public static string RealRepository => Path.GetFullPath(Path.Combine(ProjectDirectory(), "..", ".."));

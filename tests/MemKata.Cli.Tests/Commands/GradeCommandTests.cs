@@ -1,15 +1,14 @@
 using System.Text.Json;
-using MemKata.Cli;
-using MemKata.Grading.Tests.Support;
+using MemKata.Tests.Shared;
 
-namespace MemKata.Grading.Tests.Cli;
+namespace MemKata.Cli.Tests.Commands;
 
 public sealed class GradeCommandTests
 {
     [Test]
     public void Text_report_shows_the_score_the_tasks_and_why_a_test_failed()
     {
-        var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submission", CounterExercise.Submission("partial"));
+        var result = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--submission", CounterRepository.Submission("partial"));
 
         Assert.Multiple(() =>
         {
@@ -27,7 +26,7 @@ public sealed class GradeCommandTests
     [Test]
     public void Compile_error_is_graded_zero_with_exit_code_0()
     {
-        var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submission", CounterExercise.Submission("compile-error"));
+        var result = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--submission", CounterRepository.Submission("compile-error"));
 
         Assert.Multiple(() =>
         {
@@ -43,7 +42,7 @@ public sealed class GradeCommandTests
         var path = Path.Combine(Path.GetTempPath(), $"memkata-results-{Guid.NewGuid():N}", "results.json");
         try
         {
-            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference",
+            var result = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--reference",
                 "--format", "gradescope", "--output", path);
 
             using var json = JsonDocument.Parse(File.ReadAllText(path));
@@ -68,9 +67,9 @@ public sealed class GradeCommandTests
         {
             var english = Path.Combine(folder, "en.html");
             var chinese = Path.Combine(folder, "zh.html");
-            var en = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference", "--format", "html", "--output", english);
-            var zh = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference", "--format", "html", "--output", chinese, "--lang", "zh-CN");
-            var misplaced = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference", "--lang", "zh-CN");
+            var en = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--reference", "--format", "html", "--output", english);
+            var zh = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--reference", "--format", "html", "--output", chinese, "--lang", "zh-CN");
+            var misplaced = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--reference", "--lang", "zh-CN");
 
             Assert.Multiple(() =>
             {
@@ -91,8 +90,8 @@ public sealed class GradeCommandTests
     [Test]
     public void Junit_without_output_goes_to_stdout_alone()
     {
-        var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submission",
-            CounterExercise.Submission("stub"), "--format", "junit");
+        var result = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--submission",
+            CounterRepository.Submission("stub"), "--format", "junit");
 
         Assert.Multiple(() =>
         {
@@ -110,13 +109,13 @@ public sealed class GradeCommandTests
             foreach (var name in new[] { "reference", "compile-error", "missing-file" })
             {
                 Directory.CreateDirectory(Path.Combine(folder, name));
-                foreach (var file in Directory.GetFiles(CounterExercise.Submission(name)))
+                foreach (var file in Directory.GetFiles(CounterRepository.Submission(name)))
                 {
                     File.Copy(file, Path.Combine(folder, name, Path.GetFileName(file)));
                 }
             }
 
-            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submissions", folder, "--jobs", "2");
+            var result = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--submissions", folder, "--jobs", "2");
 
             var lines = result.Stdout.TrimEnd('\n').Split('\n');
             Assert.Multiple(() =>
@@ -144,10 +143,10 @@ public sealed class GradeCommandTests
             foreach (var name in new[] { "reference", "partial" })
             {
                 Directory.CreateDirectory(Path.Combine(folder, "class", name));
-                File.Copy(Path.Combine(CounterExercise.Submission(name), "Counter.cs"), Path.Combine(folder, "class", name, "Counter.cs"));
+                File.Copy(Path.Combine(CounterRepository.Submission(name), "Counter.cs"), Path.Combine(folder, "class", name, "Counter.cs"));
             }
 
-            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submissions", Path.Combine(folder, "class"),
+            var result = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--submissions", Path.Combine(folder, "class"),
                 "--output", Path.Combine(folder, "scores.csv"));
 
             var pairs = Path.Combine(folder, "scores-similarity.txt");
@@ -170,7 +169,7 @@ public sealed class GradeCommandTests
     [TestCase("../etc", "is not an exercise slug")]
     public void Unknown_exercise_is_a_usage_error(string slug, string message)
     {
-        var result = Memkata("grade", slug, "--repo", TestData.FakeRepository);
+        var result = Memkata("grade", slug, "--repo", CounterRepository.Root);
 
         Assert.Multiple(() =>
         {
@@ -183,7 +182,7 @@ public sealed class GradeCommandTests
     [Test]
     public void Missing_submission_folder_is_a_usage_error()
     {
-        var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submission", "/no/such/folder");
+        var result = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--submission", "/no/such/folder");
 
         Assert.Multiple(() =>
         {
@@ -198,7 +197,7 @@ public sealed class GradeCommandTests
         var folder = Directory.CreateTempSubdirectory("memkata-output-").FullName;
         try
         {
-            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference", "--format", "gradescope", "--output", folder);
+            var result = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--reference", "--format", "gradescope", "--output", folder);
 
             Assert.Multiple(() =>
             {
@@ -220,7 +219,7 @@ public sealed class GradeCommandTests
         var file = Path.GetTempFileName();
         try
         {
-            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--reference", "--output", Path.Combine(file, "results.json"));
+            var result = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--reference", "--output", Path.Combine(file, "results.json"));
 
             Assert.Multiple(() =>
             {

@@ -1,7 +1,6 @@
-using MemKata.Cli;
 using MemKata.Grading.Sandbox;
 
-namespace MemKata.Grading.Tests.Cli;
+namespace MemKata.Cli.Tests.Commands;
 
 /// <summary><c>memkata sandbox</c> says, layer by layer, what this machine's probe found, and exits 0 only with every
 /// layer active.</summary>

@@ -1,14 +1,13 @@
-using MemKata.Cli;
-using MemKata.Grading.Tests.Support;
+using MemKata.Tests.Shared;
 
-namespace MemKata.Grading.Tests.Cli;
+namespace MemKata.Cli.Tests.Commands;
 
 public sealed class SnapshotsCommandTests
 {
     [Test]
     public void Update_rewrites_the_snapshots_from_the_reference()
     {
-        var repo = FakeRepositoryCopy.Create();
+        var repo = CounterRepository.Copy();
         try
         {
             var snapshot = Path.Combine(repo, "graders", "counter", "__snapshots__", "CounterGrader.DescribeMatchesTheReference.snap");
@@ -34,7 +33,7 @@ public sealed class SnapshotsCommandTests
     [Test]
     public void Update_succeeds_when_the_reference_skips_only_a_task_worth_no_points()
     {
-        var repo = FakeRepositoryCopy.Create();
+        var repo = CounterRepository.Copy();
         try
         {
             // An optional level the reference does not do, as the allocator's "be glibc" task: worth 0 points.

@@ -1,9 +1,8 @@
-using MemKata.Cli;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Publishing;
-using MemKata.Grading.Tests.Support;
+using MemKata.Tests.Shared;
 
-namespace MemKata.Grading.Tests.Cli;
+namespace MemKata.Cli.Tests.Commands;
 
 public sealed class PublishCommandTests
 {
@@ -16,7 +15,7 @@ public sealed class PublishCommandTests
             var stdout = new StringWriter();
             var stderr = new StringWriter();
 
-            var exitCode = CliApp.Run(["publish", "--out", output, "--repo", TestData.FakeRepository], stdout, stderr);
+            var exitCode = CliApp.Run(["publish", "--out", output, "--repo", CounterRepository.Root], stdout, stderr);
 
             var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/'))
@@ -49,7 +48,7 @@ public sealed class PublishCommandTests
         var output = Path.Combine(Path.GetTempPath(), $"memkata-publish-{Guid.NewGuid():N}");
         try
         {
-            StarterRepository.Publish(TestData.FakeRepository, output, AppContext.BaseDirectory);
+            StarterRepository.Publish(CounterRepository.Root, output, AppContext.BaseDirectory);
 
             var published = Path.Combine(output, "exercises", "counter");
             var layout = ExerciseLayout.FromExerciseDirectory(published);
@@ -80,7 +79,7 @@ public sealed class PublishCommandTests
         var again = output + "-again";
         try
         {
-            StarterRepository.Publish(TestData.FakeRepository, output, AppContext.BaseDirectory);
+            StarterRepository.Publish(CounterRepository.Root, output, AppContext.BaseDirectory);
             var stderr = new StringWriter();
 
             var arguments = command.Select(a => a == "PUBLISH" ? again : a).Concat(["--repo", output]).ToArray();
@@ -113,7 +112,7 @@ public sealed class PublishCommandTests
         {
             var stderr = new StringWriter();
 
-            var exitCode = CliApp.Run(["publish", "--out", output, "--repo", TestData.FakeRepository], new StringWriter(), stderr);
+            var exitCode = CliApp.Run(["publish", "--out", output, "--repo", CounterRepository.Root], new StringWriter(), stderr);
 
             Assert.Multiple(() =>
             {

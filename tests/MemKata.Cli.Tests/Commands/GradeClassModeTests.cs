@@ -1,8 +1,7 @@
 using System.Text;
-using MemKata.Cli;
-using MemKata.Grading.Tests.Support;
+using MemKata.Tests.Shared;
 
-namespace MemKata.Grading.Tests.Cli;
+namespace MemKata.Cli.Tests.Commands;
 
 /// <summary>Class mode as an instructor runs it: roster, upload-ready CSV, feedback files, summary, and a second run
 /// that regrades only what changed.</summary>
@@ -18,7 +17,7 @@ public sealed class GradeClassModeTests
             foreach (var (name, sample) in new[] { ("ann", "reference"), ("=bob", "partial") })
             {
                 Directory.CreateDirectory(Path.Combine(hw, name));
-                File.Copy(Path.Combine(CounterExercise.Submission(sample), "Counter.cs"), Path.Combine(hw, name, "Counter.cs"));
+                File.Copy(Path.Combine(CounterRepository.Submission(sample), "Counter.cs"), Path.Combine(hw, name, "Counter.cs"));
             }
 
             var roster = Path.Combine(folder, "roster.csv");
@@ -26,7 +25,7 @@ public sealed class GradeClassModeTests
             var csv = Path.Combine(folder, "out", "scores.csv");
             string[] args =
             [
-                "grade", "counter", "--repo", TestData.FakeRepository, "--submissions", hw, "--output", csv,
+                "grade", "counter", "--repo", CounterRepository.Root, "--submissions", hw, "--output", csv,
                 "--roster", roster, "--feedback-dir", Path.Combine(folder, "fb"), "--feedback-format", "gradescope",
             ];
 
@@ -66,7 +65,7 @@ public sealed class GradeClassModeTests
         {
             File.WriteAllText(roster, "folder,student_id,email\nann,s1\"x,a\n");
 
-            var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--submissions", TestData.CounterSubmissions, "--roster", roster);
+            var result = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--submissions", CounterRepository.Submissions, "--roster", roster);
 
             Assert.Multiple(() =>
             {
@@ -83,7 +82,7 @@ public sealed class GradeClassModeTests
     [Test]
     public void Class_options_without_submissions_are_refused()
     {
-        var result = Memkata("grade", "counter", "--repo", TestData.FakeRepository, "--roster", "r.csv");
+        var result = Memkata("grade", "counter", "--repo", CounterRepository.Root, "--roster", "r.csv");
 
         Assert.Multiple(() =>
         {

@@ -1,7 +1,6 @@
-using MemKata.Cli;
-using MemKata.Grading.Tests.Support;
+using MemKata.Tests.Shared;
 
-namespace MemKata.Grading.Tests.Cli;
+namespace MemKata.Cli.Tests.Commands;
 
 public sealed class GradersCommandTests
 {
@@ -11,7 +10,7 @@ public sealed class GradersCommandTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var exitCode = CliApp.Run(["graders", "audit", "counter", "--repo", TestData.FakeRepository, "--list"], stdout, stderr);
+        var exitCode = CliApp.Run(["graders", "audit", "counter", "--repo", CounterRepository.Root, "--list"], stdout, stderr);
 
         Assert.Multiple(() =>
         {
@@ -26,7 +25,7 @@ public sealed class GradersCommandTests
     {
         var stderr = new StringWriter();
 
-        var exitCode = CliApp.Run(["graders", "audit", "nothing-here", "--repo", TestData.FakeRepository], new StringWriter(), stderr);
+        var exitCode = CliApp.Run(["graders", "audit", "nothing-here", "--repo", CounterRepository.Root], new StringWriter(), stderr);
 
         Assert.That(exitCode, Is.EqualTo(ExitCodes.UsageError));
         Assert.That(stderr.ToString(), Does.StartWith("memkata: no exercise 'nothing-here'"));
