@@ -31,6 +31,7 @@ return request.Kind switch
     WorkerJobKinds.Compile => CompileService.Serve(request, input, channel),
     WorkerJobKinds.Test or WorkerJobKinds.Record => TestRun.Run(request, channel),
     WorkerJobKinds.Scenario => ScenarioJob.Run(request, channel),
+    WorkerJobKinds.Replay => MemKata.Grading.Worker.Replay.ReplayJob.Run(request, channel),
     _ => Unknown(request.Kind),
 };
 

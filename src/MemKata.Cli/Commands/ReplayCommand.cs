@@ -27,9 +27,12 @@ internal static class ReplayCommand
         "  memkata replay traces/my.rep --format chunks > engine.txt\n" +
         "  memkata replay traces/my.rep --bench 100     time 100 replays\n" +
         "  memkata replay --format html --output heap.html   the heap after each operation, drawn\n" +
-        "  memkata replay traces/my.rep --show-heap 10  the heap after operation 10, chunk by chunk\n\n" +
+        "  memkata replay traces/my.rep --show-heap 10  the heap after operation 10, chunk by chunk\n" +
+        "  memkata replay exercises/allocator/traces/binary.rep --exercise exercises/allocator\n" +
+        "                                               your allocator on a trace: rules checked, index beside the reference's\n\n" +
         "Exit codes:\n" +
-        "  0    the trace ran to the end\n" +
+        "  0    the trace ran to the end (with --exercise: and your allocator kept every heap rule)\n" +
+        "  1    with --exercise: your allocator broke a heap rule, threw, or had to be stopped (time, memory)\n" +
         "  2    bad options, or a trace that is missing or malformed (memkata: FILE:LINE:COL: problem)\n" +
         "  134  the process aborted: glibc found the heap corrupt, e.g. a double free (SIGABRT)\n" +
         "  139  the process had a segmentation fault (SIGSEGV)";
@@ -74,8 +77,30 @@ internal static class ReplayCommand
             HelpName = "N",
         };
 
+        var exerciseOption = new Option<string?>("--exercise")
+        {
+            Description = "Replay with your allocator instead of glibc's: the exercise folder, e.g. exercises/allocator. It runs " +
+                "in the grading worker's sandbox; the heap rules are checked on every operation, and your utilization and " +
+                "simulated cost (task 8) end the report, beside the reference's when it is at hand.",
+            HelpName = "DIR",
+        };
+        var submissionOption = new Option<string?>("--submission")
+        {
+            Description = "With --exercise: the folder holding your Allocator.cs. Default: the exercise folder.",
+            HelpName = "DIR",
+        };
+        var timeoutOption = new Option<TimeSpan?>("--timeout")
+        {
+            Description = "With --exercise: the most CPU time your allocator may take on the trace, in seconds. Default: 10.",
+            HelpName = "SECONDS",
+            CustomParser = ScenarioCompareCommand.ParseTimeout,
+        };
+
         var html = new HtmlOutputOptions();
-        var command = new Command("replay", Description) { traceArgument, formatOption, benchOption, showHeapOption };
+        var command = new Command("replay", Description)
+        {
+            traceArgument, formatOption, benchOption, showHeapOption, exerciseOption, submissionOption, timeoutOption,
+        };
         html.AddTo(command, formatOption);
         command.Validators.Add(result =>
         {
@@ -88,8 +113,21 @@ internal static class ReplayCommand
             {
                 result.AddError("--show-heap adds the heap to the readable account: use it without --format and --bench.");
             }
+
+            if (result.GetResult(exerciseOption) is not null && (result.GetResult(benchOption) is not null || result.GetValue(formatOption) == HtmlOutputOptions.Html))
+            {
+                result.AddError("--exercise replays your allocator as text or chunks: use it without --bench and --format html.");
+            }
+
+            if (result.GetResult(exerciseOption) is null && (result.GetResult(submissionOption) is not null || result.GetResult(timeoutOption) is not null))
+            {
+                result.AddError("--submission and --timeout go with --exercise DIR.");
+            }
         });
-        command.SetAction(parse => parse.GetValue(formatOption) == HtmlOutputOptions.Html
+        command.SetAction(parse => parse.GetValue(exerciseOption) is { } exercise
+            ? ReplayExercise.Run(context, parse.GetValue(traceArgument), exercise, parse.GetValue(submissionOption), parse.GetValue(timeoutOption),
+                parse.GetValue(formatOption) ?? TextFormat, parse.GetValue(showHeapOption))
+            : parse.GetValue(formatOption) == HtmlOutputOptions.Html
             ? Html(context, parse.GetValue(traceArgument), parse.GetValue(html.Output)!, parse.GetValue(html.Language)!)
             : Run(context, parse.GetValue(traceArgument), parse.GetValue(formatOption) ?? TextFormat,
                 parse.GetResult(benchOption) is null ? null : parse.GetValue(benchOption), parse.GetValue(showHeapOption)));
@@ -131,7 +169,7 @@ internal static class ReplayCommand
                 if (step.Index == showHeap)
                 {
                     context.Out.Flush();
-                    HeapText.Write(context.Out, replayer.Memory, step.Index);
+                    HeapText.Write(context.Out, HeapView.Of(replayer.Memory, step.Index));
                 }
             }
 

@@ -91,7 +91,8 @@ internal static class ScenarioCompareCommand
         return compare;
     }
 
-    private static TimeSpan? ParseTimeout(ArgumentResult result)
+    /// <summary>Parses a <c>--timeout SECONDS</c> value: a number above 0, at most 3600.</summary>
+    internal static TimeSpan? ParseTimeout(ArgumentResult result)
     {
         var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0) || seconds > 3600)

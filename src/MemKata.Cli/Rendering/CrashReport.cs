@@ -8,11 +8,12 @@ namespace MemKata.Cli.Rendering;
 /// saying which operation of which trace line caused it.</summary>
 internal static class CrashReport
 {
-    /// <summary>Writes <paramref name="crash"/> to <paramref name="error"/>.</summary>
-    public static void Write(TextWriter error, ReplayCrash crash)
+    /// <summary>Writes <paramref name="crash"/> to <paramref name="error"/>; <paramref name="allocator"/> names the
+    /// allocator that ran (glibc, or the learner's).</summary>
+    public static void Write(TextWriter error, ReplayCrash crash, string allocator = "glibc")
     {
         var cause = crash.Kind == ReplayCrashKind.Abort
-            ? "glibc found the heap corrupt and called abort()"
+            ? $"{allocator} found the heap corrupt and called abort()"
             : "it touched memory it has no right to";
         error.WriteLine(crash.Message);
         error.WriteLine(

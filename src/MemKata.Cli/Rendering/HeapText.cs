@@ -1,5 +1,4 @@
 using System.Globalization;
-using MemKata.Engine.Memory;
 using MemKata.Engine.Traces;
 
 namespace MemKata.Cli.Rendering;
@@ -12,17 +11,17 @@ namespace MemKata.Cli.Rendering;
 /// </summary>
 internal static class HeapText
 {
-    /// <summary>Writes the heap of <paramref name="memory"/> after operation <paramref name="index"/>.</summary>
-    public static void Write(TextWriter output, SimulatedProcessMemory memory, int index)
+    /// <summary>Writes <paramref name="heap"/>, the heap after one operation.</summary>
+    public static void Write(TextWriter output, HeapView heap)
     {
         var c = CultureInfo.InvariantCulture;
-        var (chunks, broken) = HeapWalk.Walk(memory);
-        output.WriteLine(string.Create(c, $"-- heap after operation {index}: break at +0x{memory.ProgramBreak - memory.HeapStart:x} --"));
+        var (chunks, broken, start, programBreak) = (heap.Chunks, heap.Broken, heap.HeapStart, heap.Break);
+        output.WriteLine(string.Create(c, $"-- heap after operation {heap.AfterOperation}: break at +0x{programBreak - start:x} --"));
         output.WriteLine(string.Create(c, $"{"offset",10}  {"chunk",-16} {"size",10}  flags  state"));
         foreach (var chunk in chunks)
         {
-            var mapped = (chunk.Flags & 0x2) != 0 && chunk.Address >= memory.ProgramBreak;
-            var where = mapped ? "    (mmap)" : $"+0x{chunk.Address - memory.HeapStart:x}".PadLeft(10);
+            var mapped = (chunk.Flags & 0x2) != 0 && chunk.Address >= programBreak;
+            var where = mapped ? "    (mmap)" : $"+0x{chunk.Address - start:x}".PadLeft(10);
             var state = mapped ? "in use (own mapping)" : chunk.InUse ? "in use" : chunk.IsLast ? "free (top: reaches the break)" : "free";
             output.WriteLine(string.Create(c, $"{where}  0x{chunk.Address:x12} {chunk.Size,10}  {Flags(chunk.Flags),-5}  {state}"));
         }

@@ -38,6 +38,13 @@ internal sealed class TraceInput
         return use(new TraceReader(text, Source));
     }
 
+    /// <summary>The trace's whole text, as read (for a worker that parses it again, with the same line numbers).</summary>
+    public string ReadText()
+    {
+        using var text = _path is null ? BundledTraces.OpenTour() : TraceParser.Open(_path);
+        return text.ReadToEnd();
+    }
+
     /// <summary>Reads the trace through, checking every line, and returns its header.</summary>
     public TraceHeader Check() => Read(reader =>
     {

@@ -7,21 +7,41 @@ namespace MemKata.Engine.Performance;
 /// The checks malloclab's driver makes while it measures, so that an allocator that breaks the heap's rules earns no
 /// performance: every block handed out is 16-byte aligned, has a size word at <c>p - 8</c> that covers it, overlaps no
 /// other live block, and keeps the program's bytes (its first and last byte are stamped when it is handed out, through
-/// the process's memory directly, so the stamps cost the allocator nothing, and checked before it is freed or resized).
+/// the process's memory directly, so the stamps cost the allocator nothing, and checked before it is freed or resized)
+/// and its size word (the size and IS_MMAPPED stay as they were handed out while the block is in use; PREV_INUSE may
+/// change: task 1's rule).
 /// </summary>
 internal sealed class LiveBlockCheck(IProcessMemory memory)
 {
     private const ulong Alignment = 16;
     private readonly IProcessMemory _memory = memory;
-    private readonly Dictionary<int, (ulong Pointer, ulong Size)> _byId = [];
+    private const ulong StableBits = ~(ChunkHeader.PrevInUse | ChunkHeader.NonMainArena);
+    private readonly Dictionary<int, (ulong Pointer, ulong Size, ulong SizeWord)> _byId = [];
     private readonly List<(ulong Start, ulong End)> _byAddress = [];
 
-    /// <summary>Checks that block <paramref name="id"/> still holds its stamps; null when it does (or holds nothing).</summary>
+    /// <summary>Checks that block <paramref name="id"/> still holds its stamps and its size word; null when it does (or
+    /// holds nothing).</summary>
     public string? Verify(int id)
     {
         if (!_byId.TryGetValue(id, out var block) || block.Size == 0)
         {
             return null;
+        }
+
+        ulong word;
+        try
+        {
+            word = _memory.ReadWord(block.Pointer - ChunkHeader.SizeWordOffset) & StableBits;
+        }
+        catch (SegmentationFaultException)
+        {
+            return Describe(block.Pointer, $"(block {id}) is no longer mapped while in use: its memory was given back to the kernel");
+        }
+
+        if (word != block.SizeWord)
+        {
+            return Describe(block.Pointer, string.Create(CultureInfo.InvariantCulture,
+                $"(block {id}) had its size word changed while in use: 0x{block.SizeWord:x} when handed out, 0x{word:x} now (only PREV_INUSE may change)"));
         }
 
         // A 1-byte block has one byte: its last stamp wrote over its first.
@@ -54,7 +74,8 @@ internal sealed class LiveBlockCheck(IProcessMemory memory)
             return Describe(pointer, "is not 16-byte aligned");
         }
 
-        if ((_memory.ReadWord(pointer - 8) & ~ChunkHeader.FlagBits) < size + 8)
+        var sizeWord = _memory.ReadWord(pointer - ChunkHeader.SizeWordOffset);
+        if ((sizeWord & ~ChunkHeader.FlagBits) < size + 8)
         {
             return Describe(pointer, $"has a size word (at p - 8) too small for {size} bytes");
         }
@@ -66,7 +87,7 @@ internal sealed class LiveBlockCheck(IProcessMemory memory)
         }
 
         _byAddress.Insert(at, (pointer, pointer + size));
-        _byId[id] = (pointer, size);
+        _byId[id] = (pointer, size, sizeWord & StableBits);
         _memory.WriteByte(pointer, Stamp(id, 0));
         _memory.WriteByte(pointer + size - 1, Stamp(id, 1));
         return null;

@@ -33,48 +33,12 @@ public sealed record TraceMeasurement(string Source, ulong PeakPayload, ulong Pe
     /// view of a fresh process's memory) and measures it. Exceptions other than the death of the process pass through.</summary>
     public static TraceMeasurement Measure(Trace trace, Func<IProcessMemory, IAllocator> factory)
     {
-        ArgumentNullException.ThrowIfNull(trace);
-        ArgumentNullException.ThrowIfNull(factory);
-        CountingProcessMemory? counting = null;
-        var replayer = new TraceReplayer(trace, memory => factory(counting = new CountingProcessMemory(memory)));
-        var memory = replayer.Memory;
-        var check = new LiveBlockCheck(memory);
-        var live = new Dictionary<int, ulong>();
-        ulong payload = 0, peakPayload = 0, peakFootprint = 0;
-        string? failure = null;
-        while (failure is null && !replayer.IsFinished)
+        var replay = new MeasuredReplay(trace, factory);
+        while (replay.TryStep(out _))
         {
-            // Before a free or a realloc, the block must still hold the program's bytes.
-            var op = trace.Operations[replayer.OperationsRun];
-            var problem = op.Kind == TraceOperationKind.Allocate ? null : check.Verify(op.Id);
-            if (problem is null && replayer.TryStep(out var step))
-            {
-                var held = live.GetValueOrDefault(op.Id);
-                if (op.Kind != TraceOperationKind.Free && step.Pointer == 0 && op.Size is > 0 and <= ServedRequest)
-                {
-                    problem = "got NULL";
-                }
-                else if (op.Kind == TraceOperationKind.Free || step.Pointer != 0 || op.Size == 0)
-                {
-                    payload -= held;
-                    live[op.Id] = step.Pointer == 0 ? 0 : op.Size;
-                    payload += live[op.Id];
-                    problem = check.Add(op.Id, step.Pointer, live[op.Id]);
-                }
-
-                peakPayload = Math.Max(peakPayload, payload);
-                peakFootprint = Math.Max(peakFootprint, Footprint(memory));
-            }
-
-            failure = problem is null ? null : $"operation '{op}' (line {op.LineNumber}): {problem}";
         }
 
-        if (replayer.Crash is { } crash)
-        {
-            failure = $"the process died at operation {crash.Index} ({crash.Operation}): {crash.SignalName}, {crash.Message}";
-        }
-
-        return new TraceMeasurement(trace.Source, peakPayload, peakFootprint, counting!.Work, failure);
+        return replay.Measurement();
     }
 
     /// <summary>Memory obtained from the kernel now: the heap (initial break to break) plus the anonymous mappings.</summary>

@@ -1,3 +1,4 @@
+using MemKata.Engine.Traces;
 using MemKata.Scenarios.Comparing;
 
 namespace MemKata.Grading.Worker.Protocol;
@@ -21,6 +22,10 @@ namespace MemKata.Grading.Worker.Protocol;
 /// <param name="Step">For <see cref="WorkerEventKinds.Step"/>: the scenario step about to run (0: starting).</param>
 /// <param name="Line">For <see cref="WorkerEventKinds.Line"/>: one line of a scenario run's transcript.</param>
 /// <param name="Stop">For <see cref="WorkerEventKinds.Done"/> of a scenario job: why the run stopped early, or null.</param>
+/// <param name="Operation">For <see cref="WorkerEventKinds.Operation"/>: what one replayed operation did.</param>
+/// <param name="Heap">For <see cref="WorkerEventKinds.Heap"/>: the heap after the operation a replay job was asked
+/// about.</param>
+/// <param name="Replay">For <see cref="WorkerEventKinds.Done"/> of a replay job: how it ended.</param>
 public sealed record WorkerEvent(
     string Kind,
     IReadOnlyList<DiscoveredTest>? Tests = null,
@@ -34,7 +39,10 @@ public sealed record WorkerEvent(
     CompileResult? Compiled = null,
     int? Step = null,
     TranscriptLine? Line = null,
-    ScenarioStop? Stop = null);
+    ScenarioStop? Stop = null,
+    ReplayStep? Operation = null,
+    HeapView? Heap = null,
+    ReplayEnd? Replay = null);
 
 /// <summary>A test the worker found in the suite, before running anything.</summary>
 /// <param name="FullName">NUnit's full name (namespace, class, method and arguments): the test's identity.</param>
@@ -74,4 +82,11 @@ public static class WorkerEventKinds
 
     /// <summary>One line of a scenario run's transcript (<see cref="WorkerEvent.Line"/>).</summary>
     public const string Line = "line";
+
+    /// <summary>A replayed operation completed (<see cref="WorkerEvent.Operation"/>): if the process dies now, the next
+    /// operation is the one that brought it down.</summary>
+    public const string Operation = "operation";
+
+    /// <summary>The heap's picture a replay job was asked for (<see cref="WorkerEvent.Heap"/>).</summary>
+    public const string Heap = "heap";
 }

@@ -17,4 +17,8 @@ public static class WorkerJobKinds
     /// <summary>Runs a scenario with the learner's component in place of its reference and streams the run's
     /// transcript, one line per step or kernel event (<c>memkata scenario compare</c>).</summary>
     public const string Scenario = "scenario";
+
+    /// <summary>Replays a trace with the learner's allocator, checking the heap rules and measuring it, and streams one
+    /// record per operation (<c>memkata replay TRACE --exercise DIR</c>).</summary>
+    public const string Replay = "replay";
 }

@@ -12,10 +12,12 @@ namespace MemKata.Grading.Worker.Protocol;
 /// <param name="Compile">For <see cref="WorkerJobKinds.Compile"/>: what every compile job of the session shares; the
 /// jobs themselves follow, one <see cref="CompileJob"/> line each.</param>
 /// <param name="Scenario">For <see cref="WorkerJobKinds.Scenario"/>: the scenario and the learner's component.</param>
+/// <param name="Replay">For <see cref="WorkerJobKinds.Replay"/>: the trace and the learner's allocator.</param>
 public sealed record WorkerRequest(
     string Kind,
     string Nonce,
     string? AssemblyPath = null,
     IReadOnlyList<string>? Exclude = null,
     CompileSetup? Compile = null,
-    ScenarioRequest? Scenario = null);
+    ScenarioRequest? Scenario = null,
+    ReplayRequest? Replay = null);

@@ -106,8 +106,9 @@ internal static class ScenarioJob
             message.Length > MaxMessageChars ? message[..MaxMessageChars] + "..." : message, Source(e, component), inConstructor);
     }
 
-    // The innermost frame of the learner's own code, with its file and line (the assembly carries its PDB).
-    private static string? Source(Exception e, Type component)
+    /// <summary>The innermost frame of the learner's own code in <paramref name="e"/>'s stack, with its file and line
+    /// (the assembly carries its PDB), e.g. <c>FaultHandler.HandleFault, FaultHandler.cs:15</c>; null if none.</summary>
+    internal static string? Source(Exception e, Type component)
     {
         var frame = new StackTrace(e, fNeedFileInfo: true).GetFrames()
             .FirstOrDefault(f => f.GetMethod()?.DeclaringType?.Assembly == component.Assembly);

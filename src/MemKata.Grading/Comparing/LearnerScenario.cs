@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MemKata.Grading.Layout;
 using MemKata.Grading.Model;
-using MemKata.Grading.Sandbox;
 using MemKata.Grading.Steps;
 using MemKata.Grading.Worker.Protocol;
 using MemKata.Scenarios;
@@ -27,10 +25,6 @@ public static partial class LearnerScenario
     /// learner's code.</summary>
     public const string WorkerFailureId = "MKG004";
 
-    // Starting the worker and loading the engine come before the run's first step: not the learner's time.
-    private static readonly TimeSpan _startMargin = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan _poll = TimeSpan.FromMilliseconds(20);
-
     /// <summary>Runs <paramref name="scenario"/> (parsed from <paramref name="yaml"/>, which messages call
     /// <paramref name="fileName"/>) with the component of <paramref name="exercise"/> found in
     /// <paramref name="submissionDirectory"/>. Never throws for what the learner's files contain or do.</summary>
@@ -39,35 +33,11 @@ public static partial class LearnerScenario
     {
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(scenario);
-        var name = exercise.Config.Component?.Type ?? throw new GradingInputException(
-            $"{Path.Combine(exercise.ExerciseDirectory, ".meta", "config.json")}: \"component\" must name the learner's class.");
-        var (files, missing) = SubmissionFiles.Collect(exercise.Config, submissionDirectory);
-        if (missing.Count > 0)
+        var name = LearnerImage.ComponentOf(exercise);
+        var (image, problems) = LearnerImage.Compile(exercise, submissionDirectory);
+        if (image is null)
         {
-            return new(name, null, null, missing);
-        }
-
-        byte[] image;
-        using (var compiler = new CompileSession(
-            SandboxProbe.Machine, () => HiddenSuite.Setup(exercise, runAnalyzers: false, withSuite: false), GradingLimits.Default.CompileTimeout))
-        {
-            var compiled = compiler.Compile(files);
-            if (compiled.GraderFailure is { } failure)
-            {
-                throw new InvalidOperationException(failure);
-            }
-
-            if (compiled.Problem is { } problem)
-            {
-                return new(name, null, null, [problem]);
-            }
-
-            if (compiled.Result!.LearnerImage is not { } learnerImage)
-            {
-                return new(name, null, null, [.. compiled.Result.Problems.Select(p => new SourceProblem(p.File, p.Line, p.Column, p.Id, p.Message, p.IsError))]);
-            }
-
-            image = learnerImage;
+            return new(name, null, null, problems);
         }
 
         var run = new ScenarioRun(scenario, name, exercise.Config.Tasks, timeout);
@@ -87,14 +57,15 @@ public static partial class LearnerScenario
 
         public LearnerScenarioResult Execute(ScenarioRequest request, string solutionFile)
         {
-            var limits = GradingLimits.Default;
-            var launch = new WorkerLaunch(SandboxProbe.Machine, limits.MemoryMegabytes, ProcessLimits.Tests(3 * timeout + _startMargin),
-                JobFolder: null, TestJob.LineCap, TestJob.RunCap);
-            using var worker = RunningWorker.Start(launch, WorkerJobKinds.Scenario, Take);
-            worker.Begin((_, nonce) => new WorkerRequest(WorkerJobKinds.Scenario, nonce, Scenario: request));
-            worker.CloseInput();
-            var kill = Watch(worker, limits);
-            worker.Finish(TimeSpan.Zero);
+            var (kill, why) = LearnerJob.Run(WorkerJobKinds.Scenario, nonce => new WorkerRequest(WorkerJobKinds.Scenario, nonce, Scenario: request), Take,
+                () =>
+                {
+                    lock (_gate)
+                    {
+                        return _stepped;
+                    }
+                },
+                timeout);
             lock (_gate)
             {
                 if (_error is { } error)
@@ -111,8 +82,6 @@ public static partial class LearnerScenario
 
                 if (!_done || kill != CrashClassifier.Kill.None)
                 {
-                    var exitCode = worker.HasExited ? worker.ExitCode : -1;
-                    var why = CrashClassifier.Describe(kill, timeout, limits.MemoryMegabytes, exitCode, worker.Stderr, worker.Overflow);
                     return new(component, null, new LearnerStop(_step, ComparedRun.Where(scenario, _step), 0,
                         $"your run ended the process: {why}", null, null, null, TimedOut: false), []);
                 }
@@ -145,56 +114,21 @@ public static partial class LearnerScenario
             }
         }
 
-        // The run's CPU time counts from its first step, so starting the worker on a loaded machine is never the
-        // learner's; three times the limit of wall-clock time stops a run that waits instead of computing.
-        private CrashClassifier.Kill Watch(RunningWorker worker, GradingLimits limits)
-        {
-            var clock = Stopwatch.StartNew();
-            var memoryLimit = 2L * limits.MemoryMegabytes * 1024 * 1024;
-            TimeSpan? cpuAtStart = null;
-            var wallAtStart = TimeSpan.Zero;
-            while (!worker.WaitForExit(_poll))
-            {
-                bool stepped;
-                lock (_gate)
-                {
-                    stepped = _stepped;
-                }
-
-                var cpu = worker.Tree.CpuTime();
-                if (stepped && cpuAtStart is null)
-                {
-                    (cpuAtStart, wallAtStart) = (cpu, clock.Elapsed);
-                }
-
-                var reason =
-                    worker.Overflow is not null ? CrashClassifier.Kill.Output
-                    : cpuAtStart is { } start && cpu - start > timeout ? CrashClassifier.Kill.TestTimeout
-                    : cpuAtStart is not null && clock.Elapsed - wallAtStart > 3 * timeout ? CrashClassifier.Kill.TestWallTimeout
-                    : cpuAtStart is null && clock.Elapsed > _startMargin ? CrashClassifier.Kill.TestWallTimeout
-                    : worker.Tree.ResidentBytes() > memoryLimit ? CrashClassifier.Kill.Memory
-                    : CrashClassifier.Kill.None;
-                if (reason != CrashClassifier.Kill.None)
-                {
-                    worker.Kill();
-                    return reason;
-                }
-            }
-
-            return worker.Overflow is not null ? CrashClassifier.Kill.Output : CrashClassifier.Kill.None;
-        }
-
         private LearnerStop Stopped(ScenarioStop stop)
         {
-            int? task = stop.Exception == nameof(NotImplementedException) && TaskPattern().Match(stop.Message) is { Success: true } m
-                ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
-                : null;
+            var task = StubTask(stop.Exception, stop.Message);
             var title = task is { } n ? tasks?.FirstOrDefault(t => t.Number == n)?.Title : null;
             var where = stop.InConstructor ? $"the constructor, new {component}()" : ComparedRun.Where(scenario, stop.StepIndex);
             return new LearnerStop(stop.StepIndex, where, stop.LastEvent, $"your {component} threw {stop.Exception}: {stop.Message}",
                 stop.Source, task, title, TimedOut: false);
         }
     }
+
+    /// <summary>The task a stub's exception names (<c>NotImplementedException("Task 2: ...")</c>), or null.</summary>
+    internal static int? StubTask(string exception, string message) =>
+        exception == nameof(NotImplementedException) && TaskPattern().Match(message) is { Success: true } m
+            ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
+            : null;
 
     [GeneratedRegex(@"\bTask (\d+):", RegexOptions.CultureInvariant)]
     private static partial Regex TaskPattern();

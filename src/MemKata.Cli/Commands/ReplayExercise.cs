@@ -1,0 +1,133 @@
+using MemKata.Cli.Rendering;
+using MemKata.Cli.Replay;
+using MemKata.Cli.Traces;
+using MemKata.Engine.Traces;
+using MemKata.Grading;
+using MemKata.Grading.Comparing;
+using MemKata.Grading.Layout;
+
+namespace MemKata.Cli.Commands;
+
+/// <summary>
+/// <c>memkata replay TRACE --exercise DIR</c>: the trace replayed with the learner's allocator instead of glibc's, in the
+/// grading worker's sandbox (<see cref="LearnerReplay"/>), shown operation by operation exactly as the reference replay
+/// is (text or chunks, and <c>--show-heap N</c>), with the heap rules checked on every operation, then the learner's
+/// utilization, cost and score on the trace beside the reference solution's (<see cref="LearnerReplayReport"/>).
+/// </summary>
+internal static class ReplayExercise
+{
+    /// <summary>How many operations the trace may have: it is held in memory and sent to the worker.</summary>
+    public const int MaxOperations = 1_000_000;
+
+    /// <summary>The least CPU time the learner's replay gets when <c>--timeout</c> is not given.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Runs the replay; returns the exit code.</summary>
+    public static int Run(CliContext context, string? path, string exerciseDirectory, string? submission, TimeSpan? timeout, string format, int? showHeap)
+    {
+        var input = TraceInput.From(path);
+        ExerciseLayout exercise;
+        Trace trace;
+        string text;
+        try
+        {
+            var header = input.Check();
+            trace = input.Load(MaxOperations, "--exercise sends the trace to your allocator's process whole, so it takes");
+            text = input.ReadText();
+            exercise = ExerciseLayout.FromExerciseDirectory(exerciseDirectory);
+            return Replay(context, input, header, trace, text, exercise, submission ?? exerciseDirectory, timeout ?? DefaultTimeout, format, showHeap);
+        }
+        catch (GradingInputException e)
+        {
+            context.Error.WriteLine($"memkata: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (UserErrors.TryReport(e, context.Error))
+        {
+            return ExitCodes.UsageError;
+        }
+    }
+
+    private static int Replay(
+        CliContext context, TraceInput input, TraceHeader header, Trace trace, string text, ExerciseLayout exercise, string folder,
+        TimeSpan timeout, string format, int? showHeap)
+    {
+        if (!Directory.Exists(folder))
+        {
+            context.Error.WriteLine($"memkata: no submission folder {Path.GetFullPath(folder)}: give the folder that holds your {string.Join(", ", exercise.Config.Files.Solution)}.");
+            return ExitCodes.UsageError;
+        }
+
+        var chunks = format == ReplayCommand.ChunksFormatName;
+        IReplayRenderer? renderer = null;
+        var result = LearnerReplay.Run(exercise, folder, trace, text, timeout, showHeap, recordSyscalls: !chunks,
+            step =>
+            {
+                renderer ??= Begin(context, input, header, chunks, step.Index == 0 ? step.BreakBefore : 0);
+                renderer.Operation(step);
+            },
+            heap =>
+            {
+                context.Out.Flush();
+                HeapText.Write(context.Out, heap);
+            });
+        if (result.DidNotRun)
+        {
+            return LearnerReplayReport.DidNotRun(context.Error, result, folder);
+        }
+
+        // A replay stopped before its first operation has nothing to sum up.
+        if (result.End is { } end && (end.Summary.OperationsRun > 0 || end.Stop is null))
+        {
+            (renderer ?? Begin(context, input, header, chunks, end.Summary.InitialBreak)).End(end.Summary, end.Crash);
+            if (end.Crash is { } crash)
+            {
+                CrashReport.Write(context.Error, crash, $"your {result.Component}");
+            }
+        }
+
+        context.Out.Flush();
+        if (!chunks)
+        {
+            var reference = ReferenceMeasurement(exercise, trace, text, timeout);
+            LearnerReplayReport.Write(context.Out, trace, result, reference);
+        }
+
+        LearnerReplayReport.Problem(context.Error, trace, result);
+        return result.End?.Crash is { } died ? ExitCodes.Of(died) : result.Clean ? ExitCodes.Success : ExitCodes.Different;
+    }
+
+    private static IReplayRenderer Begin(CliContext context, TraceInput input, TraceHeader header, bool chunks, ulong initialBreak)
+    {
+        IReplayRenderer renderer = chunks
+            ? new ChunksReplayRenderer(context.Out, initialBreak)
+            : new TextReplayRenderer(ConsoleFactory.Create(context.Out, context.UseColor), input, header, initialBreak);
+        renderer.Begin();
+        return renderer;
+    }
+
+    // The reference solution's numbers on the same trace: run in a replay job of its own where the reference is at hand
+    // (an instructor's repository); a learner's starter has no reference, so none.
+    private static ReferenceNumbers ReferenceMeasurement(ExerciseLayout exercise, Trace trace, string text, TimeSpan timeout)
+    {
+        if (exercise.Config.Files.Example is not { Count: > 0 } examples
+            || !examples.All(e => File.Exists(Path.Combine(exercise.ExerciseDirectory, e))))
+        {
+            return new ReferenceNumbers(null, "this starter ships no reference solution, so there is nothing to set your numbers beside");
+        }
+
+        var directory = Directory.CreateTempSubdirectory("memkata-reference-");
+        try
+        {
+            ReferenceSubmission.Create(exercise, directory.FullName);
+            var reference = LearnerReplay.Run(exercise, directory.FullName, trace, text, timeout, null, recordSyscalls: false, _ => { }, _ => { });
+            return reference.End is { Measurement: { Failure: null } measured }
+                ? new ReferenceNumbers(measured, null)
+                : new ReferenceNumbers(null, "the reference solution did not finish this trace within the rules");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}
