@@ -89,7 +89,8 @@ internal static class ReplayExercise
         context.Out.Flush();
         if (!chunks)
         {
-            var reference = ReferenceMeasurement(exercise, trace, text, timeout);
+            // A run that failed scores 0 whatever the reference does: the reference runs only for a clean one.
+            var reference = result.Clean ? ReferenceMeasurement(exercise, trace, text, timeout) : new ReferenceNumbers(null, null);
             LearnerReplayReport.Write(context.Out, trace, result, reference);
         }
 

@@ -28,18 +28,20 @@ internal static class ScenarioCompareCommand
         "them, alone, against MemKata.Contracts. What is compared: each step's result and the kernel events it caused,\n" +
         "in order. Some of it is your choice (an allocator's placement and heap growth, a reclaim policy's scan order):\n" +
         "there a difference is not always a mistake, and the output says so.\n\n" +
-        "Your code runs inside memkata, on a thread of its own: an exception it throws (the stub's NotImplementedException\n" +
-        "too) is reported where your run stopped, and a run longer than --timeout is abandoned. A stack overflow or\n" +
-        "Environment.Exit in your code ends memkata itself, and memory is not limited (memkata grade limits both).\n\n" +
+        "Your code runs in the grading worker's sandbox, never inside memkata: an exception it throws (the stub's\n" +
+        "NotImplementedException too) is reported where your run stopped; a run longer than --timeout, a stack overflow,\n" +
+        "Environment.Exit or too much memory ends that run with a message.\n\n" +
         "Examples:\n" +
         "  memkata scenario compare 05-full-machine-kswapd-then-direct-reclaim --exercise exercises/fault-handler\n" +
         "  memkata scenario compare 09-oom-score-adj-changes-the-choice --exercise exercises/reclaim-policy\n" +
         "  cd exercises/reclaim-policy && memkata scenario compare 06-dirty-file-pages-are-written-back\n" +
         "  memkata scenario compare my.yaml --exercise exercises/fault-handler --format text > compare.txt\n" +
         "  memkata scenario compare 08-oom-killer-picks-the-biggest --exercise exercises/fault-handler --submission ~/hw/alice\n\n" +
+        "The verdict at the end says whether the runs are identical, differ only in what is your choice (named), or\n" +
+        "differ in what the rules require (the first such line of each run).\n\n" +
         "Exit codes:\n" +
-        "  0    the two runs are identical\n" +
-        "  1    they differ, or your run stopped early (an exception, the time limit)\n" +
+        "  0    the two runs are identical, or differ only in what is your choice\n" +
+        "  1    they differ in required behaviour, or your run stopped early (an exception, the time limit)\n" +
         "  2    bad options, an unknown scenario or a malformed one, a folder that is not an exercise, your code does not\n" +
         "       compile (the compiler's FILE:LINE:COL: error ... lines on standard error), or it has no component of the\n" +
         "       expected name\n" +
@@ -165,7 +167,7 @@ internal static class ScenarioCompareCommand
             ComparisonRenderer.WriteRich(ConsoleFactory.Create(context.Out, context.UseColor), comparison);
         }
 
-        return comparison.Identical ? ExitCodes.Success : ExitCodes.Different;
+        return comparison.Verdict.Kind == MemKata.Scenarios.Comparing.VerdictKind.Required ? ExitCodes.Different : ExitCodes.Success;
     }
 
     // The comparison as the HTML report takes it, with the reference's run recorded again for its drawings.
@@ -181,7 +183,8 @@ internal static class ScenarioCompareCommand
             _ => ComparedLineKind.OnlyYours,
         }, r.Reference?.Display, r.Yours?.Display)).ToList();
         var stop = comparison.Stop is { } s ? $"{s.Where}: {s.What}" : null;
-        return new ComparedRun(comparison.ScenarioLabel, comparison.Component, comparison.Note, rows, stop,
+        var note = comparison.Verdict.Text + (comparison.Note is { } choice ? "\n" + choice : "");
+        return new ComparedRun(comparison.ScenarioLabel, comparison.Component, note, rows, stop,
             ScenarioFilm.Record(isBuiltIn ? builtIn : Path.GetFileName(scenarioName), isBuiltIn, scenario));
     }
 

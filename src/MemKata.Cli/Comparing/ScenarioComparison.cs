@@ -20,6 +20,7 @@ namespace MemKata.Cli.Comparing;
 /// <param name="Yours">The learner's run's transcript, or null when there is none (a time-out, a constructor that threw).</param>
 /// <param name="Rows">The two transcripts side by side (empty when <paramref name="Yours"/> is null).</param>
 /// <param name="Stop">Why the learner's run stopped early, or null.</param>
+/// <param name="Verdict">The closing verdict: identical, only the learner's choices differ, or required behaviour does.</param>
 internal sealed record ScenarioComparison(
     string ScenarioLabel,
     string Component,
@@ -27,7 +28,8 @@ internal sealed record ScenarioComparison(
     IReadOnlyList<TranscriptLine> Reference,
     IReadOnlyList<TranscriptLine>? Yours,
     IReadOnlyList<ComparisonRow> Rows,
-    LearnerStop? Stop)
+    LearnerStop? Stop,
+    CompareVerdict Verdict)
 {
     /// <summary>True when the learner's run reached the end and every line equals the reference's.</summary>
     public bool Identical => Stop is null && Yours is not null && Rows.All(r => r.Kind == RowKind.Same);
@@ -58,13 +60,14 @@ internal sealed record ScenarioComparison(
         }
 
         var rows = learner.Transcript is { } yours ? LogAlignment.Rows(reference, yours) : [];
-        var note = ComparedRun.ChoiceNote(exercise.Config.Component?.Interface?.Split('.')[^1] switch
+        var contract = exercise.Config.Component?.Interface?.Split('.')[^1] switch
         {
             nameof(IAllocator) => typeof(IAllocator),
             nameof(IReclaimPolicy) => typeof(IReclaimPolicy),
             _ => typeof(IPageFaultHandler),
-        });
-        return (new ScenarioComparison(scenarioLabel, learner.Component, note, reference, learner.Transcript, rows, learner.Stop), learner);
+        };
+        var verdict = CompareVerdict.Of(contract, reference, learner.Transcript, learner.Stop is { } stop ? $"{stop.Where}: {stop.What}" : null);
+        return (new ScenarioComparison(scenarioLabel, learner.Component, ComparedRun.ChoiceNote(contract), reference, learner.Transcript, rows, learner.Stop, verdict), learner);
     }
 
     // The CPU time this process has used so far (every thread's): the reference's run is timed with it.

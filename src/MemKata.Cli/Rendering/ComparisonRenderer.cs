@@ -9,7 +9,8 @@ namespace MemKata.Cli.Rendering;
 /// <summary>
 /// Shows a <see cref="ScenarioComparison"/>: whether the runs are identical, the first difference (and where the
 /// learner's run stopped, if it did), then the two transcripts side by side. As plain text (identical on every run: no
-/// times, no colors) it ends with a unified diff; on a terminal the side by side is a colored table.
+/// times, no colors) it goes on with a unified diff; on a terminal the side by side is a colored table. Both end with
+/// the verdict (<see cref="CompareVerdict"/>).
 /// </summary>
 internal static class ComparisonRenderer
 {
@@ -44,6 +45,7 @@ internal static class ComparisonRenderer
             output.Write(LogAlignment.UnifiedDiff(comparison.Reference, yours));
         }
 
+        output.Write("\n## Verdict\n" + comparison.Verdict.Text + "\n");
         output.Flush();
     }
 
@@ -72,11 +74,13 @@ internal static class ComparisonRenderer
             }
 
             console.Write(log);
+            WriteVerdict(console, comparison.Verdict);
             return;
         }
 
         if (comparison.Yours is null)
         {
+            WriteVerdict(console, comparison.Verdict);
             return;
         }
 
@@ -95,6 +99,18 @@ internal static class ComparisonRenderer
 
         console.Write(table);
         console.MarkupLine(Markup.Escape(Legend));
+        WriteVerdict(console, comparison.Verdict);
+    }
+
+    // The closing verdict: green when nothing required differs, red otherwise.
+    private static void WriteVerdict(IAnsiConsole console, CompareVerdict verdict)
+    {
+        console.WriteLine();
+        var color = verdict.Kind == VerdictKind.Required ? "red" : "green";
+        foreach (var (line, i) in verdict.Text.Split('\n').Select((l, i) => (l, i)))
+        {
+            console.MarkupLine(i == 0 ? $"[bold {color}]{Markup.Escape(line)}[/]" : Markup.Escape(line));
+        }
     }
 
     // The lines both formats start with.

@@ -50,7 +50,7 @@ internal static class LearnerReplayReport
         var yours = end.Measurement;
         var theirs = reference.Measurement;
         output.WriteLine();
-        output.WriteLine(string.Create(c, $"{"",-26}{"yours",16}{(theirs is null ? "" : "reference"),16}"));
+        output.WriteLine($"{"",-26}{"yours",16}{(theirs is null ? "" : "reference"),16}".TrimEnd());
         Row(output, "utilization", Percent(yours), theirs is null ? "" : Percent(theirs));
         Row(output, "  peak payload (bytes)", N(yours.PeakPayload), theirs is null ? "" : N(theirs.PeakPayload));
         Row(output, "  peak footprint (bytes)", N(yours.PeakFootprint), theirs is null ? "" : N(theirs.PeakFootprint));
@@ -61,7 +61,11 @@ internal static class LearnerReplayReport
         Row(output, "  page faults", N(yours.Work.PageFaults), theirs is null ? "" : N(theirs.Work.PageFaults));
         output.WriteLine(string.Create(c,
             $"cost = accesses + bytes / {CostModel.BulkBytesPerAccess} + {CostModel.Syscall} x system calls + {CostModel.PageFault} x page faults (task 8)"));
-        if (theirs is null)
+        if (yours.Failure is not null)
+        {
+            output.WriteLine("score on this trace: 0 of 100: a trace your allocator does not finish within the rules scores 0 (task 8).");
+        }
+        else if (theirs is null)
         {
             output.WriteLine($"score on this trace: not computed: {reference.Missing}.");
         }
@@ -106,7 +110,7 @@ internal static class LearnerReplayReport
     }
 
     private static void Row(TextWriter output, string label, string yours, string reference) =>
-        output.WriteLine($"{label,-26}{yours,16}{reference,16}");
+        output.WriteLine($"{label,-26}{yours,16}{reference,16}".TrimEnd());
 
     private static string Percent(TraceMeasurement m) =>
         m.Failure is null ? (100 * m.Utilization).ToString("F1", CultureInfo.InvariantCulture) + " %" : "failed";

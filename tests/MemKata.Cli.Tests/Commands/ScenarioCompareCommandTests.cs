@@ -263,7 +263,7 @@ public class ScenarioCompareCommandTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success));
             Assert.That(result.Stdout, Does.Contain("memkata scenario compare 05-full-machine-kswapd-then-direct-reclaim --exercise exercises/fault-handler"));
-            Assert.That(result.Stdout, Does.Contain("  1    they differ, or your run stopped early"));
+            Assert.That(result.Stdout, Does.Contain("  1    they differ in required behaviour, or your run stopped early"));
         });
     }
 
