@@ -5,6 +5,7 @@ using MemKata.Reports.Html;
 using MemKata.Reports.Html.Recording;
 using MemKata.Reports.Html.Text;
 using MemKata.Scenarios;
+using MemKata.Scenarios.Views;
 
 namespace MemKata.Cli.Commands;
 
@@ -40,6 +41,7 @@ internal static class ScenarioCommand
         "  memkata scenario list                                    the built-in scenarios and their titles\n" +
         "  memkata scenario run --builtin 08-oom-killer-picks-the-biggest\n" +
         "  memkata scenario run my.yaml --format text > run.txt     plain text, the same on every run\n" +
+        "  memkata scenario run --builtin 07-anonymous-pages-go-to-swap --show both --step 3   page tables and LRU lists\n" +
         "  memkata scenario run --builtin 05-full-machine-kswapd-then-direct-reclaim --format html --output run.html --lang zh-CN\n\n" +
         "Exit codes:\n" +
         "  0    the scenario ran (a process killed by the OOM killer or a SIGSEGV is an outcome, not an error)\n" +
@@ -74,6 +76,8 @@ internal static class ScenarioCommand
 
         var run = new Command("run", RunDescription) { fileArgument, builtinOption, formatOption };
         html.AddTo(run, formatOption);
+        var views = new ViewOptions();
+        views.AddTo(run, formatOption);
         run.Validators.Add(result =>
         {
             var hasFile = result.GetValue(fileArgument) is not null;
@@ -86,7 +90,7 @@ internal static class ScenarioCommand
             }
         });
         run.SetAction(parse => Run(context, parse.GetValue(fileArgument), parse.GetValue(builtinOption), parse.GetValue(formatOption) ?? ReportFormatOption.Text,
-            parse.GetValue(html.Output), parse.GetValue(html.Language)!));
+            parse.GetValue(html.Output), parse.GetValue(html.Language)!, ViewOptions.Recorder(parse.GetValue(views.Show), parse.GetValue(views.Step))));
 
         var list = new Command("list", "List the built-in scenarios, in tour order, with their titles.");
         list.SetAction(_ => List(context));
@@ -96,7 +100,7 @@ internal static class ScenarioCommand
         return (scenario, run, compare);
     }
 
-    private static int Run(CliContext context, string? path, string? builtin, string format, string? output, string language)
+    private static int Run(CliContext context, string? path, string? builtin, string format, string? output, string language, ViewRecorder? views)
     {
         Scenario scenario;
         string name;
@@ -120,7 +124,8 @@ internal static class ScenarioCommand
             return ExitCodes.Success;
         }
 
-        var result = ScenarioRunner.Run(scenario);
+        var result = ScenarioRunner.Run(scenario, stepStarting: views is null ? null : views.StepStarting);
+        views?.Finish(result.Steps.Count, result.Machine);
         if (format == ReportFormatOption.Text)
         {
             context.Out.Write(result.Render());
@@ -129,6 +134,20 @@ internal static class ScenarioCommand
         else
         {
             ScenarioRunRenderer.Write(ConsoleFactory.Create(context.Out, context.UseColor), result);
+        }
+
+        if (views is not null)
+        {
+            context.Out.WriteLine();
+            context.Out.WriteLine("## The machine after each step (--show)");
+            MachineView? before = null;
+            foreach (var view in views.Views)
+            {
+                MachineViewText.Write(context.Out, "the reference's run", view, before);
+                before = view;
+            }
+
+            context.Out.Flush();
         }
 
         return ExitCodes.Success;

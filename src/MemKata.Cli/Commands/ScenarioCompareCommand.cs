@@ -36,6 +36,8 @@ internal static class ScenarioCompareCommand
         "  memkata scenario compare 09-oom-score-adj-changes-the-choice --exercise exercises/reclaim-policy\n" +
         "  cd exercises/reclaim-policy && memkata scenario compare 06-dirty-file-pages-are-written-back\n" +
         "  memkata scenario compare my.yaml --exercise exercises/fault-handler --format text > compare.txt\n" +
+        "  memkata scenario compare 11-map-private-file-pages-are-copied-on-write --exercise exercises/fault-handler --show page-table\n" +
+        "  memkata scenario compare 07-anonymous-pages-go-to-swap --exercise exercises/reclaim-policy --show lru --step 4\n" +
         "  memkata scenario compare 08-oom-killer-picks-the-biggest --exercise exercises/fault-handler --submission ~/hw/alice\n\n" +
         "The verdict at the end says whether the runs are identical, differ only in what is your choice (named), or\n" +
         "differ in what the rules require (the first such line of each run).\n\n" +
@@ -81,6 +83,8 @@ internal static class ScenarioCompareCommand
         var html = new HtmlOutputOptions();
         var compare = new Command("compare", Description) { scenarioArgument, exerciseOption, submissionOption, timeoutOption, formatOption };
         html.AddTo(compare, formatOption);
+        var views = new ViewOptions();
+        views.AddTo(compare, formatOption);
         compare.SetAction(parse => Run(
             context,
             parse.GetValue(scenarioArgument)!,
@@ -89,7 +93,10 @@ internal static class ScenarioCompareCommand
             parse.GetValue(timeoutOption),
             parse.GetValue(formatOption) ?? ReportFormatOption.Text,
             parse.GetValue(html.Output),
-            parse.GetValue(html.Language)!));
+            parse.GetValue(html.Language)!,
+            parse.GetValue(views.Show) is { } show
+                ? (show is ViewOptions.PageTable or ViewOptions.Both, show is ViewOptions.Lru or ViewOptions.Both, parse.GetValue(views.Step))
+                : null));
         return compare;
     }
 
@@ -107,7 +114,8 @@ internal static class ScenarioCompareCommand
     }
 
     private static int Run(
-        CliContext context, string scenarioName, string exerciseDirectory, string? submission, TimeSpan? timeout, string format, string? output, string language)
+        CliContext context, string scenarioName, string exerciseDirectory, string? submission, TimeSpan? timeout, string format, string? output, string language,
+        (bool PageTables, bool Lru, int? Step)? views)
     {
         (string Label, Scenario Scenario, string Yaml, string FileName) scenario;
         ExerciseLayout exercise;
@@ -138,7 +146,7 @@ internal static class ScenarioCompareCommand
         }
 
         var (comparison, learner) = ScenarioComparison.Run(
-            scenario.Label, scenario.Scenario, scenario.Yaml, scenario.FileName, exercise, folder, timeout);
+            scenario.Label, scenario.Scenario, scenario.Yaml, scenario.FileName, exercise, folder, timeout, views);
         if (comparison is null)
         {
             var compileErrors = learner.Problems.Any(p => p.Id != LearnerScenario.MissingComponentId);
@@ -165,6 +173,7 @@ internal static class ScenarioCompareCommand
         else
         {
             ComparisonRenderer.WriteRich(ConsoleFactory.Create(context.Out, context.UseColor), comparison);
+            ComparisonRenderer.WriteViews(context.Out, comparison);
         }
 
         return comparison.Verdict.Kind == MemKata.Scenarios.Comparing.VerdictKind.Required ? ExitCodes.Different : ExitCodes.Success;

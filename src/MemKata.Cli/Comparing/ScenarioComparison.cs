@@ -5,6 +5,7 @@ using MemKata.Grading.Comparing;
 using MemKata.Grading.Layout;
 using MemKata.Scenarios;
 using MemKata.Scenarios.Comparing;
+using MemKata.Scenarios.Views;
 
 namespace MemKata.Cli.Comparing;
 
@@ -21,6 +22,8 @@ namespace MemKata.Cli.Comparing;
 /// <param name="Rows">The two transcripts side by side (empty when <paramref name="Yours"/> is null).</param>
 /// <param name="Stop">Why the learner's run stopped early, or null.</param>
 /// <param name="Verdict">The closing verdict: identical, only the learner's choices differ, or required behaviour does.</param>
+/// <param name="ReferenceViews">The reference's machine after each step asked for (<c>--show</c>); empty when none was.</param>
+/// <param name="YourViews">The learner's machine after the same steps.</param>
 internal sealed record ScenarioComparison(
     string ScenarioLabel,
     string Component,
@@ -29,7 +32,9 @@ internal sealed record ScenarioComparison(
     IReadOnlyList<TranscriptLine>? Yours,
     IReadOnlyList<ComparisonRow> Rows,
     LearnerStop? Stop,
-    CompareVerdict Verdict)
+    CompareVerdict Verdict,
+    IReadOnlyList<MachineView> ReferenceViews,
+    IReadOnlyList<MachineView> YourViews)
 {
     /// <summary>True when the learner's run reached the end and every line equals the reference's.</summary>
     public bool Identical => Stop is null && Yours is not null && Rows.All(r => r.Kind == RowKind.Same);
@@ -44,16 +49,21 @@ internal sealed record ScenarioComparison(
     /// <paramref name="exercise"/> in <paramref name="submissionDirectory"/> in the sandboxed worker
     /// (<see cref="LearnerScenario"/>) for at most <paramref name="timeout"/> of CPU time (default: four times what the
     /// reference's run took, at least <see cref="MinimumTimeout"/>: the learner's code is compiled without
-    /// optimizations), and aligns the two. Returns the learner side alone when their code could not run.</summary>
+    /// optimizations), and aligns the two; <paramref name="views"/>, if given, records both machines after each step it
+    /// asks for. Returns the learner side alone when their code could not run.</summary>
     public static (ScenarioComparison? Comparison, LearnerScenarioResult Learner) Run(
-        string scenarioLabel, Scenario scenario, string yaml, string fileName, ExerciseLayout exercise, string submissionDirectory, TimeSpan? timeout)
+        string scenarioLabel, Scenario scenario, string yaml, string fileName, ExerciseLayout exercise, string submissionDirectory, TimeSpan? timeout,
+        (bool PageTables, bool Lru, int? Step)? views = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(exercise);
         var cpu = CpuTime();
-        var reference = Transcript.Of(ComparedRun.Reference(scenario), "");
+        var recorder = views is { } v ? new ViewRecorder(v.PageTables, v.Lru, v.Step) : null;
+        var referenceRun = ComparedRun.Reference(scenario, recorder is null ? null : recorder.StepStarting);
+        recorder?.Finish(referenceRun.Steps.Count, referenceRun.Machine);
+        var reference = Transcript.Of(referenceRun, "");
         var limit = timeout ?? TimeSpan.FromTicks(Math.Max(MinimumTimeout.Ticks, 4 * (CpuTime() - cpu).Ticks));
-        var learner = LearnerScenario.Run(exercise, submissionDirectory, scenario, yaml, fileName, limit);
+        var learner = LearnerScenario.Run(exercise, submissionDirectory, scenario, yaml, fileName, limit, views);
         if (learner.DidNotRun)
         {
             return (null, learner);
@@ -67,7 +77,8 @@ internal sealed record ScenarioComparison(
             _ => typeof(IPageFaultHandler),
         };
         var verdict = CompareVerdict.Of(contract, reference, learner.Transcript, learner.Stop is { } stop ? $"{stop.Where}: {stop.What}" : null);
-        return (new ScenarioComparison(scenarioLabel, learner.Component, ComparedRun.ChoiceNote(contract), reference, learner.Transcript, rows, learner.Stop, verdict), learner);
+        return (new ScenarioComparison(scenarioLabel, learner.Component, ComparedRun.ChoiceNote(contract), reference, learner.Transcript, rows, learner.Stop, verdict,
+            recorder?.Views ?? [], learner.Views), learner);
     }
 
     // The CPU time this process has used so far (every thread's): the reference's run is timed with it.

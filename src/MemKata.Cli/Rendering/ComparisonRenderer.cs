@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MemKata.Cli.Comparing;
 using MemKata.Scenarios.Comparing;
+using MemKata.Scenarios.Views;
 using Spectre.Console;
 
 namespace MemKata.Cli.Rendering;
@@ -46,6 +47,7 @@ internal static class ComparisonRenderer
         }
 
         output.Write("\n## Verdict\n" + comparison.Verdict.Text + "\n");
+        WriteViews(output, comparison);
         output.Flush();
     }
 
@@ -100,6 +102,34 @@ internal static class ComparisonRenderer
         console.Write(table);
         console.MarkupLine(Markup.Escape(Legend));
         WriteVerdict(console, comparison.Verdict);
+    }
+
+    /// <summary>Writes the machine views of both runs (<c>--show</c>), step by step: the reference's, then yours.</summary>
+    public static void WriteViews(TextWriter output, ScenarioComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(comparison);
+        if (comparison.ReferenceViews.Count == 0 && comparison.YourViews.Count == 0)
+        {
+            return;
+        }
+
+        output.Write("\n## The machine after each step (--show)\n");
+        MachineView? theirsBefore = null, yoursBefore = null;
+        foreach (var step in comparison.ReferenceViews.Select(v => v.AfterStep).Union(comparison.YourViews.Select(v => v.AfterStep)).Order())
+        {
+            if (comparison.ReferenceViews.FirstOrDefault(v => v.AfterStep == step) is { } theirs)
+            {
+                MachineViewText.Write(output, "the reference's run", theirs, theirsBefore);
+                theirsBefore = theirs;
+            }
+
+            if (comparison.YourViews.FirstOrDefault(v => v.AfterStep == step) is { } yours)
+            {
+                MachineViewText.Write(output, $"your run, with your {comparison.Component}", yours, yoursBefore);
+                yoursBefore = yours;
+            }
+        }
     }
 
     // The closing verdict: green when nothing required differs, red otherwise.

@@ -7,4 +7,8 @@ namespace MemKata.Grading.Worker.Protocol;
 /// <param name="FileName">What messages call the scenario's file.</param>
 /// <param name="Component">The learner's component type, a public class in no namespace.</param>
 /// <param name="LearnerImage">The learner's compiled assembly (PDB embedded).</param>
-public sealed record ScenarioRequest(string Yaml, string FileName, string Component, byte[] LearnerImage);
+/// <param name="ShowPageTables">Whether to send the processes' page tables after each step (<c>--show</c>).</param>
+/// <param name="ShowLru">Whether to send the LRU lists after each step.</param>
+/// <param name="ShowStep">The one step to send views after, or null for every step.</param>
+public sealed record ScenarioRequest(
+    string Yaml, string FileName, string Component, byte[] LearnerImage, bool ShowPageTables = false, bool ShowLru = false, int? ShowStep = null);

@@ -1,5 +1,6 @@
 using MemKata.Engine.Traces;
 using MemKata.Scenarios.Comparing;
+using MemKata.Scenarios.Views;
 
 namespace MemKata.Grading.Worker.Protocol;
 
@@ -26,6 +27,7 @@ namespace MemKata.Grading.Worker.Protocol;
 /// <param name="Heap">For <see cref="WorkerEventKinds.Heap"/>: the heap after the operation a replay job was asked
 /// about.</param>
 /// <param name="Replay">For <see cref="WorkerEventKinds.Done"/> of a replay job: how it ended.</param>
+/// <param name="View">For <see cref="WorkerEventKinds.View"/>: the learner's machine after a step.</param>
 public sealed record WorkerEvent(
     string Kind,
     IReadOnlyList<DiscoveredTest>? Tests = null,
@@ -42,7 +44,8 @@ public sealed record WorkerEvent(
     ScenarioStop? Stop = null,
     ReplayStep? Operation = null,
     HeapView? Heap = null,
-    ReplayEnd? Replay = null);
+    ReplayEnd? Replay = null,
+    MachineView? View = null);
 
 /// <summary>A test the worker found in the suite, before running anything.</summary>
 /// <param name="FullName">NUnit's full name (namespace, class, method and arguments): the test's identity.</param>
@@ -89,4 +92,8 @@ public static class WorkerEventKinds
 
     /// <summary>The heap's picture a replay job was asked for (<see cref="WorkerEvent.Heap"/>).</summary>
     public const string Heap = "heap";
+
+    /// <summary>A scenario job's view of the learner's machine after a step (<see cref="WorkerEvent.View"/>), sent
+    /// after the transcript.</summary>
+    public const string View = "view";
 }

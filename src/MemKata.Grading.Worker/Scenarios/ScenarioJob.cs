@@ -9,6 +9,7 @@ using MemKata.Grading.Worker.Protocol;
 using MemKata.Grading.Worker.Testing;
 using MemKata.Scenarios;
 using MemKata.Scenarios.Comparing;
+using MemKata.Scenarios.Views;
 
 namespace MemKata.Grading.Worker.Scenarios;
 
@@ -66,11 +67,18 @@ internal static class ScenarioJob
             }
         }
 
+        var views = job.ShowPageTables || job.ShowLru ? new ViewRecorder(job.ShowPageTables, job.ShowLru, job.ShowStep) : null;
         var result = ComparedRun.WithComponent(scenario, component, allocator,
-            step => channel.Send(new WorkerEvent(WorkerEventKinds.Step, Step: step)));
+            step => channel.Send(new WorkerEvent(WorkerEventKinds.Step, Step: step)), views is null ? null : views.StepStarting);
+        views?.Finish(result.Steps.Count, result.Machine);
         foreach (var line in Transcript.Of(result, $"stopped: your {type.Name} threw {result.Failure?.Exception.GetType().Name}"))
         {
             channel.Send(new WorkerEvent(WorkerEventKinds.Line, Line: line));
+        }
+
+        foreach (var view in views?.Views ?? [])
+        {
+            channel.Send(new WorkerEvent(WorkerEventKinds.View, View: view));
         }
 
         var stop = result.Failure is { } failure ? Stop(failure.StepIndex, failure.LastEvent, failure.Exception, type, inConstructor: false) : null;

@@ -6,6 +6,7 @@ using MemKata.Grading.Steps;
 using MemKata.Grading.Worker.Protocol;
 using MemKata.Scenarios;
 using MemKata.Scenarios.Comparing;
+using MemKata.Scenarios.Views;
 
 namespace MemKata.Grading.Comparing;
 
@@ -27,9 +28,11 @@ public static partial class LearnerScenario
 
     /// <summary>Runs <paramref name="scenario"/> (parsed from <paramref name="yaml"/>, which messages call
     /// <paramref name="fileName"/>) with the component of <paramref name="exercise"/> found in
-    /// <paramref name="submissionDirectory"/>. Never throws for what the learner's files contain or do.</summary>
+    /// <paramref name="submissionDirectory"/>; <paramref name="views"/> asks for the learner's machine after each step
+    /// (<c>--show</c>). Never throws for what the learner's files contain or do.</summary>
     public static LearnerScenarioResult Run(
-        ExerciseLayout exercise, string submissionDirectory, Scenario scenario, string yaml, string fileName, TimeSpan timeout)
+        ExerciseLayout exercise, string submissionDirectory, Scenario scenario, string yaml, string fileName, TimeSpan timeout,
+        (bool PageTables, bool Lru, int? Step)? views = null)
     {
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -41,7 +44,8 @@ public static partial class LearnerScenario
         }
 
         var run = new ScenarioRun(scenario, name, exercise.Config.Tasks, timeout);
-        return run.Execute(new ScenarioRequest(yaml, fileName, name, image), exercise.Config.Files.Solution[0]);
+        return run.Execute(
+            new ScenarioRequest(yaml, fileName, name, image, views?.PageTables ?? false, views?.Lru ?? false, views?.Step), exercise.Config.Files.Solution[0]);
     }
 
     // One scenario job: the worker, what it reported, and the watch over it.
@@ -49,6 +53,7 @@ public static partial class LearnerScenario
     {
         private readonly Lock _gate = new();
         private readonly List<TranscriptLine> _lines = [];
+        private readonly List<MachineView> _views = [];
         private int _step;
         private bool _stepped;
         private bool _done;
@@ -86,7 +91,7 @@ public static partial class LearnerScenario
                         $"your run ended the process: {why}", null, null, null, TimedOut: false), []);
                 }
 
-                return new(component, _stop is { InConstructor: true } ? null : [.. _lines], _stop is { } stop ? Stopped(stop) : null, []);
+                return new(component, _stop is { InConstructor: true } ? null : [.. _lines], _stop is { } stop ? Stopped(stop) : null, []) { Views = [.. _views] };
             }
         }
 
@@ -101,6 +106,9 @@ public static partial class LearnerScenario
                         break;
                     case WorkerEventKinds.Line when message.Line is { } line:
                         _lines.Add(line);
+                        break;
+                    case WorkerEventKinds.View when message.View is { } view:
+                        _views.Add(view);
                         break;
                     case WorkerEventKinds.Done:
                         (_done, _stop) = (true, message.Stop);

@@ -1,5 +1,6 @@
 using MemKata.Grading.Model;
 using MemKata.Scenarios.Comparing;
+using MemKata.Scenarios.Views;
 
 namespace MemKata.Grading.Comparing;
 
@@ -16,6 +17,9 @@ public sealed record LearnerScenarioResult(
     LearnerStop? Stop,
     IReadOnlyList<SourceProblem> Problems)
 {
+    /// <summary>The learner's machine after each step asked for (<c>--show</c>); empty when none was.</summary>
+    public IReadOnlyList<MachineView> Views { get; init; } = [];
+
     /// <summary>True when the code could not run at all (see <see cref="Problems"/>).</summary>
     public bool DidNotRun => Problems.Count > 0;
 }

@@ -14,15 +14,22 @@ namespace MemKata.Scenarios.Comparing;
 /// </summary>
 public static class ComparedRun
 {
-    /// <summary>The reference components' run of <paramref name="scenario"/>.</summary>
-    public static ScenarioResult Reference(Scenario scenario) => ScenarioRunner.RunUntilFailure(scenario, stepStarting: StepStarting);
+    /// <summary>The reference components' run of <paramref name="scenario"/>; <paramref name="observe"/>, if given, is
+    /// told each step's index and the machine before the step runs (it must only read).</summary>
+    public static ScenarioResult Reference(Scenario scenario, Action<int, Machine>? observe = null) =>
+        ScenarioRunner.RunUntilFailure(scenario, stepStarting: (index, machine) =>
+        {
+            observe?.Invoke(index, machine);
+            StepStarting(index, machine);
+        });
 
     /// <summary>The run of <paramref name="scenario"/> with a learner's component in place of its reference:
     /// <paramref name="allocator"/> builds one allocator per process, or <paramref name="component"/> is a page-fault
     /// handler or a reclaim policy. <paramref name="stepStarting"/> is told each step's index before it runs (0: the
-    /// processes start). An exception the component throws stops the run (<see cref="ScenarioResult.Failure"/>).</summary>
+    /// processes start), and <paramref name="observe"/> the machine too (it must only read). An exception the component
+    /// throws stops the run (<see cref="ScenarioResult.Failure"/>).</summary>
     public static ScenarioResult WithComponent(
-        Scenario scenario, object? component, AllocatorFactory? allocator, Action<int>? stepStarting = null) =>
+        Scenario scenario, object? component, AllocatorFactory? allocator, Action<int>? stepStarting = null, Action<int, Machine>? observe = null) =>
         ScenarioRunner.RunUntilFailure(
             scenario,
             component as IPageFaultHandler,
@@ -31,6 +38,7 @@ public static class ComparedRun
             (index, machine) =>
             {
                 stepStarting?.Invoke(index);
+                observe?.Invoke(index, machine);
                 StepStarting(index, machine);
             });
 

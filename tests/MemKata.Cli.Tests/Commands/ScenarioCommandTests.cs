@@ -217,4 +217,21 @@ public class ScenarioCommandTests
             Assert.That(lines[i], Does.StartWith(name + " ").And.EndWith(BuiltInScenarios.Load(name).Name));
         }
     }
+
+    [Test]
+    public void Show_page_table_after_a_write_to_a_private_file_mapping_shows_the_copies_and_the_other_process_on_the_file()
+    {
+        var result = CliResult.Run("scenario", "run", "--builtin", "11-map-private-file-pages-are-copied-on-write", "--format", "text",
+            "--show", "page-table", "--step", "5");
+
+        var view = result.Stdout[result.Stdout.IndexOf("## The machine after each step (--show)", StringComparison.Ordinal)..].Split('\n');
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
+            Assert.That(view[1], Is.EqualTo("-- the reference's run, after step 5 --"));
+            Assert.That(view, Has.Member("    0x7ffff7fb1000     16 pages present rw dirty"), "the editor's own copies");
+            Assert.That(view, Has.Member("    0x7ffff7fb1000     16 pages file (page cache) r-"), "the viewer still maps the file's pages");
+            Assert.That(view.Count(l => l.StartsWith("-- ", StringComparison.Ordinal)), Is.EqualTo(1), "--step 5 only");
+        });
+    }
 }

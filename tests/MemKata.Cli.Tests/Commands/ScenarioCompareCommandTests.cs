@@ -18,7 +18,7 @@ public class ScenarioCompareCommandTests
     {
         using var reference = ReferenceSolution("fault-handler", "FaultHandler.cs");
 
-        var result = Compare(FaultHandlerScenario, "fault-handler", "--submission", reference.Path);
+        var result = Compare(FaultHandlerScenario, "fault-handler", "--submission", reference.Path, "--show", "lru", "--step", "2");
 
         var run = ComparedRun.Reference(BuiltInScenarios.Load(FaultHandlerScenario));
         Assert.Multiple(() =>
@@ -28,6 +28,10 @@ public class ScenarioCompareCommandTests
             Assert.That(result.StdoutLines[1], Is.EqualTo(
                 $"The two runs are identical: {run.Steps.Count} steps, {run.Machine.Events.Events.Count} kernel events, the same results."));
             Assert.That(result.StdoutLines, Has.Member("## The log of both runs"));
+            Assert.That(result.StdoutLines, Has.Member("Verdict: identical to the reference."));
+            Assert.That(result.StdoutLines, Has.Member("-- the reference's run, after step 2 --"));
+            Assert.That(result.StdoutLines, Has.Member("-- your run, with your FaultHandler, after step 2 --"));
+            Assert.That(result.StdoutLines.Count(l => l.StartsWith("  InactiveAnon ", StringComparison.Ordinal)), Is.EqualTo(2));
             foreach (var e in run.Machine.Events.Events)
             {
                 Assert.That(result.StdoutLines, Has.Member($"  #{e.Sequence} pid {e.Pid} {e.Kind}: {e.Text}"));
@@ -122,6 +126,7 @@ public class ScenarioCompareCommandTests
             Assert.That(result.StdoutLines[2], Is.EqualTo($"First difference, in step 6 (line {reference.Position.Line}) worker: write data:"));
             Assert.That(result.StdoutLines[3], Is.EqualTo($"  reference  step 6 (line {reference.Position.Line}) worker: {reference.Action} -> {reference.Result}{faults}"));
             Assert.That(result.StdoutLines[4], Does.StartWith($"  yours      step 6 (line {reference.Position.Line}) worker: write data -> killed: out of memory"));
+            Assert.That(result.StdoutLines, Has.Member("Verdict: your run differs in required behaviour: a different OOM victim (or none), in step 6."));
         });
     }
 

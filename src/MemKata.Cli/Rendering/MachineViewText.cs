@@ -1,0 +1,56 @@
+using System.Globalization;
+using MemKata.Scenarios.Views;
+
+namespace MemKata.Cli.Rendering;
+
+/// <summary>
+/// <c>--show page-table|lru</c> as plain text: after a step, each process's page table mapping by mapping, in runs of
+/// pages whose entries say the same (present, zero page, file, swapped; rw or r-; dirty), and the LRU lists' sizes
+/// (with the change since the view before) and their oldest pages, the ones reclaim looks at first.
+/// </summary>
+internal static class MachineViewText
+{
+    /// <summary>Writes <paramref name="view"/>, titled <paramref name="title"/>; <paramref name="before"/> is the view
+    /// before it in the same run, or null.</summary>
+    public static void Write(TextWriter output, string title, MachineView view, MachineView? before)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"-- {title}, after step {view.AfterStep} --"));
+        foreach (var table in view.PageTables ?? [])
+        {
+            output.WriteLine(string.Create(c, $"page table of pid {table.Pid} ({table.Name}){(table.Alive ? "" : ": gone (exited or killed)")}"));
+            foreach (var mapping in table.Mappings)
+            {
+                output.WriteLine(string.Create(c,
+                    $"  0x{mapping.Start:x}-0x{mapping.End:x} {mapping.Protection} {mapping.Kind}{(mapping.File is { } f ? " " + f : "")}: {(mapping.End - mapping.Start) / 4096} pages, {mapping.Runs.Sum(r => r.Pages)} with an entry"));
+                foreach (var run in mapping.Runs)
+                {
+                    var state = run.State switch
+                    {
+                        PageState.ZeroPage => "zero page",
+                        PageState.File => "file (page cache)",
+                        PageState.Swapped => "swapped",
+                        _ => "present",
+                    };
+                    var bits = run.State == PageState.Swapped ? "" : run.Writable ? " rw" : " r-";
+                    output.WriteLine(string.Create(c,
+                        $"    0x{run.Start:x} {run.Pages,6} page{(run.Pages == 1 ? " " : "s")} {state}{bits}{(run.Dirty ? " dirty" : "")}"));
+                }
+            }
+        }
+
+        if (view.Lru is { } lru)
+        {
+            output.WriteLine(string.Create(c, $"LRU lists ({lru.FreeFrames} frames free); tail = oldest, reclaimed first"));
+            foreach (var list in lru.Lists)
+            {
+                var was = before?.Lru?.Lists.FirstOrDefault(l => l.List == list.List)?.Count;
+                var change = was is { } w && w != list.Count ? string.Create(c, $" (was {w})") : "";
+                var tail = list.Tail.Count == 0 ? "" : "; tail: " + string.Join(", ", list.Tail.Select(p => string.Create(c, $"frame {p.Frame} ({p.Owner})")));
+                output.WriteLine(string.Create(c, $"  {list.List,-12} {list.Count,7} pages{change}{tail}"));
+            }
+        }
+
+        output.WriteLine();
+    }
+}
