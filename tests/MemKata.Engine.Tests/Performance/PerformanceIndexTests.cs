@@ -71,6 +71,17 @@ public class PerformanceIndexTests
         Assert.That(measured.Utilization, Is.Zero);
     }
 
+    [Test]
+    public void An_allocator_that_changes_a_live_block_s_size_word_fails_the_trace_at_its_free()
+    {
+        var trace = Parse("a 0 100\na 1 100\nf 0\nf 1\n");
+
+        var measured = TraceMeasurement.Measure(trace, memory => new SizeWordClobberingAllocator(memory));
+
+        Assert.That(measured.Failure, Does.StartWith("operation 'f 0' (line 7): the block at 0x")
+            .And.Contain("(block 0) had its size word changed while in use: 0x70 when handed out, 0x20 now"));
+    }
+
     private static Trace Parse(string operations)
     {
         var lines = operations.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -133,6 +144,31 @@ public class PerformanceIndexTests
         }
 
         public ulong Realloc(ulong pointer, ulong size) => pointer;
+
+        public ulong Calloc(ulong count, ulong size) => Malloc(count * size);
+    }
+
+    // Writes over the size word of the block before each new one, as a split of a block still in use would.
+    private sealed class SizeWordClobberingAllocator(IProcessMemory memory) : IAllocator
+    {
+        private readonly BumpAllocator _bump = new(memory);
+        private ulong _last;
+
+        public ulong Malloc(ulong size)
+        {
+            var pointer = _bump.Malloc(size);
+            if (_last != 0)
+            {
+                memory.WriteWord(_last - 8, 32 | 1);
+            }
+
+            _last = pointer;
+            return pointer;
+        }
+
+        public void Free(ulong pointer) => _bump.Free(pointer);
+
+        public ulong Realloc(ulong pointer, ulong size) => _bump.Realloc(pointer, size);
 
         public ulong Calloc(ulong count, ulong size) => Malloc(count * size);
     }
