@@ -77,15 +77,18 @@ public sealed class Grader : IDisposable
 
     private (GradeReport, IReadOnlyList<RecordedSnapshot>) GradeFiles(string submissionDirectory, string name, string kind, Stopwatch clock)
     {
+        // The compile worker loads (Roslyn's start is most of a cold grading) while the files are collected.
+        _compiler.Prestart();
         var (files, missing) = SubmissionFiles.Collect(_exercise.Config, submissionDirectory);
         if (missing.Count > 0)
         {
             return (Report(name, GradeOutcome.CompileError, missing, [], clock), []);
         }
 
-        var similarity = CheckSimilarity(files, name);
-        var (report, recorded) = GradeCollected(files, name, kind, clock);
-        return (report with { Similarity = similarity }, recorded);
+        // The similarity check (for instructors; no score depends on it) runs beside the compile and the tests.
+        var similarity = Task.Run(() => CheckSimilarity(files, name));
+        var (report, recorded) = GradeCollected(files, name, kind, clock, clock.Elapsed);
+        return (report with { Similarity = similarity.Result, Elapsed = clock.Elapsed }, recorded);
     }
 
     // For instructors only, and never a reason for grading to fail: the score does not depend on it.
@@ -102,7 +105,7 @@ public sealed class Grader : IDisposable
     }
 
     private (GradeReport, IReadOnlyList<RecordedSnapshot>) GradeCollected(
-        IReadOnlyList<(string Path, string Text)> files, string name, string kind, Stopwatch clock)
+        IReadOnlyList<(string Path, string Text)> files, string name, string kind, Stopwatch clock, TimeSpan collected)
     {
         // The test worker starts now, on the job folder still empty, and loads while the submission compiles.
         using var job = new JobFolder();
@@ -123,6 +126,7 @@ public sealed class Grader : IDisposable
         var findings = result.Findings.Select(ToSource)
             .Concat(_checkImage && result.LearnerImage is { } image ? ImageCheck.Check(image) : [])
             .ToList();
+        var checkedImage = clock.Elapsed;
         if (result.SuiteImage is null)
         {
             return (Report(name, GradeOutcome.CompileError, [.. result.Problems.Select(ToSource), .. findings], [], clock) with { CompileTime = compiled }, []);
@@ -145,9 +149,22 @@ public sealed class Grader : IDisposable
             return (empty with { CompileTime = compiled }, []);
         }
 
+        var ran = clock.Elapsed;
         var scored = Scorer.Score(_exercise, run.Tests);
         var report = Report(name, GradeOutcome.Graded, scored, findings, [.. run.Notes, .. scored.Notes, .. sandboxNote], clock);
-        return (report with { CompileTime = compiled }, run.Recorded ?? []);
+        var phases = run.Phases!;
+        var timings = new GradeTimings(
+            collected,
+            compiled - collected,
+            checkedImage - compiled,
+            phases.Load,
+            phases.Tests,
+            TimeSpan.FromMilliseconds(run.Tests.Sum(t => t.DurationMs)),
+            phases.Exit,
+            report.Elapsed - ran,
+            compile.Cpu,
+            phases.Cpu);
+        return (report with { CompileTime = compiled, Timings = timings }, run.Recorded ?? []);
     }
 
     private static string GraderFailed(string why) => $"The grader failed, not your code: {why} Tell your instructor.";

@@ -33,7 +33,30 @@ internal static class GradeBenchmark
         Row(table, "total", reports.Select(r => r.Elapsed));
         Row(table, "compile", reports.Select(r => r.CompileTime));
         Row(table, "run + score", reports.Select(r => r.Elapsed - r.CompileTime));
+        if (reports.All(r => r.Timings is not null))
+        {
+            var timings = reports.Select(r => r.Timings!).ToList();
+            Row(table, "  collect", timings.Select(t => t.Collect));
+            Row(table, "  compile job", timings.Select(t => t.Compile));
+            Row(table, "  image check", timings.Select(t => t.ImageCheck));
+            Row(table, "  test load", timings.Select(t => t.TestLoad));
+            Row(table, "  tests", timings.Select(t => t.Tests));
+            Row(table, "    inside tests", timings.Select(t => t.TestsOwn));
+            Row(table, "  test exit", timings.Select(t => t.TestExit));
+            Row(table, "  score", timings.Select(t => t.Score));
+            Row(table, "compile worker CPU", timings.Select(t => t.CompileCpu));
+            Row(table, "test worker CPU", timings.Select(t => t.TestCpu));
+        }
+
         console.Write(table);
+        if (cold.Timings is { } first)
+        {
+            console.MarkupLine(
+                $"cold: collect {Ms(first.Collect)}, compile job {Ms(first.Compile)}, image check {Ms(first.ImageCheck)}, " +
+                $"test load {Ms(first.TestLoad)}, tests {Ms(first.Tests)} ({Ms(first.TestsOwn)} inside), " +
+                $"test exit {Ms(first.TestExit)}, score {Ms(first.Score)}; CPU: compile worker {Ms(first.CompileCpu)}, " +
+                $"test worker {Ms(first.TestCpu)}");
+        }
     }
 
     private static void Row(Table table, string phase, IEnumerable<TimeSpan> times)

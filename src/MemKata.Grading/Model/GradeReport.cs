@@ -53,6 +53,9 @@ public sealed record GradeReport(
     /// the child process and scoring).</summary>
     public TimeSpan CompileTime { get; init; }
 
+    /// <summary>Where the time went, phase by phase, when the hidden tests ran; null otherwise.</summary>
+    public GradeTimings? Timings { get; init; }
+
     /// <summary>Required (not bonus) tasks with a hidden test that did not meet the stub's
     /// <see cref="NotImplementedException"/>.</summary>
     public int TasksAttempted => Tasks.Count(t => t.Attempted && !t.IsBonus);

@@ -33,6 +33,7 @@ internal sealed class CompileSession : IDisposable
     private readonly Lock _gate = new();
     private readonly BlockingCollection<WorkerEvent> _events = new();
     private RunningWorker? _worker;
+    private bool _ready;
     private int _nextId;
 
     /// <summary>A session (started on first use) in <paramref name="sandbox"/>, with what <paramref name="setup"/>
@@ -49,18 +50,25 @@ internal sealed class CompileSession : IDisposable
     /// <param name="Result">The images and problems, when the job ended.</param>
     /// <param name="Problem">The learner-facing problem when the job was stopped.</param>
     /// <param name="GraderFailure">Why the session itself failed (not the learner's doing).</param>
-    public sealed record Outcome(CompileResult? Result, SourceProblem? Problem, string? GraderFailure);
+    public sealed record Outcome(CompileResult? Result, SourceProblem? Problem, string? GraderFailure)
+    {
+        /// <summary>The CPU time the compile worker spent on this job (and on its own start, when the job started it),
+        /// as seen from outside; zero when the worker did not survive the job.</summary>
+        public TimeSpan Cpu { get; init; }
+    }
 
     /// <summary>Compiles <paramref name="files"/> in the session.</summary>
     public Outcome Compile(IReadOnlyList<(string Path, string Text)> files)
     {
         lock (_gate)
         {
+            var cold = !_ready;
             if (Start() is { } failure)
             {
                 return new Outcome(null, null, failure);
             }
 
+            var cpuBefore = cold ? TimeSpan.Zero : _worker!.Tree.CpuTime();
             var id = ++_nextId;
             var job = new CompileJob(id, [.. files.Select(f => new SourceFile(f.Path, f.Text))]);
             if (!_worker!.Send(JsonSerializer.Serialize(job, WorkerJson.Options)))
@@ -68,7 +76,8 @@ internal sealed class CompileSession : IDisposable
                 return new Outcome(null, null, Stop($"the compile worker ended before it got the job: {Died()}"));
             }
 
-            return Await(id);
+            var outcome = Await(id);
+            return _worker is { } alive ? outcome with { Cpu = alive.Tree.CpuTime() - cpuBefore } : outcome;
         }
     }
 
@@ -123,19 +132,43 @@ internal sealed class CompileSession : IDisposable
     private static Outcome Stopped(string message) =>
         new(null, new SourceProblem(null, null, null, TooLongId, message, true), null);
 
-    // Starts the worker if there is none and waits until it is ready; null, or why it could not start.
-    private string? Start()
+    /// <summary>Starts the session's worker now, if there is none, without waiting for it: it loads Roslyn and warms
+    /// up while the grader does other work (collecting the files, starting the test worker). Never throws for the
+    /// worker's sake: a worker that cannot start is reported by the next <see cref="Compile"/>.</summary>
+    public void Prestart()
     {
-        if (_worker is not null)
+        lock (_gate)
         {
-            return null;
+            if (_worker is null)
+            {
+                Launch();
+            }
         }
+    }
 
+    private void Launch()
+    {
+        _ready = false;
         _worker = RunningWorker.Start(
             new WorkerLaunch(_sandbox, HeapMegabytes, ProcessLimits.Compile, null, 256 * 1024 * 1024, long.MaxValue),
             WorkerJobKinds.Compile,
             _events.Add);
         _worker.Begin((_, nonce) => new WorkerRequest(WorkerJobKinds.Compile, nonce, Compile: _setup.Value));
+    }
+
+    // Starts the worker if there is none and waits until it is ready; null, or why it could not start.
+    private string? Start()
+    {
+        if (_worker is null)
+        {
+            Launch();
+        }
+
+        if (_ready)
+        {
+            return null;
+        }
+
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < _startTimeout)
         {
@@ -143,6 +176,7 @@ internal sealed class CompileSession : IDisposable
             {
                 if (message.Kind == WorkerEventKinds.Ready)
                 {
+                    _ready = true;
                     return null;
                 }
 
@@ -151,7 +185,7 @@ internal sealed class CompileSession : IDisposable
                     return Stop($"the compile worker could not start: {message.Message}");
                 }
             }
-            else if (_worker.HasExited)
+            else if (_worker!.HasExited)
             {
                 return Stop($"the compile worker could not start: {Died()}");
             }
@@ -175,6 +209,7 @@ internal sealed class CompileSession : IDisposable
     {
         _worker?.Dispose();
         _worker = null;
+        _ready = false;
         while (_events.TryTake(out _))
         {
         }

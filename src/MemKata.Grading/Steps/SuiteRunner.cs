@@ -21,8 +21,14 @@ internal static class SuiteRunner
     /// <param name="GraderFault">True when the worker itself said it could not load the suite (the grader's problem);
     /// false when the process died before listing the tests (which learner code can cause).</param>
     /// <param name="Recorded">In a record run, the snapshots the tests recorded, in run order.</param>
+    /// <param name="Phases">Where the runs' wall-clock time went, added up over restarts.</param>
     public sealed record Outcome(
-        IReadOnlyList<RanTest> Tests, IReadOnlyList<string> Notes, string? FatalError, bool GraderFault = false, IReadOnlyList<RecordedSnapshot>? Recorded = null);
+        IReadOnlyList<RanTest> Tests,
+        IReadOnlyList<string> Notes,
+        string? FatalError,
+        bool GraderFault = false,
+        IReadOnlyList<RecordedSnapshot>? Recorded = null,
+        TestJob.RunPhases? Phases = null);
 
     /// <summary>Runs the suite <paramref name="suiteFileName"/> of <paramref name="jobFolder"/> as a
     /// <paramref name="kind"/> job (test or record), first in <paramref name="started"/> (a test job started ahead on
@@ -43,6 +49,7 @@ internal static class SuiteRunner
         IReadOnlyList<DiscoveredTest>? catalog = null;
         string? leftReason = null;
         var recorded = new List<RecordedSnapshot>();
+        var phases = new TestJob.RunPhases(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
         for (var restarts = 0; ; restarts++)
         {
             TestJob.Result run;
@@ -50,6 +57,8 @@ internal static class SuiteRunner
             {
                 run = job.Run(suiteFileName, results.Keys, deadline, kind);
             }
+
+            phases = new(phases.Load + run.Phases.Load, phases.Tests + run.Phases.Tests, phases.Exit + run.Phases.Exit, phases.Cpu + run.Phases.Cpu);
 
             catalog ??= run.Discovered;
             var byName = (catalog ?? []).ToDictionary(t => t.FullName, StringComparer.Ordinal);
@@ -71,7 +80,7 @@ internal static class SuiteRunner
             if (catalog is null)
             {
                 return new Outcome(
-                    [], notes, run.WorkerError ?? $"the test process died before any test ran: {run.Failure}", run.WorkerError is not null);
+                    [], notes, run.WorkerError ?? $"the test process died before any test ran: {run.Failure}", run.WorkerError is not null, Phases: phases);
             }
 
             var crashed = run.InProgress is { } culprit && !results.ContainsKey(culprit) ? byName.GetValueOrDefault(culprit) : null;
@@ -109,6 +118,6 @@ internal static class SuiteRunner
         var ordered = (catalog ?? []).Select(test => results.TryGetValue(test.FullName, out var ran)
             ? ran
             : new RanTest(test, TestStatus.DidNotRun, $"did not run: {leftReason ?? "the test process ended before it"}.", null, 0));
-        return new Outcome([.. ordered], notes, null, Recorded: recorded);
+        return new Outcome([.. ordered], notes, null, Recorded: recorded, Phases: phases);
     }
 }

@@ -36,6 +36,10 @@ internal sealed class TestJob : IDisposable
     private string? _workerError;
     private bool _done;
     private TimeSpan _lastEvent;
+    private TimeSpan _requested;
+    private TimeSpan? _discoveredAt;
+    private TimeSpan? _doneAt;
+    private TimeSpan _cpu;
 
     /// <summary>Starts a test worker on <paramref name="jobFolder"/> (which may still be empty: it is read when the
     /// request comes) under <paramref name="limits"/>.</summary>
@@ -52,12 +56,21 @@ internal sealed class TestJob : IDisposable
     /// <param name="InProgress">The test that had started and not finished when the process ended, if any.</param>
     /// <param name="Failure">Why the process ended before its end, or null when it completed.</param>
     /// <param name="WorkerError">The worker's own report that it could not run the suite, if it sent one.</param>
+    /// <param name="Phases">Where the run's wall-clock time went.</param>
     public sealed record Result(
         IReadOnlyList<DiscoveredTest>? Discovered,
         IReadOnlyList<WorkerEvent> Finished,
         string? InProgress,
         string? Failure,
-        string? WorkerError);
+        string? WorkerError,
+        RunPhases Phases);
+
+    /// <summary>Where one run's wall-clock time went (zero for a phase it never reached).</summary>
+    /// <param name="Load">From the request to the discovered tests.</param>
+    /// <param name="Tests">From the discovered tests to the run's end.</param>
+    /// <param name="Exit">From the run's end (or the last line) to the tree gone.</param>
+    /// <param name="Cpu">The CPU time the worker's tree had used when last seen alive, its start included.</param>
+    public sealed record RunPhases(TimeSpan Load, TimeSpan Tests, TimeSpan Exit, TimeSpan Cpu);
 
     /// <summary>Runs the suite <paramref name="suiteFileName"/> of the job folder without the tests in
     /// <paramref name="exclude"/>; <paramref name="kind"/> is <see cref="WorkerJobKinds.Test"/> or
@@ -67,6 +80,7 @@ internal sealed class TestJob : IDisposable
         lock (_gate)
         {
             _lastEvent = _clock.Elapsed;
+            _requested = _lastEvent;
         }
 
         _worker.Begin((job, nonce) => new WorkerRequest(kind, nonce, AssemblyPath: Path.Combine(job!, suiteFileName), Exclude: [.. exclude]));
@@ -81,7 +95,7 @@ internal sealed class TestJob : IDisposable
             var failure = completed
                 ? null
                 : CrashClassifier.Describe(kill, _limits.TestTimeout, _limits.MemoryMegabytes, exitCode, stderr, _worker.Overflow);
-            return new Result(_discovered, [.. _finished], _inProgress, failure, _workerError);
+            return new Result(_discovered, [.. _finished], _inProgress, failure, _workerError, Phases(_clock.Elapsed));
         }
     }
 
@@ -97,6 +111,7 @@ internal sealed class TestJob : IDisposable
             {
                 case WorkerEventKinds.Discovered:
                     _discovered ??= message.Tests ?? [];
+                    _discoveredAt ??= _lastEvent;
                     break;
                 case WorkerEventKinds.Started:
                     _inProgress = message.FullName;
@@ -107,6 +122,7 @@ internal sealed class TestJob : IDisposable
                     break;
                 case WorkerEventKinds.Done:
                     _done = true;
+                    _doneAt ??= _lastEvent;
                     break;
                 case WorkerEventKinds.Error:
                     _workerError = message.Message;
@@ -115,6 +131,13 @@ internal sealed class TestJob : IDisposable
                     break;
             }
         }
+    }
+
+    private RunPhases Phases(TimeSpan gone)
+    {
+        var discovered = _discoveredAt ?? _lastEvent;
+        var ended = _doneAt ?? _lastEvent;
+        return new RunPhases(discovered - _requested, ended - discovered, gone - ended, _cpu);
     }
 
     // A test's time is the CPU time the process tree spends while it runs, so a loaded grading machine (a class graded
@@ -138,6 +161,7 @@ internal sealed class TestJob : IDisposable
             }
 
             var cpu = _worker.Tree.CpuTime();
+            _cpu = TimeSpan.FromTicks(Math.Max(_cpu.Ticks, cpu.Ticks));
             if (lastEvent != markedEvent)
             {
                 markedEvent = lastEvent;
