@@ -7,7 +7,8 @@ namespace MemKata.Grading.Worker.Compiling;
 /// <summary>
 /// The compile job: a session that compiles one submission per line of standard input (<see cref="CompileJob"/>) and
 /// answers each with one <see cref="WorkerEventKinds.Compiled"/> line, until standard input ends. The hidden suite is
-/// parsed once per session, so a warm session compiles a submission in a fraction of a second. It runs Roslyn and the
+/// parsed once per session and compiled once per learner surface (SubmissionCompiler.EmitSuite), so a warm session
+/// compiles a submission in a fraction of a second. It runs Roslyn and the
 /// analyzers on learner code, never the code itself; the grader bounds each job in time and memory from outside (a
 /// compile-time bomb ends as "your code took too long to compile").
 /// </summary>
@@ -63,7 +64,7 @@ internal static class CompileService
                 return new CompileResult(job.Id, null, null, errors, findings);
             }
 
-            var (suite, suiteErrors) = compiler.EmitSuite(image);
+            var (suite, suiteErrors) = compiler.EmitSuite(learner, image);
             return new CompileResult(job.Id, image, suite, suiteErrors, findings);
         }
         catch (OutOfMemoryException)

@@ -27,11 +27,16 @@ internal sealed class SubmissionCompiler
 
     private static readonly CSharpParseOptions _parse = new(LanguageVersion.Latest);
     private static readonly EmitOptions _emit = new(debugInformationFormat: DebugInformationFormat.Embedded);
+    private static readonly EmitOptions _surface = new(metadataOnly: true, includePrivateMembers: false);
+
+    // Suites compiled in this session, by the learner surface they were compiled against (most sessions see one).
+    private const int MaxSuites = 16;
 
     private readonly CompileSetup _setup;
     private readonly SyntaxTree _learnerUsings;
     private readonly ImmutableArray<SyntaxTree> _suiteTrees;
     private readonly ImmutableArray<ResourceDescription> _resources;
+    private readonly Dictionary<string, (byte[]? Image, IReadOnlyList<CompileProblem> Problems)> _suites = new(StringComparer.Ordinal);
 
     /// <summary>Prepares to compile submissions against the hidden suite of <paramref name="setup"/>.</summary>
     public SubmissionCompiler(CompileSetup setup)
@@ -73,15 +78,53 @@ internal sealed class SubmissionCompiler
         return result.Success ? (image.ToArray(), []) : (null, [.. Errors(result.Diagnostics, hidden: false)]);
     }
 
+    /// <summary>Compiles the hidden suite against <paramref name="learner"/> (emitted as <paramref name="learnerImage"/>):
+    /// its image, or null and what the suite lacks in this submission (<c>MKG002</c>). The suite sees only the learner's
+    /// public surface, so the result is kept per surface (the SHA-256 of the learner's reference assembly) and reused for
+    /// every later submission of the session with the same surface: byte for byte what compiling it again would give
+    /// (deterministic, and a reference names an assembly, never its content).</summary>
+    public (byte[]? Image, IReadOnlyList<CompileProblem> Problems) EmitSuite(
+        CSharpCompilation learner, byte[] learnerImage, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        var surface = Surface(learner, cancel);
+        if (surface is not null && _suites.TryGetValue(surface, out var kept))
+        {
+            return kept;
+        }
+
+        var compiled = EmitSuite(learnerImage, cancel);
+        if (surface is not null)
+        {
+            if (_suites.Count >= MaxSuites)
+            {
+                _suites.Clear();
+            }
+
+            _suites[surface] = compiled;
+        }
+
+        return compiled;
+    }
+
     /// <summary>Compiles the hidden suite against <paramref name="learnerImage"/>: its image, or null and what the
     /// suite lacks in this submission (<c>MKG002</c>).</summary>
     public (byte[]? Image, IReadOnlyList<CompileProblem> Problems) EmitSuite(byte[] learnerImage, CancellationToken cancel = default)
     {
         var learner = MetadataReference.CreateFromImage(learnerImage).WithAliases([LearnerAlias]);
-        var suite = CSharpCompilation.Create(_setup.SuiteAssemblyName, _suiteTrees, CompileReferences.ForGrader.Append(learner), Options);
+        var suite = CSharpCompilation.Create(_setup.SuiteAssemblyName, _suiteTrees, CompileReferences.ForGrader.Append(learner), SuiteOptions);
         using var image = new MemoryStream();
         var result = suite.Emit(image, options: _emit, manifestResources: _resources, cancellationToken: cancel);
         return result.Success ? (image.ToArray(), []) : (null, [.. Errors(result.Diagnostics, hidden: true)]);
+    }
+
+    // The learner's public surface, as the hash of its reference assembly (what another assembly can see of it), or
+    // null when it cannot be emitted.
+    private static string? Surface(CSharpCompilation learner, CancellationToken cancel)
+    {
+        using var reference = new MemoryStream();
+        var result = learner.Emit(reference, options: _surface, cancellationToken: cancel);
+        return result.Success ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(reference.ToArray())) : null;
     }
 
     private static SyntaxTree Parse(string text, string path) =>
@@ -90,12 +133,18 @@ internal sealed class SubmissionCompiler
     private static string UsingsSource(IEnumerable<string> namespaces) =>
         string.Concat(namespaces.Distinct(StringComparer.Ordinal).Select(n => $"global using global::{n};\n"));
 
+    // The learner's code is compiled for debugging, so that every frame of a failure's stack trace names its file and
+    // line (the JIT neither inlines nor reorders it).
     private static CSharpCompilationOptions Options { get; } = new(
         OutputKind.DynamicallyLinkedLibrary,
         nullableContextOptions: NullableContextOptions.Enable,
         optimizationLevel: OptimizationLevel.Debug,
         allowUnsafe: false,
         deterministic: true);
+
+    // The hidden suite is compiled optimized: its frames are never shown, and its checks run after every learner call
+    // (an assertion per block and per operation), so the JIT's optimized code is most of a test's time.
+    private static CSharpCompilationOptions SuiteOptions { get; } = Options.WithOptimizationLevel(OptimizationLevel.Release);
 
     // A learner's error names their file and line. An error in the hidden tests names no hidden file: it means the
     // submission lacks what the tests use (a renamed class, a changed constructor), so say that.

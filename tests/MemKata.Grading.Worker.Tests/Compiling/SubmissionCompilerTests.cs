@@ -109,4 +109,45 @@ public sealed class SubmissionCompilerTests
                 }),
         ];
     }
+
+    [Test]
+    public void A_suite_kept_for_a_learner_surface_is_byte_for_byte_the_one_a_fresh_compile_gives()
+    {
+        var sources = new[] { ("graders/sample/Subject.cs", """
+            extern alias learner;
+            internal static class Subject { public static int Size() => new learner::Widget().Size; }
+            """) };
+        var session = Suites.Compiler("Widget", sources);
+        var (_, first, _) = Suites.Compile(session, Component);
+
+        // Another body, the same public surface: the session's kept suite, equal to what a new session compiles.
+        const string sameSurface = "public class Widget { public int Size => 3 + 4; }";
+        var (_, kept, _) = Suites.Compile(session, sameSurface);
+        var (_, fresh, _) = Suites.Compile(Suites.Compiler("Widget", sources), sameSurface);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.Not.Null);
+            Assert.That(kept, Is.EqualTo(first));
+            Assert.That(kept, Is.EqualTo(fresh));
+        });
+    }
+
+    [Test]
+    public void A_changed_learner_surface_compiles_the_suite_again_in_the_same_session()
+    {
+        var session = Suites.Compiler("Widget", [("graders/sample/Subject.cs", """
+            extern alias learner;
+            internal static class Subject { public static int Size() => new learner::Widget().Size; }
+            """)]);
+        _ = Suites.Compile(session, Component);
+
+        var (_, suite, problems) = Suites.Compile(session, "public class Widget { public int Length => 3; }");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(suite, Is.Null);
+            Assert.That(problems.Single().Id, Is.EqualTo("MKG002"));
+        });
+    }
 }
