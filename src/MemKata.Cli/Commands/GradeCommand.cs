@@ -83,7 +83,7 @@ internal static class GradeCommand
         var bench = RoundCountOption.Create(
             "--bench",
             "Instead of one report, time grading: grade the submission once to warm up, then N times, and print the " +
-            "compile and run times (min, median, max), e.g. --bench 5.");
+            "time of each phase and each worker's CPU time (min, median, max), e.g. --bench 5.");
         var jobs = RoundCountOption.CreateJobs(
             "With --submissions: grade N submissions at a time (default 1), e.g. --jobs 4 on a machine with 4 cores.");
         var roster = new Option<string?>("--roster")

@@ -8,8 +8,8 @@ namespace MemKata.Cli.Rendering;
 
 /// <summary><c>memkata grade --bench N</c>: grades one submission once to warm up (the compile worker's start, Roslyn's
 /// JIT), then N times, and prints how long grading took: in all, compiling (in the compile worker) and running the tests
-/// (test worker start in the sandbox, suite load, tests, scoring). Wall-clock times of this machine: a measurement, not
-/// a test.</summary>
+/// (test worker start in the sandbox, suite load, tests, scoring), each phase of <see cref="GradeTimings"/>, and the CPU
+/// time of each worker. Times of this machine: a measurement, not a test.</summary>
 internal static class GradeBenchmark
 {
     /// <summary>Runs the benchmark and writes its table to <paramref name="console"/>.</summary>
