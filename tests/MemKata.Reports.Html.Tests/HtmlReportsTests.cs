@@ -40,7 +40,7 @@ public class HtmlReportsTests
         Assert.Multiple(() =>
         {
             // Three steps: RAM before the first and after each; the heap after the two steps of its process.
-            Assert.That(Count(html, "<g class=\"ram-step\">"), Is.EqualTo(4));
+            Assert.That(Count(html, "<g class=\"ram-step\">"), Is.EqualTo(4), "no OOM kill: no picture inside a step");
             Assert.That(Count(html, "<g class=\"strip\">"), Is.EqualTo(2));
             Assert.That(html, Does.Contain("brk +132 KiB: the heap&#39;s first growth"));
             Assert.That(html, Does.Contain("mmap 96.0 MiB"));
@@ -62,6 +62,36 @@ public class HtmlReportsTests
             Assert.That(Count(html, "class=\"tl-oom\""), Is.EqualTo(1));
             Assert.That(Count(html, "<svg class=\"address-space\""), Is.EqualTo(3), "one per process: database, cache, worker");
         });
+    }
+
+    [Test]
+    public void The_oom_step_shows_ram_just_before_the_kill_and_says_so()
+    {
+        var film = ScenarioFilm.BuiltIn(Reports.Oom);
+        var html = HtmlReports.Scenario(film, ReportLanguage.Load(ReportLanguage.English));
+
+        var peak = film.Peaks.Single();
+        var after = film.Snapshots[peak.AfterStep];
+        Assert.Multiple(() =>
+        {
+            Assert.That(peak.Moment, Is.EqualTo(SnapshotMoment.BeforeOomKill));
+            Assert.That(peak.FreePages, Is.LessThanOrEqualTo(film.Result.Machine.Watermarks.Min), "memory was fullest");
+            Assert.That(peak.Ram.Count(FrameKind.Anonymous), Is.GreaterThan(after.Ram.Count(FrameKind.Anonymous)), "the kill freed the victim's pages");
+            Assert.That(peak.Processes.Count(p => p.IsAlive), Is.EqualTo(after.Processes.Count(p => p.IsAlive) + 1), "the victim is still alive");
+            Assert.That(Count(html, "<g class=\"ram-step peak\">"), Is.EqualTo(1));
+            Assert.That(Count(html, "<g class=\"ram-step"), Is.EqualTo(film.Snapshots.Count + 1));
+            Assert.That(html, Does.Contain(">just before the OOM kill</text>"));
+        });
+    }
+
+    [Test]
+    public void The_free_memory_curve_reads_every_kept_event()
+    {
+        var html = Reports.Scenario(Reports.Reclaim);
+        var film = ScenarioFilm.BuiltIn(Reports.Reclaim);
+        var readings = film.Snapshots.Count + film.Result.Machine.Events.Events.Count;
+
+        Assert.That(html, Does.Contain($">{readings} readings of free memory:"));
     }
 
     [Test]

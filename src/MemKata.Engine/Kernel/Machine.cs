@@ -31,6 +31,7 @@ public sealed class Machine
 
         // Hardware, and the state every part shares.
         Frames = new FrameTable((int)config.RamPages, (int)MachineConfig.PageSize);
+        Events = new EventLog(() => Frames.FreeFrames);
         Swap = new SwapDevice(config.SwapPages, (int)MachineConfig.PageSize);
         PageCache = new PageCache();
         Lru = new LruLists(Frames.Capacity);
@@ -80,8 +81,8 @@ public sealed class Machine
     /// <summary>The /proc/vmstat counters.</summary>
     public VmStat VmStat { get; } = new();
 
-    /// <summary>The event log.</summary>
-    public EventLog Events { get; } = new();
+    /// <summary>The event log; each event carries the free frames of its moment.</summary>
+    public EventLog Events { get; }
 
     /// <summary>The background reclaimer.</summary>
     public Kswapd Kswapd { get; }

@@ -6,7 +6,8 @@ using MemKata.Reports.Html.Text;
 namespace MemKata.Reports.Html.Drawings;
 
 /// <summary>
-/// RAM and swap after each step: RAM as a grid of frames (a cell stands for several frames on a large machine, and
+/// RAM and swap, step by step (after each step, and inside a step that ended in an OOM kill just before the kill, each
+/// picture labelled with its moment): RAM as a grid of frames (a cell stands for several frames on a large machine, and
 /// takes the kind most of them hold), coloured by kind (anonymous, by owner; file clean; file dirty; free), and swap as
 /// a bar of the slots each process holds. Runs of cells of one colour along a row are one rectangle, so a 4 GiB
 /// machine costs no more than a small one.
@@ -16,9 +17,10 @@ internal static class FrameMapDrawing
     private const int Columns = 128;
     private const double Cell = 6;
     private const double Left = 250;
-    private const double RowGap = 30;
+    private const double RowGap = 36;
 
-    /// <summary>The drawing of <paramref name="snapshots"/>, each labelled by <paramref name="labels"/>.</summary>
+    /// <summary>The drawing of <paramref name="snapshots"/>, each labelled by <paramref name="labels"/> (its step) and
+    /// its moment (<see cref="MachineSnapshot.Moment"/>).</summary>
     public static string Render(IReadOnlyList<MachineSnapshot> snapshots, IReadOnlyList<string> labels, ReportLanguage t)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
@@ -52,9 +54,15 @@ internal static class FrameMapDrawing
     private static void Step(Svg svg, MachineSnapshot snapshot, string label, double y, ReportLanguage t)
     {
         var ram = snapshot.Ram;
-        svg.Group("ram-step");
+        var peak = snapshot.Moment == SnapshotMoment.BeforeOomKill;
+        svg.Group(peak ? "ram-step peak" : "ram-step");
         svg.Text(Left - 12, y + 12, Clip(label, 31), "lbl mono", "end", label);
-        svg.Text(Left - 12, y + 28, t.Format("ram.counts", ram.Count(FrameKind.Anonymous), ram.Count(FrameKind.FileClean) + ram.Count(FrameKind.FileDirty), ram.Count(FrameKind.Free)), "lbl small dim", "end");
+        if (snapshot.AfterStep > 0)
+        {
+            svg.Text(Left - 12, y + 26, peak ? t["ram.beforeKill"] : t["ram.after"], peak ? "lbl small warn" : "lbl small dim", "end");
+        }
+
+        svg.Text(Left - 12, y + 40, t.Format("ram.counts", ram.Count(FrameKind.Anonymous), ram.Count(FrameKind.FileClean) + ram.Count(FrameKind.FileDirty), ram.Count(FrameKind.Free)), "lbl small dim", "end");
         for (var row = 0; row * Columns < ram.Cells.Count; row++)
         {
             var start = row * Columns;

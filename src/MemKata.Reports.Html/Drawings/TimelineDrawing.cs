@@ -161,25 +161,18 @@ internal static class TimelineDrawing
 
         svg.Text(Left - 8, top + CurveHeight + 4, "0", "lbl small", "end");
         svg.Text(Left + PlotWidth + 4, top + 4, ByteSizeFormat.Scaled((ulong)ram * PageUnits.PageSize), "lbl small");
-        var points = film.Snapshots.Select(s => (s.Sequence, s.FreePages))
-            .Concat(FreePagesInEvents.Readings(machine.Events.Events))
+        // Every kept event carries the free frames of its moment (KernelEvent.FreePages); with the readings between
+        // steps and just before each OOM kill. A pixel column keeps its first, lowest, highest and last reading in
+        // sequence order: the curve's shape, not every point.
+        var points = film.Snapshots.Concat(film.Peaks).Select(s => (s.Sequence, s.FreePages))
+            .Concat(machine.Events.Events.Where(e => e.FreePages >= 0).Select(e => (e.Sequence, e.FreePages)))
             .OrderBy(p => p.Item1).ThenByDescending(p => p.Item2).ToList();
         var path = new List<(double, double)>();
-        var lastColumn = -1;
-        var inColumn = 0;
-        foreach (var (sequence, free) in points)
+        foreach (var column in points.GroupBy(p => (int)x(p.Item1)))
         {
-            var column = (int)x(sequence);
-            inColumn = column == lastColumn ? inColumn + 1 : 1;
-            lastColumn = column;
-            if (inColumn > 2)
-            {
-                // One pixel column keeps its first and last reading: the curve's shape, not every point.
-                path[^1] = (x(sequence), Y(free));
-                continue;
-            }
-
-            path.Add((x(sequence), Y(free)));
+            var kept = new[] { column.First(), column.MinBy(p => p.Item2), column.MaxBy(p => p.Item2), column.Last() }
+                .Distinct().OrderBy(p => p.Item1).ThenByDescending(p => p.Item2);
+            path.AddRange(kept.Select(p => (x(p.Item1), Y(p.Item2))));
         }
 
         svg.Path(path, "free-curve", title: t["tl.free"]);

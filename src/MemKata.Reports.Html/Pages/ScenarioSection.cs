@@ -48,8 +48,9 @@ internal static class ScenarioSection
             .Append(Tables.Facts(MemKata.Scenarios.Summaries.ScenarioKeyNumbers.Of(result), t));
 
         Figure(html, t["tl.title"], TimelineDrawing.Render(film, t), t["tl.caption"]);
-        var labels = film.Snapshots.Select(s => StepLabel(film, s.AfterStep, t)).ToList();
-        Figure(html, t["ram.title"], FrameMapDrawing.Render(film.Snapshots, labels, t), t["ram.caption"]);
+        var pictures = film.Pictures.ToList();
+        var labels = pictures.Select(s => StepLabel(film, s.AfterStep, t)).ToList();
+        Figure(html, t["ram.title"], FrameMapDrawing.Render(pictures, labels, t), t["ram.caption"]);
 
         foreach (var pid in film.Snapshots[^1].Processes.Select(p => p.Pid))
         {

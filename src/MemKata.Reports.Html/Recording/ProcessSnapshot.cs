@@ -29,14 +29,15 @@ public sealed record ProcessSnapshot(
     long ResidentPages,
     long SwapEntries)
 {
-    /// <summary>Takes the snapshot of <paramref name="process"/> (read-only: the heap walk and the mapping list).</summary>
-    public static ProcessSnapshot Of(SimProcess process)
+    /// <summary>Takes the snapshot of <paramref name="process"/> (read-only: the heap walk and the mapping list);
+    /// without <paramref name="walkHeap"/>, <see cref="Heap"/> is empty.</summary>
+    public static ProcessSnapshot Of(SimProcess process, bool walkHeap = true)
     {
         ArgumentNullException.ThrowIfNull(process);
         var memory = process.Memory;
         var mappings = memory.Mappings.ToList();
         return new ProcessSnapshot(process.Pid, process.Name, process.IsAlive, memory.Layout, memory.ProgramBreak,
-            process.IsAlive ? HeapOf(process.Allocator, mappings) : [], mappings, process.ResidentPages, process.SwapEntries);
+            process.IsAlive && walkHeap ? HeapOf(process.Allocator, mappings) : [], mappings, process.ResidentPages, process.SwapEntries);
     }
 
     /// <summary>The boxes of a heap: glibc's walk of the brk heap, then one box per anonymous mapping (the chunks

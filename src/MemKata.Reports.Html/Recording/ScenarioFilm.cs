@@ -10,15 +10,36 @@ namespace MemKata.Reports.Html.Recording;
 /// <param name="Snapshots">The machine before the first step and after each step.</param>
 public sealed record ScenarioFilm(string Name, bool IsBuiltIn, ScenarioResult Result, IReadOnlyList<MachineSnapshot> Snapshots)
 {
-    /// <summary>Runs <paramref name="scenario"/> with the reference components, taking a snapshot between steps (the
-    /// machine is only read; the run is the one <see cref="ScenarioRunner.Run"/> gives without snapshots).</summary>
+    /// <summary>The machine at each OOM kill, just before the victim died (<see cref="SnapshotMoment.BeforeOomKill"/>), in
+    /// order: the moment memory was fullest, which the picture after the killing step no longer shows.</summary>
+    public IReadOnlyList<MachineSnapshot> Peaks { get; init; } = [];
+
+    /// <summary>Every picture of RAM in the order it was taken: each step's peaks, then the machine after it.</summary>
+    public IEnumerable<MachineSnapshot> Pictures =>
+        Snapshots.SelectMany(s => Peaks.Where(p => p.AfterStep == s.AfterStep).Append(s));
+
+    /// <summary>Runs <paramref name="scenario"/> with the reference components, taking a snapshot between steps and
+    /// one at each OOM kill (the machine is only read; the run is the one <see cref="ScenarioRunner.Run"/> gives without
+    /// snapshots).</summary>
     public static ScenarioFilm Record(string name, bool isBuiltIn, Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var snapshots = new List<MachineSnapshot>();
-        var result = ScenarioRunner.Run(scenario, stepStarting: (index, machine) => snapshots.Add(MachineSnapshot.Of(machine, index - 1)));
+        var peaks = new List<MachineSnapshot>();
+        var step = 0;
+        var result = ScenarioRunner.Run(scenario, stepStarting: (index, machine) =>
+        {
+            if (index == 1)
+            {
+                machine.OomKiller.Killing += _ => peaks.Add(MachineSnapshot.BeforeOomKill(machine, step));
+            }
+
+            step = index;
+            snapshots.Add(MachineSnapshot.Of(machine, index - 1));
+        });
         snapshots.Add(MachineSnapshot.Of(result.Machine, result.Steps.Count));
-        return new ScenarioFilm(name, isBuiltIn, result, snapshots);
+        // A copy: a run that goes on later (ScenarioRunner.Continue) keeps calling the observer, and that is not this film.
+        return new ScenarioFilm(name, isBuiltIn, result, snapshots) { Peaks = [.. peaks] };
     }
 
     /// <summary>Runs the built-in scenario <paramref name="name"/> (see <see cref="Record(string, bool, Scenario)"/>).</summary>

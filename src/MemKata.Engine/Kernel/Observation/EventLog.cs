@@ -11,8 +11,22 @@ namespace MemKata.Engine.Kernel;
 public sealed class EventLog
 {
     private readonly List<KernelEvent> _events = [];
+    private readonly Func<long>? _freePages;
     private long _sequence;
     private FaultRun? _faultRun;
+
+    /// <summary>A log whose events carry no free-memory reading.</summary>
+    public EventLog()
+    {
+    }
+
+    /// <summary>A log that stamps every event with <paramref name="freePages"/>() at the moment it is logged
+    /// (<see cref="KernelEvent.FreePages"/>); the machine passes its free list's count.</summary>
+    public EventLog(Func<long> freePages)
+    {
+        ArgumentNullException.ThrowIfNull(freePages);
+        _freePages = freePages;
+    }
 
     /// <summary>The most events kept; later ones are only counted in <see cref="Dropped"/>.</summary>
     public int Capacity { get; set; } = 10_000;
@@ -39,7 +53,7 @@ public sealed class EventLog
         _sequence++;
         if (_events.Count < Capacity)
         {
-            _events.Add(new KernelEvent(_sequence, pid, kind, text));
+            _events.Add(new KernelEvent(_sequence, pid, kind, text, FreePagesNow));
         }
         else
         {
@@ -57,7 +71,7 @@ public sealed class EventLog
             && run.Kind == kind && run.Verb == verb && run.End == pageAddress)
         {
             var pages = run.Pages + 1;
-            var extended = run.Event with { Text = FaultText(verb, run.Start, pageAddress + pageSize, pages) };
+            var extended = run.Event with { Text = FaultText(verb, run.Start, pageAddress + pageSize, pages), FreePages = FreePagesNow };
             _events[^1] = extended;
             _faultRun = run with { Event = extended, End = pageAddress + pageSize, Pages = pages };
             return;
@@ -100,6 +114,8 @@ public sealed class EventLog
 
         return text.ToString();
     }
+
+    private long FreePagesNow => _freePages is null ? -1 : _freePages();
 
     private static string FaultText(string verb, ulong start, ulong end, long pages) => pages == 1
         ? verb + " " + HexFormat.Address(start)

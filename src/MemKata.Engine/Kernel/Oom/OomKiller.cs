@@ -57,6 +57,11 @@ public sealed class OomKiller
     /// <summary>Every process the OOM killer may consider: the live ones, in pid order.</summary>
     public IReadOnlyList<OomCandidate> Candidates() => [.. _processes.Live.Select(CandidateOf)];
 
+    /// <summary>Raised when the victim is chosen, before it is killed: RAM and swap are as full as memory pressure made
+    /// them (once the victim dies they are free again). Told the victim's pid; an observer must only read the machine
+    /// (e.g. a report's picture of the moment memory ran out).</summary>
+    public event Action<int>? Killing;
+
     /// <summary>Every invocation so far, in order: what was considered, what was chosen, what the kill freed.</summary>
     public IReadOnlyList<OomKill> Kills => _kills.AsReadOnly();
 
@@ -99,6 +104,7 @@ public sealed class OomKiller
         var victim = _processes.Get(pid.Value);
         var line = string.Create(CultureInfo.InvariantCulture,
             $"Out of memory: Killed process {victim.Pid} ({victim.Name}) total-vm:{PageUnits.PagesToKilobytes((long)victim.Memory.TotalVmPages)}kB, anon-rss:{PageUnits.PagesToKilobytes(victim.AnonPages)}kB, file-rss:{PageUnits.PagesToKilobytes(victim.FilePages)}kB, shmem-rss:0kB, UID:0 pgtables:{PageUnits.PagesToKilobytes(victim.PageTable.TablePages)}kB oom_score_adj:{victim.OomScoreAdj}");
+        Killing?.Invoke(victim.Pid);
         var freeBefore = _frames.FreeFrames;
         var swapBefore = _swap.UsedSlots;
         _reaper.Terminate(victim, "out of memory: chosen by the OOM killer");

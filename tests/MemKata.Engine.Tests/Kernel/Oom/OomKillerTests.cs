@@ -53,6 +53,47 @@ public class OomKillerTests
     }
 
     [Test]
+    public void Killing_is_told_the_victim_while_its_memory_is_still_in_ram()
+    {
+        var machine = Small(ramPages: 1024);
+        var big = Grow(machine, "big", 500);
+        Grow(machine, "small", 200);
+        var seen = new List<(int Pid, bool Alive, long Resident, long Free)>();
+        machine.OomKiller.Killing += pid => seen.Add((pid, machine.Process(pid).IsAlive, machine.Process(pid).ResidentPages, machine.Frames.FreeFrames));
+        var greedy = machine.Spawn("greedy");
+
+        TouchForWrite(greedy, greedy.Memory.Mmap(400 * Page), 400);
+
+        Assert.That(seen, Has.Count.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(seen[0].Pid, Is.EqualTo(big.Pid));
+            Assert.That(seen[0].Alive, Is.True);
+            Assert.That(seen[0].Resident, Is.GreaterThanOrEqualTo(500));
+            Assert.That(seen[0].Free, Is.LessThanOrEqualTo(machine.Watermarks.Min), "memory was fullest then");
+        });
+    }
+
+    [Test]
+    public void Every_event_carries_the_free_frames_of_its_moment()
+    {
+        var machine = Small(ramPages: 1024);
+        var p = machine.Spawn("p");
+        var block = p.Memory.Mmap(10 * Page);
+        var before = machine.Frames.FreeFrames;
+
+        TouchForWrite(p, block, 10);
+
+        var faults = machine.Events.Events.Last(e => e.Kind == KernelEventKind.MinorFault);
+        Assert.Multiple(() =>
+        {
+            Assert.That(machine.Events.Events.All(e => e.FreePages >= 0), Is.True);
+            Assert.That(faults.Text, Does.EndWith("10 pages"), "one event for the run of faults");
+            Assert.That(faults.FreePages, Is.LessThanOrEqualTo(before - 10).And.EqualTo(machine.Frames.FreeFrames), "read after the run's last page");
+        });
+    }
+
+    [Test]
     public void Oom_score_adj_changes_the_choice()
     {
         var machine = Small(ramPages: 1024);
