@@ -2,6 +2,7 @@ using System.Globalization;
 using MemKata.Contracts;
 using MemKata.Engine.Kernel;
 using MemKata.Engine.Units;
+using MemKata.Scenarios.Wording;
 
 namespace MemKata.Scenarios;
 
@@ -41,7 +42,7 @@ internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimP
         {
             machine.Idle();
             return new StepOutcome(index, step.Position, "", "sleep", StepOutcomeKind.Slept,
-                $"kswapd {(machine.Kswapd.IsAwake ? "still awake" : "asleep")}, {machine.Frames.FreeFrames} pages free", 0, 0);
+                Phrase.Of(machine.Kswapd.IsAwake ? PhraseKey.KswapdStillAwake : PhraseKey.KswapdAsleep, machine.Frames.FreeFrames), 0, 0);
         }
 
         var process = processes[step.Process];
@@ -49,13 +50,13 @@ internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimP
         if (!process.IsAlive)
         {
             return new StepOutcome(index, step.Position, step.Process, action, StepOutcomeKind.Skipped,
-                $"the process is dead ({process.KillReason ?? "exited"})", 0, 0);
+                Phrase.Of(PhraseKey.ProcessDead, process.KillReason is { } reason ? Phrase.Verbatim(reason) : Phrase.Of(PhraseKey.Exited)), 0, 0);
         }
 
         var minor = process.MinorFaults;
         var major = process.MajorFaults;
         var dangling = Dangling(process, step);
-        (StepOutcomeKind Kind, string Detail) result;
+        (StepOutcomeKind Kind, Phrase Detail) result;
         try
         {
             result = Execute(process, step);
@@ -63,33 +64,33 @@ internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimP
         catch (SegmentationFaultException e)
         {
             machine.Kill(process, "SIGSEGV: " + e.Reason);
-            result = (StepOutcomeKind.SegmentationFault, e.Message);
+            result = (StepOutcomeKind.SegmentationFault, Phrase.Verbatim(e.Message));
         }
         catch (BusErrorException e)
         {
             machine.Kill(process, "SIGBUS: " + e.Reason);
-            result = (StepOutcomeKind.BusError, e.Message);
+            result = (StepOutcomeKind.BusError, Phrase.Verbatim(e.Message));
         }
         catch (HeapCorruptionException e)
         {
             machine.Kill(process, "SIGABRT: " + e.Message);
-            result = (StepOutcomeKind.Aborted, e.Message);
+            result = (StepOutcomeKind.Aborted, Phrase.Verbatim(e.Message));
         }
         catch (ProcessKilledException e)
         {
-            result = (StepOutcomeKind.Killed, e.Reason);
+            result = (StepOutcomeKind.Killed, Phrase.Verbatim(e.Reason));
         }
 
         if (dangling is { } note && result.Kind is not (StepOutcomeKind.Killed or StepOutcomeKind.TooMuchWork))
         {
-            result.Detail += note;
+            result.Detail = Phrase.Of(PhraseKey.WithNote, result.Detail, note);
         }
 
         return new StepOutcome(index, step.Position, step.Process, action, result.Kind, result.Detail,
             process.MinorFaults - minor, process.MajorFaults - major);
     }
 
-    private (StepOutcomeKind, string) Execute(SimProcess process, ScenarioStep step)
+    private (StepOutcomeKind, Phrase) Execute(SimProcess process, ScenarioStep step)
     {
         var malloc = process.Allocator!;
         switch (step)
@@ -119,7 +120,7 @@ internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimP
                     _pointers[(process.Name, s.Pointer)] = block with { FreedAt = _index };
                 }
 
-                return (StepOutcomeKind.Done, "done");
+                return (StepOutcomeKind.Done, Phrase.Of(PhraseKey.Done));
             case TouchStep s:
                 return Touch(process, s);
             case MapFileStep s:
@@ -134,14 +135,14 @@ internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimP
                 return Store(process, s.As, mapped, s.Length);
             case OomScoreAdjStep s:
                 process.OomScoreAdj = s.Value;
-                return (StepOutcomeKind.OomScoreChanged, $"oom_score is now {machine.OomKiller.OomScoreOf(process)}");
+                return (StepOutcomeKind.OomScoreChanged, Phrase.Of(PhraseKey.OomScoreNow, machine.OomKiller.OomScoreOf(process)));
             default:
                 machine.Exit(process);
-                return (StepOutcomeKind.Exited, "exited; its memory is free");
+                return (StepOutcomeKind.Exited, Phrase.Of(PhraseKey.ExitedMemoryFree));
         }
     }
 
-    private (StepOutcomeKind, string) Touch(SimProcess process, TouchStep s)
+    private (StepOutcomeKind, Phrase) Touch(SimProcess process, TouchStep s)
     {
         var (address, size, _) = _pointers[(process.Name, s.Pointer)];
         if (address == Syscall.Null)
@@ -157,8 +158,8 @@ internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimP
         var span = length == 0 ? 0 : ((end - 1) >> 12) - (start >> 12) + 1;
         if (span > (ulong)(MaxTouchedPages - _touchedPages))
         {
-            return (StepOutcomeKind.TooMuchWork, string.Create(CultureInfo.InvariantCulture,
-                $"touching {span} pages would take this run past {MaxTouchedPages} pages touched ({ByteSize.Format((ulong)MaxTouchedPages * MachineConfig.PageSize)}), the most memkata simulates in one run"));
+            return (StepOutcomeKind.TooMuchWork, Phrase.Of(PhraseKey.TooMuchWork, span, MaxTouchedPages,
+                ByteSize.Format((ulong)MaxTouchedPages * MachineConfig.PageSize)));
         }
 
         var pages = 0L;
@@ -184,12 +185,12 @@ internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimP
             at = next;
         }
 
-        return (StepOutcomeKind.Touched, $"{pages} pages {(s.Write ? "written" : "read")}");
+        return (StepOutcomeKind.Touched, Phrase.Of(s.Write ? PhraseKey.PagesWritten : PhraseKey.PagesRead, pages));
     }
 
     // A note for a step that uses a pointer already freed (free, realloc or touch of it): C lets a program do it, and
     // what happens is undefined: glibc may abort, the access may fault, or it may seem to work.
-    private string? Dangling(SimProcess process, ScenarioStep step)
+    private Phrase? Dangling(SimProcess process, ScenarioStep step)
     {
         var name = step switch
         {
@@ -203,20 +204,17 @@ internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimP
             return null;
         }
 
-        var what = step is FreeStep ? "a double free" : "a use after free";
-        return $" ({what}: {name} was freed at step {block.FreedAt}; in C this is undefined behaviour)";
+        return Phrase.Of(step is FreeStep ? PhraseKey.DoubleFree : PhraseKey.UseAfterFree, name, block.FreedAt);
     }
 
-    private static string MmapError(Errno errno, MapFileStep step) => errno switch
+    private static Phrase MmapError(Errno errno, MapFileStep step) => errno switch
     {
-        Errno.EINVAL => step.Length == 0
-            ? "mmap set errno to EINVAL: the length is 0"
-            : "mmap set errno to EINVAL: the offset is not a multiple of the page size (4096)",
-        Errno.ENOMEM => "mmap set errno to ENOMEM: no room for it in the address space, or the overcommit rule refused it",
-        _ => $"mmap set errno to {errno}",
+        Errno.EINVAL => Phrase.Of(step.Length == 0 ? PhraseKey.MmapZeroLength : PhraseKey.MmapUnalignedOffset),
+        Errno.ENOMEM => Phrase.Of(PhraseKey.MmapNoRoom),
+        _ => Phrase.Of(PhraseKey.MmapErrno, errno.ToString()),
     };
 
-    private (StepOutcomeKind, string) Store(SimProcess process, string name, ulong address, ulong size)
+    private (StepOutcomeKind, Phrase) Store(SimProcess process, string name, ulong address, ulong size)
     {
         if (name.Length > 0)
         {
@@ -224,8 +222,8 @@ internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimP
         }
 
         return address == Syscall.Null
-            ? (StepOutcomeKind.Null, "")
-            : (StepOutcomeKind.Address, HexFormat.Address(address));
+            ? (StepOutcomeKind.Null, Phrase.Verbatim(""))
+            : (StepOutcomeKind.Address, Phrase.Verbatim(HexFormat.Address(address)));
     }
 
     /// <summary>The step as the run reports it, a call: <c>p = malloc(1 MiB)</c>, <c>write p</c>, <c>free(p)</c>.</summary>

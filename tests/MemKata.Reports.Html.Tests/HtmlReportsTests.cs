@@ -111,6 +111,20 @@ public class HtmlReportsTests
     }
 
     [Test]
+    public void A_chinese_report_says_the_step_results_and_key_numbers_in_chinese()
+    {
+        var english = Reports.Scenario(Reports.Oom);
+        var chinese = Reports.Scenario(Reports.Oom, ReportLanguage.SimplifiedChinese);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(english, Does.Contain(" pages written</td>").And.Contain("minor (no I/O)").And.Contain("when chosen"));
+            Assert.That(chinese, Does.Contain("页</td>").And.Contain("次缺页").And.Contain("被选中时"));
+            Assert.That(chinese, Does.Not.Contain("pages written").And.Not.Contain("minor (no I/O)").And.Not.Contain("when chosen"));
+        });
+    }
+
+    [Test]
     public void A_replay_in_chinese_is_chinese()
     {
         var html = Reports.Replay(ReportLanguage.SimplifiedChinese);

@@ -43,7 +43,7 @@ internal static class TimelineDrawing
             var s = steps[i];
             var x0 = X(s.EventsBefore);
             var x1 = Math.Max(X(s.LastEvent), x0 + 2);
-            svg.Rect(x0, 22, x1 - x0, Lane - 4, i % 2 == 0 ? "tl-step" : "tl-step alt", $"{s.Index}. {s.Process} {s.Action} → {s.Result}");
+            svg.Rect(x0, 22, x1 - x0, Lane - 4, i % 2 == 0 ? "tl-step" : "tl-step alt", $"{s.Index}. {s.Process} {s.Action} → {t.Say(s.ResultPhrase)}");
             if (x1 - x0 > 14)
             {
                 svg.Text((x0 + x1) / 2, 37, s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), "lbl small", "middle");

@@ -45,7 +45,7 @@ internal static class ScenarioSection
 
         html.Append("<h3>").Append(HtmlText.Escape(t["scn.steps"])).Append("</h3>\n").Append(Tables.Steps(result.Steps, t));
         html.Append("<h3>").Append(HtmlText.Escape(t["scn.keys"])).Append("</h3>\n")
-            .Append(Tables.Facts(MemKata.Scenarios.Summaries.ScenarioKeyNumbers.Of(result), t));
+            .Append(Tables.Facts(MemKata.Scenarios.Summaries.ScenarioKeyNumbers.Facts(result), t));
 
         Figure(html, t["tl.title"], TimelineDrawing.Render(film, t), t["tl.caption"]);
         var pictures = film.Pictures.ToList();

@@ -3,6 +3,7 @@ using MemKata.Engine.Kernel;
 using MemKata.Reports.Html.Markup;
 using MemKata.Reports.Html.Text;
 using MemKata.Scenarios;
+using MemKata.Scenarios.Summaries;
 
 namespace MemKata.Reports.Html.Pages;
 
@@ -24,12 +25,15 @@ internal static class Tables
             html.Append(s.IsDeath ? "<tr class=\"death\">" : "<tr>")
                 .Append("<td class=\"num\">").Append(s.Index).Append("</td><td>").Append(HtmlText.Escape(s.Process))
                 .Append("</td><td class=\"mono\">").Append(HtmlText.Escape(s.Action)).Append("</td><td class=\"mono\">")
-                .Append(HtmlText.Escape(s.Result)).Append("</td><td class=\"num\">").Append(HtmlText.Number(s.MinorFaults))
+                .Append(HtmlText.Escape(t.Say(s.ResultPhrase))).Append("</td><td class=\"num\">").Append(HtmlText.Number(s.MinorFaults))
                 .Append("</td><td class=\"num\">").Append(HtmlText.Number(s.MajorFaults)).Append("</td></tr>\n");
         }
 
         return html.Append("</table>\n").ToString();
     }
+
+    /// <summary>A definition list of a run's key numbers, names and values in the report's language.</summary>
+    public static string Facts(IEnumerable<KeyNumber> facts, ReportLanguage t) => Facts(facts.Select(f => (f.Name, t.Say(f.Value))), t);
 
     /// <summary>A definition list of (name, value) facts; names are looked up as <c>fact.NAME</c> when the language
     /// has them, values are shown as they are.</summary>

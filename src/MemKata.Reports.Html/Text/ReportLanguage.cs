@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MemKata.Scenarios.Wording;
 
 namespace MemKata.Reports.Html.Text;
 
@@ -8,7 +9,9 @@ namespace MemKata.Reports.Html.Text;
 /// (<c>Resources/en.json</c>, <c>Resources/zh-CN.json</c>), key to text. A key missing from the file throws where it is
 /// asked for, naming the key and the language, so a test that renders every report in every language finds it.
 /// Built-in scenarios' titles and explanations are English in their YAML; other languages translate them under the
-/// keys <c>scenario.NAME.title</c> and <c>scenario.NAME.explain</c>.
+/// keys <c>scenario.NAME.title</c> and <c>scenario.NAME.explain</c>. What the Scenarios library says of a run (step
+/// results, key numbers: <see cref="Phrase"/>) is English in that library (<see cref="PhraseTemplates.English"/>, the
+/// English of the keys <c>phrase.KEY</c>); other languages translate every <c>phrase.KEY</c> in their file.
 /// </summary>
 public sealed class ReportLanguage
 {
@@ -19,6 +22,8 @@ public sealed class ReportLanguage
     public const string SimplifiedChinese = "zh-CN";
 
     private const string ResourcePrefix = "MemKata.Reports.Html.";
+
+    private const string PhrasePrefix = "phrase.";
 
     private readonly IReadOnlyDictionary<string, string> _texts;
 
@@ -53,6 +58,15 @@ public sealed class ReportLanguage
             texts.Add(property.Name, property.Value.GetString() ?? "");
         }
 
+        if (known == English)
+        {
+            foreach (var key in Enum.GetValues<PhraseKey>())
+            {
+                // The library's English is the one copy; en.json does not repeat it.
+                texts.Add(PhrasePrefix + key, PhraseTemplates.English(key));
+            }
+        }
+
         return new ReportLanguage(known, texts);
     }
 
@@ -64,6 +78,13 @@ public sealed class ReportLanguage
 
     /// <summary>The text of <paramref name="key"/> with <c>{0}</c>, <c>{1}</c>... filled in (invariant culture).</summary>
     public string Format(string key, params object[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
+
+    /// <summary><paramref name="phrase"/> in this language (each key's text is <c>phrase.KEY</c>).</summary>
+    public string Say(Phrase phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        return phrase.Say(key => this[PhrasePrefix + key]);
+    }
 
     /// <summary>The translated title of the built-in scenario <paramref name="name"/>, or <paramref name="english"/> in
     /// English.</summary>

@@ -1,5 +1,6 @@
 using MemKata.Contracts.Kernel;
 using MemKata.Engine.Kernel;
+using MemKata.Scenarios.Wording;
 
 namespace MemKata.Scenarios.Summaries;
 
@@ -10,15 +11,19 @@ namespace MemKata.Scenarios.Summaries;
 /// </summary>
 public static class ScenarioKeyNumbers
 {
-    /// <summary>The key numbers of <paramref name="result"/>, as (name, value) lines.</summary>
-    public static IReadOnlyList<(string Name, string Value)> Of(ScenarioResult result)
+    /// <summary>The key numbers of <paramref name="result"/>, as (name, value) lines in English.</summary>
+    public static IReadOnlyList<(string Name, string Value)> Of(ScenarioResult result) =>
+        [.. Facts(result).Select(f => (f.Name, f.Value.English))];
+
+    /// <summary>The key numbers of <paramref name="result"/>, each value a phrase a report can say in its language.</summary>
+    public static IReadOnlyList<KeyNumber> Facts(ScenarioResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var machine = result.Machine;
         var vm = machine.VmStat;
-        var facts = new List<(string, string)>();
+        var facts = new List<KeyNumber>();
         var several = machine.Processes.Count > 1;
-        string Who(SimProcess p) => several ? p.Name + ": " : "";
+        Phrase Who(SimProcess p, Phrase fact) => several ? Phrase.Of(PhraseKey.ForProcess, p.Name, fact) : fact;
 
         foreach (var p in machine.Processes.Where(p => p.IsAlive))
         {
@@ -27,75 +32,76 @@ public static class ScenarioKeyNumbers
             var files = p.Memory.Mappings.Where(m => m.Kind is VmaKind.FileShared or VmaKind.FilePrivate).ToList();
             if (heap > 0 || mmaps.Count > 0 || files.Count > 0)
             {
-                var parts = new List<string> { $"heap (brk) {SizeText.Bytes(heap)}" };
+                var parts = new List<Phrase> { Phrase.Of(PhraseKey.HeapBrk, SizeText.Bytes(heap)) };
                 if (mmaps.Count > 0)
                 {
-                    parts.Add($"{mmaps.Count} mmap area{(mmaps.Count == 1 ? "" : "s")} of {SizeText.Bytes((ulong)mmaps.Sum(m => (decimal)m.Length))}");
+                    parts.Add(Phrase.Of(mmaps.Count == 1 ? PhraseKey.MmapArea : PhraseKey.MmapAreas, mmaps.Count, SizeText.Bytes((ulong)mmaps.Sum(m => (decimal)m.Length))));
                 }
 
                 if (files.Count > 0)
                 {
-                    parts.Add($"{files.Count} file mapping{(files.Count == 1 ? "" : "s")} of {SizeText.Bytes((ulong)files.Sum(m => (decimal)m.Length))}");
+                    parts.Add(Phrase.Of(files.Count == 1 ? PhraseKey.FileMapping : PhraseKey.FileMappings, files.Count, SizeText.Bytes((ulong)files.Sum(m => (decimal)m.Length))));
                 }
 
-                facts.Add(("Address space", Who(p) + string.Join(", ", parts)));
+                facts.Add(new("Address space", Who(p, Phrase.List(parts))));
             }
 
-            facts.Add(("Memory use", $"{Who(p)}VmSize {SizeText.Pages((long)p.Memory.TotalVmPages)}, VmRSS {SizeText.Pages(p.ResidentPages)}" +
-                (p.SwapEntries > 0 ? $", VmSwap {SizeText.Pages(p.SwapEntries)}" : "")));
+            facts.Add(new("Memory use", Who(p, p.SwapEntries > 0
+                ? Phrase.Of(PhraseKey.MemoryUseWithSwap, SizeText.Pages((long)p.Memory.TotalVmPages), SizeText.Pages(p.ResidentPages), SizeText.Pages(p.SwapEntries))
+                : Phrase.Of(PhraseKey.MemoryUse, SizeText.Pages((long)p.Memory.TotalVmPages), SizeText.Pages(p.ResidentPages)))));
         }
 
-        facts.Add(("Page faults", $"{SizeText.Number(vm.PgFault - vm.PgMajFault)} minor (no I/O), {SizeText.Number(vm.PgMajFault)} major (read from swap or a file)"));
+        facts.Add(new("Page faults", Phrase.Of(PhraseKey.PageFaults, vm.PgFault - vm.PgMajFault, vm.PgMajFault)));
 
-        var refused = $"{SizeText.Number(machine.Overcommit.Refusals)} request(s) refused";
+        var refused = Phrase.Of(PhraseKey.RequestsRefused, machine.Overcommit.Refusals);
         switch (machine.Config.Overcommit)
         {
             case OvercommitMode.Never:
-                facts.Add(("Overcommit", $"{refused}; mode 2 keeps Committed_AS ({SizeText.Pages(machine.Overcommit.CommittedPages)}) " +
-                    $"within CommitLimit ({SizeText.Pages(machine.Overcommit.CommitLimitPages)})"));
+                facts.Add(new("Overcommit", Phrase.Of(PhraseKey.OvercommitNever, refused,
+                    SizeText.Pages(machine.Overcommit.CommittedPages), SizeText.Pages(machine.Overcommit.CommitLimitPages))));
                 break;
             case OvercommitMode.Heuristic when machine.Overcommit.Refusals > 0:
-                facts.Add(("Overcommit", $"{refused}; mode 0 refuses one request larger than RAM + swap " +
-                    $"({SizeText.Bytes(machine.Config.RamBytes + machine.Config.SwapBytes)})"));
+                facts.Add(new("Overcommit", Phrase.Of(PhraseKey.OvercommitHeuristic, refused, SizeText.Bytes(machine.Config.RamBytes + machine.Config.SwapBytes))));
                 break;
             case OvercommitMode.Always when machine.Overcommit.Refusals > 0:
-                facts.Add(("Overcommit", refused));
+                facts.Add(new("Overcommit", refused));
                 break;
         }
 
         if (vm.PageOutRun > 0 || vm.PgScanKswapd > 0)
         {
-            facts.Add(("kswapd", $"{SizeText.Number(vm.PageOutRun)} background pass(es): scanned {SizeText.Number(vm.PgScanKswapd)} pages, reclaimed {SizeText.Number(vm.PgStealKswapd)}"));
+            facts.Add(new("kswapd", Phrase.Of(PhraseKey.KswapdPasses, vm.PageOutRun, vm.PgScanKswapd, vm.PgStealKswapd)));
         }
 
         if (vm.AllocStall > 0 || vm.PgScanDirect > 0)
         {
-            facts.Add(("Direct reclaim", $"{SizeText.Number(vm.AllocStall)} stall(s) of the allocating process: scanned {SizeText.Number(vm.PgScanDirect)} pages, reclaimed {SizeText.Number(vm.PgStealDirect)}"));
+            facts.Add(new("Direct reclaim", Phrase.Of(PhraseKey.DirectReclaimStalls, vm.AllocStall, vm.PgScanDirect, vm.PgStealDirect)));
         }
 
         if (vm.PswpOut > 0 || vm.PswpIn > 0)
         {
-            facts.Add(("Swap", $"{SizeText.PagesWithSize(vm.PswpOut)} written out (pswpout), {SizeText.PagesWithSize(vm.PswpIn)} read back (pswpin); {SizeText.Pages(machine.Swap.UsedSlots)} of {SizeText.Pages(machine.Swap.TotalSlots)} in use"));
+            facts.Add(new("Swap", Phrase.Of(PhraseKey.SwapTraffic, SizeText.PagesWithSizePhrase(vm.PswpOut), SizeText.PagesWithSizePhrase(vm.PswpIn),
+                SizeText.Pages(machine.Swap.UsedSlots), SizeText.Pages(machine.Swap.TotalSlots))));
         }
 
         if (vm.PgPgOut > 0 || vm.PgPgIn > 0)
         {
-            facts.Add(("File I/O", $"{SizeText.Bytes((ulong)vm.PgPgIn * 1024)} read into the page cache (pgpgin), {SizeText.Bytes((ulong)vm.PgPgOut * 1024)} of dirty pages written back (pgpgout)"));
+            facts.Add(new("File I/O", Phrase.Of(PhraseKey.FileIo, SizeText.Bytes((ulong)vm.PgPgIn * 1024), SizeText.Bytes((ulong)vm.PgPgOut * 1024))));
         }
 
         foreach (var kill in machine.OomKills.Where(k => k.Victim is not null))
         {
             var victim = kill.Victim!.Value;
-            facts.Add(("OOM kill", $"pid {victim.Pid} ({victim.Name}): oom_score {kill.OomScoreOf(victim)} when chosen, " +
-                $"RSS {SizeText.Bytes((ulong)victim.ResidentPages * MachineConfig.PageSize)}, oom_score_adj {victim.OomScoreAdj}"));
+            facts.Add(new("OOM kill", Phrase.Of(PhraseKey.OomVictim, victim.Pid, victim.Name, kill.OomScoreOf(victim),
+                SizeText.Bytes((ulong)victim.ResidentPages * MachineConfig.PageSize), victim.OomScoreAdj)));
         }
 
         if (several || vm.OomKill > 0)
         {
             var scores = machine.Processes.Select(p => p.IsAlive
-                ? $"{p.Name} {machine.OomKiller.OomScoreOf(p)} (adj {p.OomScoreAdj})"
-                : $"{p.Name} dead");
-            facts.Add(("oom_score now", string.Join(", ", scores)));
+                ? Phrase.Of(PhraseKey.OomScoreOf, p.Name, machine.OomKiller.OomScoreOf(p), p.OomScoreAdj)
+                : Phrase.Of(PhraseKey.OomScoreDead, p.Name));
+            facts.Add(new("oom_score now", Phrase.List(scores)));
         }
 
         return facts;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MemKata.Engine.Kernel;
 using MemKata.Engine.Units;
+using MemKata.Scenarios.Wording;
 
 namespace MemKata.Scenarios.Summaries;
 
@@ -15,8 +16,11 @@ public static class SizeText
     public static string Pages(long pages) => Bytes((ulong)Math.Max(0, pages) * MachineConfig.PageSize);
 
     /// <summary>A page count with its size: <c>4096 pages (16 MiB)</c>.</summary>
-    public static string PagesWithSize(long pages) =>
-        string.Create(CultureInfo.InvariantCulture, $"{pages} page{(pages == 1 ? "" : "s")} ({Pages(pages)})");
+    public static string PagesWithSize(long pages) => PagesWithSizePhrase(pages).English;
+
+    /// <summary><see cref="PagesWithSize"/> as a phrase a report can say in its language.</summary>
+    public static Phrase PagesWithSizePhrase(long pages) =>
+        Phrase.Of(pages == 1 ? PhraseKey.PageWithSize : PhraseKey.PagesWithSize, pages, Pages(pages));
 
     /// <summary>A whole number, invariant culture.</summary>
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,0 +1,60 @@
+namespace MemKata.Scenarios.Wording;
+
+/// <summary>The English of every <see cref="PhraseKey"/>: what the text reports, the snapshots and the English HTML report
+/// say. One template each, with <c>{0}</c>, <c>{1}</c>... for the phrase's values.</summary>
+public static class PhraseTemplates
+{
+    /// <summary>The English template of <paramref name="key"/>.</summary>
+    public static string English(PhraseKey key) => key switch
+    {
+        PhraseKey.Verbatim => "{0}",
+        PhraseKey.ListMore => "{0}, {1}",
+        PhraseKey.ForProcess => "{0}: {1}",
+        PhraseKey.Done => "done",
+        PhraseKey.PagesWritten => "{0} pages written",
+        PhraseKey.PagesRead => "{0} pages read",
+        PhraseKey.OomScoreNow => "oom_score is now {0}",
+        PhraseKey.KswapdStillAwake => "kswapd still awake, {0} pages free",
+        PhraseKey.KswapdAsleep => "kswapd asleep, {0} pages free",
+        PhraseKey.ExitedMemoryFree => "exited; its memory is free",
+        PhraseKey.ProcessDead => "the process is dead ({0})",
+        PhraseKey.Exited => "exited",
+        PhraseKey.TooMuchWork => "touching {0} pages would take this run past {1} pages touched ({2}), the most memkata simulates in one run",
+        PhraseKey.MmapZeroLength => "mmap set errno to EINVAL: the length is 0",
+        PhraseKey.MmapUnalignedOffset => "mmap set errno to EINVAL: the offset is not a multiple of the page size (4096)",
+        PhraseKey.MmapNoRoom => "mmap set errno to ENOMEM: no room for it in the address space, or the overcommit rule refused it",
+        PhraseKey.MmapErrno => "mmap set errno to {0}",
+        PhraseKey.WithNote => "{0} ({1})",
+        PhraseKey.DoubleFree => "a double free: {0} was freed at step {1}; in C this is undefined behaviour",
+        PhraseKey.UseAfterFree => "a use after free: {0} was freed at step {1}; in C this is undefined behaviour",
+        PhraseKey.ResultNull => "NULL (failed)",
+        PhraseKey.ResultNullBecause => "NULL (failed: {0})",
+        PhraseKey.ResultKilled => "killed: {0}",
+        PhraseKey.ResultSegmentationFault => "SIGSEGV: {0}",
+        PhraseKey.ResultBusError => "SIGBUS: {0}",
+        PhraseKey.ResultAborted => "abort: {0}",
+        PhraseKey.ResultSkipped => "skipped: {0}",
+        PhraseKey.ResultNotRun => "not run: {0}",
+        PhraseKey.HeapBrk => "heap (brk) {0}",
+        PhraseKey.MmapArea => "{0} mmap area of {1}",
+        PhraseKey.MmapAreas => "{0} mmap areas of {1}",
+        PhraseKey.FileMapping => "{0} file mapping of {1}",
+        PhraseKey.FileMappings => "{0} file mappings of {1}",
+        PhraseKey.MemoryUse => "VmSize {0}, VmRSS {1}",
+        PhraseKey.MemoryUseWithSwap => "VmSize {0}, VmRSS {1}, VmSwap {2}",
+        PhraseKey.PageFaults => "{0} minor (no I/O), {1} major (read from swap or a file)",
+        PhraseKey.RequestsRefused => "{0} request(s) refused",
+        PhraseKey.OvercommitNever => "{0}; mode 2 keeps Committed_AS ({1}) within CommitLimit ({2})",
+        PhraseKey.OvercommitHeuristic => "{0}; mode 0 refuses one request larger than RAM + swap ({1})",
+        PhraseKey.KswapdPasses => "{0} background pass(es): scanned {1} pages, reclaimed {2}",
+        PhraseKey.DirectReclaimStalls => "{0} stall(s) of the allocating process: scanned {1} pages, reclaimed {2}",
+        PhraseKey.SwapTraffic => "{0} written out (pswpout), {1} read back (pswpin); {2} of {3} in use",
+        PhraseKey.PageWithSize => "{0} page ({1})",
+        PhraseKey.PagesWithSize => "{0} pages ({1})",
+        PhraseKey.FileIo => "{0} read into the page cache (pgpgin), {1} of dirty pages written back (pgpgout)",
+        PhraseKey.OomVictim => "pid {0} ({1}): oom_score {2} when chosen, RSS {3}, oom_score_adj {4}",
+        PhraseKey.OomScoreOf => "{0} {1} (adj {2})",
+        PhraseKey.OomScoreDead => "{0} dead",
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "PhraseTemplates.English: a key without a template"),
+    };
+}
