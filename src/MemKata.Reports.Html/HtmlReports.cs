@@ -73,7 +73,7 @@ public static class HtmlReports
         var html = new StringBuilder();
         html.Append("<p class=\"verdict ").Append(grade.Score >= grade.MaxScore ? "ok" : "bad").Append("\">")
             .Append(HtmlText.Escape(t.Format("grade.score", grade.Score.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
-                grade.MaxScore.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), grade.Outcome))).Append("</p>\n");
+                grade.MaxScore.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), OutcomeText(grade.Outcome, t)))).Append("</p>\n");
         if (grade.Tasks.Count > 0)
         {
             ScenarioSection.Figure(html, t["grade.chart"], TaskScoresDrawing.Render(grade.Tasks, t), t["grade.caption"]);
@@ -126,6 +126,10 @@ public static class HtmlReports
         document.Section("replay", t.Format("replay.title", film.Source), html.ToString());
         return document.Render();
     }
+
+    // The grading pipeline's outcomes (GradeOutcome's names) are translated; anything else is shown as it is.
+    private static string OutcomeText(string outcome, ReportLanguage t) =>
+        t.Keys.Contains("grade.outcome." + outcome, StringComparer.Ordinal) ? t["grade.outcome." + outcome] : outcome;
 
     private static string EightGib(IReadOnlyList<EightGibRow> rows, ReportLanguage t)
     {

@@ -151,7 +151,7 @@ public class HtmlReportsTests
             Assert.That(html, Does.Contain("<tr class=\"changed\" id=\"first-difference\">"));
             Assert.That(html, Does.Contain("<a href=\"#first-difference\">"));
             Assert.That(Count(html, "<rect "), Is.GreaterThan(0));
-            Assert.That(Count(html, "class=\"cmp-"), Is.EqualTo(3), "one mark per run of rows of a kind");
+            Assert.That(Count(html, "class=\"cmp-"), Is.EqualTo(4), "one mark per run of rows of a kind, and the line at the first difference");
         });
     }
 

@@ -6,7 +6,8 @@ using MemKata.Reports.Html.Text;
 namespace MemKata.Reports.Html.Drawings;
 
 /// <summary>The per-task scores as bars: each task's points out of its maximum, its tests passed, optional tasks
-/// marked; a full bar is green, a partial one amber, an empty one red.</summary>
+/// marked; a full bar is green, a partial one amber, an empty one red, and a task worth no points (an optional one)
+/// grey: not doing it is no failure.</summary>
 internal static class TaskScoresDrawing
 {
     private const double Left = 300;
@@ -27,7 +28,7 @@ internal static class TaskScoresDrawing
             svg.Text(Left - 10, y + 15, label.Length > 44 ? label[..43] + "…" : label, "lbl", "end", label);
             svg.Rect(Left, y, BarWidth, 20, "bar-max");
             var share = task.MaxPoints > 0 ? Math.Clamp(task.Points / task.MaxPoints, 0, 1) : 0;
-            var css = share >= 1 ? "bar-full" : share > 0 ? "bar-part" : "bar-none";
+            var css = task.MaxPoints <= 0 ? "bar-optional" : share >= 1 ? "bar-full" : share > 0 ? "bar-part" : "bar-none";
             svg.Rect(Left, y, Math.Max(BarWidth * share, 4), 20, css, t.Format("grade.points", Points(task.Points), Points(task.MaxPoints), task.Passed, task.Total));
             svg.Text(Left + BarWidth + 10, y + 15, t.Format("grade.points", Points(task.Points), Points(task.MaxPoints), task.Passed, task.Total), "lbl small");
             svg.EndGroup();

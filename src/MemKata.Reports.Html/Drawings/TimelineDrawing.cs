@@ -153,10 +153,14 @@ internal static class TimelineDrawing
         svg.Text(Left - 8, top + 28, t["tl.scale"], "lbl small dim", "end");
         svg.Line(Left, Y(knee), Left + PlotWidth, Y(knee), "grid");
         svg.Rect(Left, top, PlotWidth, CurveHeight, "tl-plot");
+        var labelY = double.MinValue;
         foreach (var (pages, key, css) in new[] { (marks.High, "tl.high", "wm-high"), (marks.Low, "tl.low", "wm-low"), (marks.Min, "tl.min", "wm-min") })
         {
             svg.Line(Left, Y(pages), Left + PlotWidth, Y(pages), css, t.Format(key, pages));
-            svg.Text(Left - 8, Y(pages) + 4, t.Format(key, pages), "lbl small " + css, "end");
+
+            // Watermarks close together would print their labels over each other: each goes at least a line below the last.
+            labelY = Math.Max(Y(pages) + 4, labelY + 11);
+            svg.Text(Left - 8, labelY, t.Format(key, pages), "lbl small " + css, "end");
         }
 
         svg.Text(Left - 8, top + CurveHeight + 4, "0", "lbl small", "end");

@@ -2,6 +2,7 @@ using System.Text;
 using MemKata.Reports.Html.Recording;
 using MemKata.Reports.Html.Text;
 using MemKata.Scenarios;
+using Transcript = MemKata.Scenarios.Comparing.Transcript;
 using MemKata.Scenarios.Summaries;
 using Microsoft.Playwright;
 
@@ -99,6 +100,78 @@ public class ReportBrowserTests
         await using var view = await Open(Reports.Replay(ReportLanguage.SimplifiedChinese), "replay-zh-CN");
 
         Assert.That(await view.Page.Locator("svg.heap-strips g.strip").CountAsync(), Is.EqualTo(8));
+        await view.ExpectDrawingsVisible();
+    }
+
+    /// <summary>
+    /// <c>scenario compare</c>'s page: the reference's real transcript of the OOM scenario beside a learner's that chose
+    /// another victim (one line changed, one only the learner's, from the kill on), so the page has a verdict, the
+    /// overview strip, the side-by-side table with the first difference marked, and the reference run's drawings.
+    /// </summary>
+    [TestCase(ReportLanguage.English)]
+    [TestCase(ReportLanguage.SimplifiedChinese)]
+    public async Task The_compare_page_marks_the_first_difference_beside_the_reference_run(string language)
+    {
+        var film = ScenarioFilm.BuiltIn(Reports.Oom);
+        var lines = Transcript.Of(film.Result, "").Select(l => l.Display).ToList();
+        var kill = lines.FindIndex(l => l.Contains("OomKill:", StringComparison.Ordinal));
+        var rows = lines.Select((l, i) => i == kill
+            ? new ComparedLine(ComparedLineKind.Changed, l, l.Replace("Killed process 1 (database)", "Killed process 3 (worker)", StringComparison.Ordinal))
+            : new ComparedLine(ComparedLineKind.Same, l, l)).ToList();
+        rows.Insert(kill + 1, new ComparedLine(ComparedLineKind.OnlyYours, null, "  #99 pid 3 ProcessExit: killed"));
+        var html = HtmlReports.Compare(new ComparedRun("08-oom-killer-picks-the-biggest", "ReclaimPolicy", "a note", rows, null, film), ReportLanguage.Load(language));
+
+        var trailing = lines.Count - kill - 1;
+        var folds = (kill > 7 ? 1 : 0) + (trailing > 7 ? 1 : 0);
+        var sameShown = Math.Min(kill, 6 + (kill > 7 ? 0 : 1)) + Math.Min(trailing, 6 + (trailing > 7 ? 0 : 1));
+
+        await using var view = await Open(html, $"compare-{language}");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await view.Page.Locator("p.verdict.bad").CountAsync(), Is.EqualTo(1));
+            Assert.That(await view.Page.Locator("svg.compare-overview rect").CountAsync(), Is.EqualTo(4), "same, changed, only yours, same");
+            Assert.That(await view.Page.Locator("svg.compare-overview line.cmp-first").CountAsync(), Is.EqualTo(1));
+            Assert.That(await view.Page.Locator("table.compare tr.fold").CountAsync(), Is.EqualTo(folds), "long runs of equal rows folded");
+            Assert.That(await view.Page.Locator("table.compare tr.same").CountAsync(), Is.EqualTo(sameShown), "three rows kept either side of a fold");
+            Assert.That(await view.Page.Locator("table.compare tr.changed").CountAsync(), Is.EqualTo(1));
+            Assert.That(await view.Page.Locator("table.compare tr.onlyyours").CountAsync(), Is.EqualTo(1));
+            Assert.That(await view.Page.Locator("#first-difference").CountAsync(), Is.EqualTo(1));
+            Assert.That(await view.Page.Locator("a[href='#first-difference']").CountAsync(), Is.EqualTo(1));
+            Assert.That(await view.Page.Locator("svg.timeline").CountAsync(), Is.EqualTo(1), "the reference run's drawings");
+            Assert.That(await view.Page.Locator("svg.ram-frames g.ram-step.peak").CountAsync(), Is.EqualTo(1), "RAM just before the OOM kill");
+            Assert.That(await view.Page.Locator("table.oom tr.victim").CountAsync(), Is.EqualTo(1));
+        });
+        await view.Page.Locator("#first-difference").ScrollIntoViewIfNeededAsync();
+        Assert.That(await view.Page.Locator("#first-difference").IsVisibleAsync(), Is.True);
+        await view.ExpectDrawingsVisible();
+    }
+
+    /// <summary><c>grade</c>'s page: the score and a bar per task, full, partial, none and an optional task.</summary>
+    [TestCase(ReportLanguage.English)]
+    [TestCase(ReportLanguage.SimplifiedChinese)]
+    public async Task The_grade_page_has_a_bar_per_task(string language)
+    {
+        TaskBar[] tasks =
+        [
+            new(1, "Headers and alignment", 10, 10, 12, 12, false), new(2, "Free lists", 7.5, 15, 6, 12, false),
+            new(3, "Coalescing", 0, 15, 0, 9, false), new(7, "Be glibc", 0, 0, 0, 1, true),
+        ];
+        var grade = new GradeSummary("allocator", "alice", "Graded", 17.5, 40, tasks, ["Sandbox: bubblewrap (every layer active)"]);
+
+        await using var view = await Open(HtmlReports.Grade(grade, ReportLanguage.Load(language)), $"grade-{language}");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await view.Page.Locator("p.verdict").CountAsync(), Is.EqualTo(1));
+            Assert.That(await view.Page.Locator("svg g.task").CountAsync(), Is.EqualTo(4));
+            Assert.That(await view.Page.Locator("svg .bar-max").CountAsync(), Is.EqualTo(4));
+            Assert.That(await view.Page.Locator("svg .bar-full").CountAsync(), Is.EqualTo(1));
+            Assert.That(await view.Page.Locator("svg .bar-part").CountAsync(), Is.EqualTo(1));
+            Assert.That(await view.Page.Locator("svg .bar-none").CountAsync(), Is.EqualTo(1), "task 3 only: the optional task worth nothing is no failure");
+            Assert.That(await view.Page.Locator("svg .bar-optional").CountAsync(), Is.EqualTo(1));
+            Assert.That(await view.Page.Locator("p.note").CountAsync(), Is.EqualTo(1));
+        });
         await view.ExpectDrawingsVisible();
     }
 
