@@ -89,6 +89,37 @@ public static class HtmlReports
         return document.Render();
     }
 
+    /// <summary>A class at a glance (class mode's summary, beside its text): the outcomes and the score's mean, median,
+    /// lowest and highest, the scores as a histogram with the mean and median marked, and how the class did on each
+    /// task.</summary>
+    public static string Class(ClassChart chart, ReportLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        ArgumentNullException.ThrowIfNull(language);
+        var t = language;
+        var title = t.Format("class.title", chart.Exercise);
+        var html = new StringBuilder();
+        var outcomes = string.Join(t["class.separator"], chart.Outcomes.Select(o => t.Format("class.outcome", o.Count, OutcomeText(o.Outcome, t)))
+            .Concat(chart.NoSubmission > 0 ? [t.Format("class.noSubmission", chart.NoSubmission)] : []));
+        html.Append("<p class=\"machine\">").Append(HtmlText.Escape(t.Format("class.learners", chart.Scores.Count, outcomes))).Append("</p>\n");
+        if (chart.Scores.Count > 0)
+        {
+            html.Append("<p class=\"verdict ok\">").Append(HtmlText.Escape(t.Format("class.score", ScoreBandsDrawing.Points(chart.MaxScore),
+                ScoreBandsDrawing.Points(chart.Mean), ScoreBandsDrawing.Points(chart.Median), ScoreBandsDrawing.Points(chart.Scores.Min()),
+                ScoreBandsDrawing.Points(chart.Scores.Max())))).Append("</p>\n");
+            ScenarioSection.Figure(html, t["class.bands"], ScoreBandsDrawing.Render(chart, t), t["class.bandsCaption"]);
+        }
+
+        if (chart.Tasks.Count > 0)
+        {
+            ScenarioSection.Figure(html, t["class.tasks"], TaskSpreadDrawing.Render(chart.Tasks, t), t["class.tasksCaption"]);
+        }
+
+        var document = new Document(t, title);
+        document.Section("class", title, html.ToString());
+        return document.Render();
+    }
+
     /// <summary>The report of a trace replay: the heap after each operation drawn (see <see cref="ReplayFilm"/>), the
     /// summary, and the process's address space at the end.</summary>
     public static string Replay(ReplayFilm film, ReportLanguage language)

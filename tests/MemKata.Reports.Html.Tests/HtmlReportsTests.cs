@@ -173,5 +173,21 @@ public class HtmlReportsTests
         });
     }
 
+    [TestCaseSource(nameof(Codes))]
+    public void A_class_summary_draws_the_scores_and_a_bar_per_task(string language)
+    {
+        var html = HtmlReports.Class(Reports.Class, ReportLanguage.Load(language));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(html, "<g class=\"band\">"), Is.EqualTo(10));
+            Assert.That(Count(html, "class=\"band-bar\""), Is.EqualTo(3), "three bands hold learners");
+            Assert.That(Count(html, "class=\"class-mean\""), Is.EqualTo(1));
+            Assert.That(Count(html, "class=\"class-median\""), Is.EqualTo(1));
+            Assert.That(Count(html, "<g class=\"task-spread\">"), Is.EqualTo(2));
+            Assert.That(Count(html, "class=\"bar-optional\""), Is.EqualTo(3), "the legend's and two tasks' learners who did not start");
+        });
+    }
+
     private static int Count(string html, string what) => Regex.Matches(html, Regex.Escape(what)).Count;
 }

@@ -21,6 +21,18 @@ internal static class Reports
     /// trimmed.</summary>
     public const string TraceText = "20000\n4\n8\n1\na 0 24\na 1 100000\na 2 100000\nf 2\nf 1\na 3 200000\nf 3\nf 0\n";
 
+    /// <summary>A class of five: 12, 8, 7.5, 0 (did not compile) and 0 (no submission), out of 12, in two tasks.</summary>
+    public static ClassChart Class { get; } = new(
+        "counter",
+        [("Graded", 3), ("CompileError", 1)],
+        1,
+        12,
+        [12, 8, 7.5, 0, 0],
+        5.5,
+        7.5,
+        [.. Enumerable.Range(0, 10).Select(b => new ChartBand(1.2 * b, 1.2 * (b + 1), b switch { 0 => 2, 6 => 2, 9 => 1, _ => 0 }))],
+        [new("1: Count up", 6, 4.2, 6, 3, 0, 0, 2), new("2: Count down", 6, 3.3, 2, 1, 1, 1, 2)]);
+
     /// <summary>The report of the built-in scenario <paramref name="name"/> in <paramref name="language"/>.</summary>
     public static string Scenario(string name, string language = ReportLanguage.English) =>
         HtmlReports.Scenario(ScenarioFilm.BuiltIn(name), ReportLanguage.Load(language));

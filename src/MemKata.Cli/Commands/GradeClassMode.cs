@@ -1,3 +1,4 @@
+using System.Globalization;
 using MemKata.Cli.Rendering;
 using MemKata.Grading;
 using MemKata.Grading.Class;
@@ -5,6 +6,9 @@ using MemKata.Grading.Model;
 using MemKata.Grading.Output;
 using MemKata.Grading.Reports;
 using MemKata.Grading.Similarity;
+using MemKata.Reports.Html;
+using MemKata.Reports.Html.Recording;
+using MemKata.Reports.Html.Text;
 using Spectre.Console;
 
 namespace MemKata.Cli.Commands;
@@ -13,7 +17,8 @@ namespace MemKata.Cli.Commands;
 /// <c>memkata grade SLUG --submissions DIR</c>: a whole class. Grades every folder (only those whose content changed
 /// since the last run, by content hash, when the scores go to a file), then writes, each file once and whole: the CSV
 /// of scores (upload-ready: titles and maxima in the header, the roster's ids and emails, a byte order mark), beside it
-/// <c>NAME-summary.txt</c> (mean, median, distribution, per task), <c>NAME-similarity.txt</c> (instructors only) and
+/// <c>NAME-summary.txt</c> (mean, median, distribution, per task) and the same as charts in <c>NAME-summary.html</c>,
+/// <c>NAME-similarity.txt</c> (instructors only) and
 /// <c>NAME.cache.json</c>, and with <c>--feedback-dir</c> one report per learner in the chosen format, with nothing
 /// for instructors only in it.
 /// </summary>
@@ -28,10 +33,17 @@ internal static class GradeClassMode
     /// <param name="FeedbackFormat">The feedback files' format: text or a <see cref="ReportFormat"/>.</param>
     /// <param name="Regrade">Grade every submission, whatever the cache says.</param>
     public sealed record Request(
-        string Folder, string? Output, int Jobs, string? Roster, string? FeedbackDirectory, string FeedbackFormat, bool Regrade);
+        string Folder, string? Output, int Jobs, string? Roster, string? FeedbackDirectory, string FeedbackFormat, bool Regrade)
+    {
+        /// <summary>The summary page's language (<see cref="ReportLanguage.Codes"/>).</summary>
+        public string Language { get; init; } = ReportLanguage.English;
+    }
 
     /// <summary>The summary file beside the CSV: <c>scores.csv</c> → <c>scores-summary.txt</c>.</summary>
     public static string SummaryPath(string csv) => Beside(csv, "-summary.txt");
+
+    /// <summary>The summary page beside the CSV: <c>scores.csv</c> → <c>scores-summary.html</c>.</summary>
+    public static string SummaryPagePath(string csv) => Beside(csv, "-summary.html");
 
     /// <summary>The similarity pairs beside the CSV: <c>scores.csv</c> → <c>scores-similarity.txt</c>.</summary>
     public static string SimilarityPairsPath(string csv) => Beside(csv, "-similarity.txt");
@@ -64,14 +76,18 @@ internal static class GradeClassMode
 
         AtomicFile.Write(path, file => ScoresCsv.Write(reports, tasks, file, similarity, roster, byteOrderMark: true));
         var summary = SummaryPath(path);
-        AtomicFile.Write(summary, file => ClassSummary.Write(exercise.Slug, reports, file, missing));
+        var stats = ClassStatistics.Of(exercise.Slug, reports, missing);
+        AtomicFile.Write(summary, file => ClassSummary.Write(stats, file));
+        var page = SummaryPagePath(path);
+        var html = HtmlReports.Class(Charted(stats), ReportLanguage.Load(request.Language));
+        HtmlFile.Write(page, html);
         var pairs = SimilarityPairsPath(path);
         AtomicFile.Write(pairs, file => ClassSimilarityText.Write(exercise.Slug, similarity, SimilarityOptions.Default, file));
         cache!.Save(cachePath!, [.. reports.Select(r => r.SubmissionName)]);
 
         var console = ConsoleFactory.Create(context.Out, context.UseColor);
         Table(console, reports);
-        console.MarkupLine($"Scores written to {Markup.Escape(path)}; the class at a glance in {Markup.Escape(summary)}.");
+        console.MarkupLine($"Scores written to {Markup.Escape(path)}; the class at a glance in {Markup.Escape(summary)} and, as charts, {Markup.Escape(page)}.");
         console.MarkupLine($"Graded {reports.Count - cache.Reused} submissions; {cache.Reused} unchanged since the last run kept their " +
             $"scores ({Markup.Escape(cachePath!)}; --regrade grades all).");
         if (missing > 0)
@@ -90,6 +106,19 @@ internal static class GradeClassMode
             $"(instructors only; a reason to look, not a verdict): {Markup.Escape(pairs)}.");
         return ExitCodes.Success;
     }
+
+    // The class's statistics as the summary page takes them (the report does not depend on the grading pipeline).
+    private static ClassChart Charted(ClassStatistics stats) => new(
+        stats.Slug,
+        [.. stats.Outcomes.Select(o => (o.Outcome.ToString(), o.Count))],
+        stats.NoSubmission,
+        stats.MaxScore,
+        stats.Scores,
+        stats.Mean,
+        stats.MedianScore,
+        [.. stats.Bands.Select(b => new ChartBand(b.From, b.To, b.Learners))],
+        [.. stats.Tasks.Select(t => new TaskSpread(
+            string.Create(CultureInfo.InvariantCulture, $"{t.Number}: {t.Title ?? "untitled"}"), t.MaxPoints, t.Mean, t.Median, t.FullMarks, t.Partial, t.Nothing, t.NotStarted))]);
 
     /// <summary>The feedback file of a learner: <c>DIR/FOLDER.txt</c> (text), <c>.json</c> (gradescope, classroom) or
     /// <c>.xml</c> (junit).</summary>

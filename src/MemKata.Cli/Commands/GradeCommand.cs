@@ -117,7 +117,7 @@ internal static class GradeCommand
         };
         var language = new Option<string>("--lang")
         {
-            Description = "With --format html: the page's language, 'en' (default) or 'zh-CN' (Simplified Chinese).",
+            Description = "With --format html, or --submissions (the class summary page): the page's language, 'en' (default) or 'zh-CN' (Simplified Chinese).",
             DefaultValueFactory = _ => ReportLanguage.English,
             HelpName = "en|zh-CN",
         };
@@ -151,9 +151,9 @@ internal static class GradeCommand
                 result.AddError("--format html writes a file: give it with --output FILE, e.g. --output grade.html.");
             }
 
-            if (result.GetResult(language) is { Implicit: false } && result.GetValue(format) != HtmlOutputOptions.Html)
+            if (result.GetResult(language) is { Implicit: false } && result.GetValue(format) != HtmlOutputOptions.Html && result.GetResult(submissions) is null)
             {
-                result.AddError("--lang chooses the language of the HTML report: use it with --format html.");
+                result.AddError("--lang chooses the language of the HTML report: use it with --format html, or with --submissions (the class summary page).");
             }
 
             if (result.GetResult(submissions) is not null && result.GetResult(format) is { Implicit: false })
@@ -234,7 +234,10 @@ internal static class GradeCommand
             using var grader = new Grader(exercise);
             return request.Submissions is { } folder
                 ? GradeClassMode.Run(context, grader, new GradeClassMode.Request(
-                    folder, request.Output, request.Jobs, request.Roster, request.FeedbackDirectory, request.FeedbackFormat, request.Regrade))
+                    folder, request.Output, request.Jobs, request.Roster, request.FeedbackDirectory, request.FeedbackFormat, request.Regrade)
+                {
+                    Language = request.Language,
+                })
                 : GradeOne(context, grader, request);
         }
         catch (Exception e) when (e is GradingInputException or InputFileException)

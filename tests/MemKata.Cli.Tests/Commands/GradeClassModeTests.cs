@@ -44,6 +44,8 @@ public sealed class GradeClassModeTests
                 Assert.That(lines[2], Does.StartWith("'=bob,'+s2,bob@uni.edu,8,12,"));
                 Assert.That(lines[3], Does.StartWith("carl,s3,carl@uni.edu,0,12,").And.Contain(",NoSubmission,"));
                 Assert.That(File.ReadAllText(Path.Combine(folder, "out", "scores-summary.txt")), Does.StartWith("counter: 3 learners (2 graded, 1 without a submission)"));
+                Assert.That(File.ReadAllText(Path.Combine(folder, "out", "scores-summary.html")), Does.Contain("<svg class=\"class-scores\"")
+                    .And.Contain("3 learners: 2 graded, 1 without a submission (counted as 0)"));
                 Assert.That(File.ReadAllText(Path.Combine(folder, "fb", "ann.json")), Does.Contain("\"score\": 12").And.Not.Contain("Similarity"));
                 Assert.That(File.Exists(Path.Combine(folder, "fb", "=bob.json")));
                 Assert.That(first.Stdout, Does.Contain("Graded 2 submissions; 0 unchanged"));

@@ -28,6 +28,27 @@ public sealed class ClassSummaryTests
         });
     }
 
+    [Test]
+    public void Statistics_split_each_task_into_full_marks_some_points_none_and_not_started()
+    {
+        var reports = new[]
+        {
+            CounterExercise.Report("reference"), CounterExercise.Report("partial"), CounterExercise.Report("compile-error"),
+        };
+
+        var stats = ClassStatistics.Of("counter", reports, noSubmission: 1);
+
+        var task = stats.Tasks[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(stats.Learners, Is.EqualTo(4));
+            Assert.That(stats.Bands.Sum(b => b.Learners), Is.EqualTo(4));
+            Assert.That(task.FullMarks + task.Partial + task.Nothing + task.NotStarted, Is.EqualTo(4), "each learner once");
+            Assert.That(task.NotStarted, Is.EqualTo(2), "the compile error and the learner without a submission");
+            Assert.That(task.Mean, Is.EqualTo(3.0));
+        });
+    }
+
     [TestCase(new[] { 3.0, 1, 2 }, 2)]
     [TestCase(new[] { 4.0, 1, 2, 3 }, 2.5)]
     [TestCase(new double[0], 0)]
