@@ -68,10 +68,11 @@ internal static class GradeCommand
         var format = new Option<string>("--format")
         {
             Description = "The report: 'text' (default, readable), 'gradescope' (results.json), 'junit' (XML), " +
-                "'classroom' (GitHub Classroom runner result), 'html' (a page with a bar per task; needs --output). " +
+                "'classroom' (GitHub Classroom runner result), 'autolab' (feedback, then Autolab's autoresult JSON as the last line), " +
+                "'html' (a page with a bar per task; needs --output). " +
                 "With --submissions: the CSV.",
             DefaultValueFactory = _ => TextFormat,
-            HelpName = "text|gradescope|junit|classroom|html",
+            HelpName = "text|gradescope|junit|classroom|autolab|html",
         };
         format.AcceptOnlyFromAmong([TextFormat, HtmlOutputOptions.Html, .. ReportFormat.All]);
         var output = new Option<string?>("--output")

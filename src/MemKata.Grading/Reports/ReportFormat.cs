@@ -14,8 +14,11 @@ public static class ReportFormat
     /// <summary>The result JSON of GitHub Classroom's autograding runners.</summary>
     public const string Classroom = "classroom";
 
+    /// <summary>Autolab's autograder output: feedback, then the autoresult JSON as the last line.</summary>
+    public const string Autolab = "autolab";
+
     /// <summary>Every format name.</summary>
-    public static IReadOnlyList<string> All { get; } = [Gradescope, JUnit, Classroom];
+    public static IReadOnlyList<string> All { get; } = [Gradescope, JUnit, Classroom, Autolab];
 
     /// <summary>Writes <paramref name="report"/> in <paramref name="format"/> to <paramref name="writer"/>.</summary>
     public static void Write(string format, GradeReport report, TextWriter writer)
@@ -30,6 +33,9 @@ public static class ReportFormat
                 break;
             case Classroom:
                 ClassroomReport.Write(report, writer);
+                break;
+            case Autolab:
+                AutolabReport.Write(report, writer);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, $"Formats: {string.Join(", ", All)}.");
