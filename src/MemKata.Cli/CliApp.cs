@@ -4,6 +4,7 @@ using MemKata.Cli.Commands;
 using MemKata.Cli.Rendering;
 using MemKata.Engine.Input;
 using MemKata.Engine.Libc;
+using MemKata.Grading.Publishing;
 
 namespace MemKata.Cli;
 
@@ -17,15 +18,21 @@ public static class CliApp
         "memkata: watch what happens behind malloc. Replays allocation traces over glibc 2.36's malloc, reimplemented " +
         "over a simulated process memory, and runs scenarios on a simulated Linux kernel (paging, reclaim, swap, OOM).";
 
-    private const string HelpSection =
+    private const string Examples =
         "Examples:\n" +
         "  memkata tour                            the guided tour: heap, mmap, demand paging, reclaim, swap, OOM killer\n" +
         "  memkata scenario run --builtin NAME     one scenario's steps, event log and /proc views (scenario list)\n" +
         "  memkata scenario compare NAME --exercise exercises/fault-handler   your component vs the reference, side by side\n" +
         "  memkata replay                          a trace tour: heap growth, mmap, thresholds, realloc, trimming\n" +
         "  memkata replay my.rep --format chunks   one line per operation, to diff with the real glibc\n" +
-        "  memkata replay --help                   the trace format and every option\n" +
+        "  memkata replay --help                   the trace format and every option\n";
+
+    private const string HelpSection = Examples +
         "  memkata grade allocator                 grade your exercise with the hidden tests";
+
+    // In a learner's starter (no hidden graders) the last example is what a learner runs instead.
+    private const string StarterHelpSection = Examples +
+        "  dotnet test exercises/allocator         check your exercise with its public tests";
 
     /// <summary>
     /// Runs <c>memkata</c> with <paramref name="args"/> (without the program name) and returns its exit code (see
@@ -67,9 +74,19 @@ public static class CliApp
         root.Subcommands.Add(scenario);
         var tour = TourCommand.Create(context);
         root.Subcommands.Insert(0, tour);
+        var starter = PrebuiltTool.IsStarter(context.ToolDirectory);
+        if (starter)
+        {
+            // They need graders/, which a starter never has: still parsed (each refuses in one line), not listed.
+            foreach (var instructors in new[] { grade, snapshots, graders, publish, gradescope })
+            {
+                instructors.Hidden = true;
+            }
+        }
+
         HelpWithExamplesAction.Install(root, new Dictionary<Command, string>
         {
-            [root] = HelpSection,
+            [root] = starter ? StarterHelpSection : HelpSection,
             [replay] = ReplayCommand.HelpSection,
             [grade] = GradeCommand.HelpSection,
             [snapshotsUpdate] = SnapshotsCommand.HelpSection,

@@ -23,10 +23,22 @@ public static class PrebuiltTool
     /// <summary>The analyzers' MSBuild file in the MemKata repository, relative to its root.</summary>
     public const string AnalyzerTargetsSource = "src/MemKata.Analyzers/build/MemKata.Analyzers.targets";
 
+    /// <summary>The file <c>publish</c> writes beside the starter's compiled tool: it tells memkata it runs in a learner's
+    /// starter, where the instructors' commands cannot work, so its <c>--help</c> leaves them out.</summary>
+    public const string StarterMarker = "starter.txt";
+
+    /// <summary>What <see cref="StarterMarker"/> says to whoever opens it.</summary>
+    public const string StarterMarkerText =
+        "This memkata was published into a learner's starter repository (memkata publish): it has no hidden graders, so\n" +
+        "grade, snapshots, graders, publish and gradescope are left out of its --help and refuse in one line.\n";
+
     private const string Manifest = "memkata.deps.json";
 
     // Launched by memkata as a separate program, so its manifests travel with it.
     private static readonly string[] WorkerFiles = ["MemKata.Grading.Worker.deps.json", "MemKata.Grading.Worker.runtimeconfig.json"];
+
+    /// <summary>True when the memkata in <paramref name="toolDirectory"/> (its assemblies' folder) is a starter's.</summary>
+    public static bool IsStarter(string toolDirectory) => File.Exists(Path.Combine(toolDirectory, StarterMarker));
 
     /// <summary>The file names (no folders) of <paramref name="toolDirectory"/> that make up the tool, in ordinal
     /// order. Throws <see cref="GradingInputException"/> when the folder is not a built <c>memkata</c> or misses a

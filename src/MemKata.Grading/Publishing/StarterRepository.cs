@@ -102,6 +102,8 @@ public static class StarterRepository
             CopyFile(Path.Combine(toolDirectory, file), Path.Combine(PrebuiltTool.Folder, file), output, written);
         }
 
+        Write(output, Path.Combine(PrebuiltTool.Folder, PrebuiltTool.StarterMarker), PrebuiltTool.StarterMarkerText, written);
+
         var analyzerTargets = Path.Combine(repositoryRoot, PrebuiltTool.AnalyzerTargetsSource);
         if (File.Exists(analyzerTargets))
         {

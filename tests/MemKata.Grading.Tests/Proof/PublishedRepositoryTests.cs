@@ -79,6 +79,14 @@ public sealed class PublishedRepositoryTests
                 Assert.That(grade.ExitCode, Is.EqualTo(2), grade.Log + grade.Stderr);
                 Assert.That(grade.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1).And.One.StartsWith("memkata: grade is for instructors"));
             });
+
+            // Its help lists only what works in a starter.
+            var help = Dotnet(output, PrebuiltTool.EntryAssembly, "--help");
+            Assert.Multiple(() =>
+            {
+                Assert.That(help.ExitCode, Is.EqualTo(0), help.Log + help.Stderr);
+                Assert.That(help.Log, Does.Contain("scenario").And.Contain("tour").And.Not.Match(@"\n  (grade|snapshots|graders|publish|gradescope) "));
+            });
         }
         finally
         {
