@@ -175,11 +175,11 @@ public static class HtmlReports
         html.Append("</tr>\n");
         foreach (var r in rows)
         {
-            html.Append(r.Touched == "OOM-killed" ? "<tr class=\"death\">" : "<tr>").Append("<td>").Append(HtmlText.Escape(r.Config.Architecture.Name))
+            html.Append(r.Killed ? "<tr class=\"death\">" : "<tr>").Append("<td>").Append(HtmlText.Escape(r.Config.Architecture.Name))
                 .Append("</td><td class=\"num\">").Append((int)r.Config.Overcommit).Append("</td><td class=\"num\">")
-                .Append(HtmlText.Escape(SizeText.Bytes(r.Config.SwapBytes))).Append("</td><td>").Append(HtmlText.Escape(r.Limit))
-                .Append("</td><td>").Append(HtmlText.Escape(r.Allocated)).Append("</td><td>").Append(HtmlText.Escape(r.Touched))
-                .Append("</td><td>").Append(HtmlText.Escape(r.AfterTouch)).Append("</td></tr>\n");
+                .Append(HtmlText.Escape(SizeText.Bytes(r.Config.SwapBytes))).Append("</td><td>").Append(HtmlText.Escape(t.Say(r.Says.Limit)))
+                .Append("</td><td>").Append(HtmlText.Escape(t.Say(r.Says.Allocated))).Append("</td><td>").Append(HtmlText.Escape(t.Say(r.Says.Touched)))
+                .Append("</td><td>").Append(HtmlText.Escape(t.Say(r.Says.AfterTouch))).Append("</td></tr>\n");
         }
 
         return html.Append("</table>\n<p class=\"note\">").Append(HtmlText.Escape(t["eight.outro"])).Append("</p>\n").ToString();

@@ -77,8 +77,8 @@ internal sealed class TourRenderer(IAnsiConsole console, bool plain)
             .AddColumn("malloc(8 GiB)").AddColumn("touched").AddColumn("after touching");
         foreach (var v in variants)
         {
-            var allocated = v.Allocated.StartsWith("NULL", StringComparison.Ordinal) ? $"[yellow]{v.Allocated}[/]" : $"[green]{v.Allocated}[/]";
-            var touched = v.Touched == "OOM-killed" ? $"[red]{v.Touched}[/]" : Markup.Escape(v.Touched);
+            var allocated = v.Refused ? $"[yellow]{v.Allocated}[/]" : $"[green]{v.Allocated}[/]";
+            var touched = v.Killed ? $"[red]{v.Touched}[/]" : Markup.Escape(v.Touched);
             table.AddRow(
                 Markup.Escape(v.Config.Architecture.Name),
                 $"{(int)v.Config.Overcommit} ({MachineText.Mode(v.Config.Overcommit)})",

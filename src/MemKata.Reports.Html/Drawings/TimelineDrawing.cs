@@ -15,7 +15,7 @@ namespace MemKata.Reports.Html.Drawings;
 /// </summary>
 internal static class TimelineDrawing
 {
-    private const double Width = 1160;
+    private const double Width = 1180;
     private const double Left = 160;
     private const double PlotWidth = 960;
     private const double Lane = 24;

@@ -147,4 +147,40 @@ public enum PhraseKey
 
     /// <summary>Key number: a dead process in the oom_score list.</summary>
     OomScoreDead,
+
+    /// <summary>The 8 GiB table: malloc returned an address.</summary>
+    EightSucceeds,
+
+    /// <summary>The 8 GiB table: malloc returned NULL.</summary>
+    EightRefused,
+
+    /// <summary>The 8 GiB table: touching the block got the process killed.</summary>
+    EightOomKilled,
+
+    /// <summary>The 8 GiB table: every page of the block was written.</summary>
+    EightEveryPageWritten,
+
+    /// <summary>The 8 GiB table: memory use after touching.</summary>
+    EightAfterTouch,
+
+    /// <summary>The 8 GiB table: how much was faulted in before the kill.</summary>
+    EightKilledAfter,
+
+    /// <summary>The 8 GiB table: the block was not touched.</summary>
+    EightNotTouched,
+
+    /// <summary>The 8 GiB table: malloc failed, nothing to touch.</summary>
+    EightNothingToTouch,
+
+    /// <summary>The 8 GiB table's rule: the architecture's user space is too small.</summary>
+    RuleUserSpace,
+
+    /// <summary>The 8 GiB table's rule: overcommit mode 0.</summary>
+    RuleOneRequest,
+
+    /// <summary>The 8 GiB table's rule: overcommit mode 1.</summary>
+    RuleNeverRefuses,
+
+    /// <summary>The 8 GiB table's rule: overcommit mode 2.</summary>
+    RuleCommitLimit,
 }

@@ -55,6 +55,18 @@ public static class PhraseTemplates
         PhraseKey.OomVictim => "pid {0} ({1}): oom_score {2} when chosen, RSS {3}, oom_score_adj {4}",
         PhraseKey.OomScoreOf => "{0} {1} (adj {2})",
         PhraseKey.OomScoreDead => "{0} dead",
+        PhraseKey.EightSucceeds => "succeeds",
+        PhraseKey.EightRefused => "NULL: refused",
+        PhraseKey.EightOomKilled => "OOM-killed",
+        PhraseKey.EightEveryPageWritten => "every page written",
+        PhraseKey.EightAfterTouch => "RSS {0}, swapped out {1}",
+        PhraseKey.EightKilledAfter => "killed after faulting in {0}",
+        PhraseKey.EightNotTouched => "not touched (--allocate-only)",
+        PhraseKey.EightNothingToTouch => "nothing to touch: malloc returned NULL",
+        PhraseKey.RuleUserSpace => "user address space is {0}",
+        PhraseKey.RuleOneRequest => "one request <= RAM + swap = {0}",
+        PhraseKey.RuleNeverRefuses => "never refuses",
+        PhraseKey.RuleCommitLimit => "CommitLimit {0}",
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "PhraseTemplates.English: a key without a template"),
     };
 }
