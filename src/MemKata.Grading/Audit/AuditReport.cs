@@ -19,6 +19,12 @@ public sealed record AuditReport(
     IReadOnlyList<MutantResult> Results,
     IReadOnlyList<string> StaleEquivalents)
 {
+    /// <summary>Wall-clock time of the whole audit: the reference, then every mutant.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Wall-clock time of the reference's own grading (the first, so with the compile worker's start).</summary>
+    public TimeSpan ReferenceElapsed { get; init; }
+
     /// <summary>A mutant scoring this percentage or more survives.</summary>
     public const double SurvivingScore = 90;
 

@@ -26,16 +26,17 @@ public sealed record AuditSettings
     public IReadOnlyList<EquivalentMutant> Equivalent { get; init; } = [];
 
     /// <summary>
-    /// The time limits mutants are graded under: 15 s of CPU time per test (so 45 s of wall-clock time for a test that
-    /// waits) and 20 minutes per run, three and twenty times grading's defaults. An audit grades a hundred submissions
-    /// back to back, often on a busy machine; with grading's limits a mutant could be "killed" by a timeout the machine's
-    /// load caused, which would flatter the suite. A mutant that loops is still stopped, by the CPU-time limit.
+    /// The limits every mutant is graded under: grading's own (<see cref="Model.GradingLimits.Default"/>, then the
+    /// grader's <c>grader.json</c> overrides, applied by <see cref="Grader"/>): 5 s of CPU time per test (15 s of wall
+    /// clock for a test that waits), 512 MiB, 10 restarts, with the run's wall-clock limit doubled to 120 s so that a
+    /// busy machine cannot "kill" an honest-but-slow mutant on time alone. CPU time is what a looping mutant spends, and a
+    /// loaded machine does not make it grow, so the per-test limit is the learner's. Each mutant is thus bounded: at most
+    /// the run limit plus the compile limit (30 s); one that hangs costs the audit two and a half minutes, never more.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Model.GradingLimits Limits { get; init; } = Model.GradingLimits.Default with
     {
-        TestTimeout = TimeSpan.FromSeconds(15),
-        RunTimeout = TimeSpan.FromMinutes(20),
+        RunTimeout = 2 * Model.GradingLimits.Default.RunTimeout,
     };
 
     /// <summary>The settings of <paramref name="exercise"/>'s grader, or <see cref="Default"/> when it has no

@@ -31,6 +31,7 @@ public static class AuditText
 
         text.AppendLine(c, $"  kill rate: {Percent(report.KillRate)} of {report.Counted} (goal {Percent(AuditReport.Goal)}): {(report.GoalMet ? "met" : "NOT met")}");
         text.AppendLine(c, $"  failing at least one test: {report.Detected} of {report.Counted} ({Percent(report.Counted == 0 ? 1 : (double)report.Detected / report.Counted)})");
+        RunTime(text, report);
         Section(text, "Survivors (a wrong solution that scores 90 or more)", report.Results.Where(r => r.Outcome == MutantOutcome.Survived));
         Section(text, "Grader errors", report.Results.Where(r => r.Outcome == MutantOutcome.GraderError));
         if (report.StaleEquivalents.Count > 0)
@@ -75,6 +76,22 @@ public static class AuditText
             text.AppendLine(c, $"    score {score}; failed: {(result.Failed.Count == 0 ? "nothing" : string.Join(", ", result.Failed))}{(result.Note is null ? "" : "; " + result.Note)}");
             text.Append(Indent(result.Diff));
         }
+    }
+
+    // The audit's own run time, and what bounded it: the slowest mutant and how many met a limit.
+    private static void RunTime(StringBuilder text, AuditReport report)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var graded = report.Results.Where(r => r.Elapsed > TimeSpan.Zero).OrderBy(r => r.Elapsed).ToList();
+        text.Append(c, $"  run time: {report.Elapsed.TotalSeconds:0} s (the reference {report.ReferenceElapsed.TotalSeconds:0.0} s");
+        if (graded.Count > 0)
+        {
+            var slowest = graded[^1];
+            text.Append(c, $"; a mutant: median {graded[graded.Count / 2].Elapsed.TotalSeconds:0.0} s, longest {slowest.Elapsed.TotalSeconds:0.0} s, {slowest.Mutant.Id}");
+        }
+
+        text.AppendLine(")");
+        text.AppendLine(c, $"  stopped by a limit (a crash, a timeout, tests not run): {report.Results.Count(r => r.HitLimit)}; limits per mutant: {report.Settings.Limits.TestTimeout.TotalSeconds:0} s of CPU per test, {report.Settings.Limits.RunTimeout.TotalSeconds:0} s per run");
     }
 
     private static string Indent(string diff) =>

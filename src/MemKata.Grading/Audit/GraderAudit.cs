@@ -43,6 +43,7 @@ public sealed class GraderAudit
     /// <paramref name="graded"/> after each (never two calls at once).</summary>
     public AuditReport Run(Action<MutantResult>? graded = null, int parallelism = 1)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var work = NewWorkFolder();
         try
         {
@@ -75,7 +76,11 @@ public sealed class GraderAudit
                 graded?.Invoke(results[index]!);
             });
             var stale = equivalent.Keys.Where(id => all.All(m => m.Mutant.Id != id)).Order(StringComparer.Ordinal).ToList();
-            return new AuditReport(_grader.Exercise.Slug, _settings, all.Count, Percent(referenceReport), [.. results.Select(r => r!)], stale);
+            return new AuditReport(_grader.Exercise.Slug, _settings, all.Count, Percent(referenceReport), [.. results.Select(r => r!)], stale)
+            {
+                Elapsed = clock.Elapsed,
+                ReferenceElapsed = referenceReport.Elapsed,
+            };
         }
         finally
         {
@@ -112,15 +117,25 @@ public sealed class GraderAudit
         switch (report.Outcome)
         {
             case GradeOutcome.CompileError or GradeOutcome.Rejected:
-                return new MutantResult(mutant, MutantOutcome.Stillborn, null, diff, [], report.Problems.FirstOrDefault()?.ToString());
+                return new MutantResult(mutant, MutantOutcome.Stillborn, null, diff, [], report.Problems.FirstOrDefault()?.ToString())
+                {
+                    Elapsed = report.Elapsed,
+                };
             case GradeOutcome.GraderError:
-                return new MutantResult(mutant, MutantOutcome.GraderError, null, diff, [], string.Join(" ", report.Notes));
+                return new MutantResult(mutant, MutantOutcome.GraderError, null, diff, [], string.Join(" ", report.Notes))
+                {
+                    Elapsed = report.Elapsed,
+                };
         }
 
         var score = Percent(report);
         var failed = report.Tests.Where(t => t.Status != TestStatus.Passed && t.MaxPoints > 0).Select(t => t.Name).Take(MaxFailedNames).ToList();
         var outcome = score >= AuditReport.SurvivingScore ? MutantOutcome.Survived : MutantOutcome.Killed;
-        return new MutantResult(mutant, outcome, score, diff, failed, null);
+        return new MutantResult(mutant, outcome, score, diff, failed, null)
+        {
+            Elapsed = report.Elapsed,
+            HitLimit = report.Tests.Any(t => t.Status is TestStatus.Crashed or TestStatus.DidNotRun),
+        };
     }
 
     private static double Percent(GradeReport report) =>
