@@ -58,6 +58,13 @@ public sealed record GraderManifest(
 
     /// <summary>Who sees which test when on Gradescope (<c>"gradescope"</c>), or null: every test visible.</summary>
     public GradescopeSettings? Gradescope { get; init; }
+
+    /// <summary>
+    /// <c>"wholeTasks": true</c>: a task's weight is earned only when every hidden test tagged with it passes (a broken
+    /// required rule costs its whole task, docs/GRADING.md "Scoring"); false (the default): shared among the tests that
+    /// pass. The performance task (its tests are steps of one index) and the snapshot checks keep per-test credit.
+    /// </summary>
+    public bool WholeTasks { get; init; }
 }
 
 /// <summary>The points a task is worth.</summary>

@@ -11,6 +11,8 @@ namespace MemKata.Grading.Steps;
 /// weighted task with no test, whose points nobody can earn. Tests come out in task order (untagged ones last; within a
 /// task its tests, then its snapshot checks, then reports; run order otherwise), which every report keeps. A test of an
 /// optional task (bonus in <c>grader.json</c> or <c>"optional"</c> in <c>.meta/config.json</c>) is marked as such.
+/// With <see cref="GraderManifest.WholeTasks"/>, a task with a test that did not pass earns nothing (every one of its
+/// tests gets 0 points), except the performance task, whose tests are steps of one index.
 /// </summary>
 internal static class Scorer
 {
@@ -42,6 +44,11 @@ internal static class Scorer
             .GroupBy(t => t.Test.Task!.Value)
             .ToDictionary(g => g.Key, g => g.Count());
 
+        var broken = manifest.WholeTasks
+            ? ran.Where(t => kinds[t] == TestKind.Task && t.Status != TestStatus.Passed && t.Test.Task is { } n && n != manifest.Performance?.Task)
+                .Select(t => t.Test.Task!.Value).ToHashSet()
+            : [];
+
         double Worth(RanTest t) => kinds[t] switch
         {
             TestKind.Snapshot => snapshots!.Weight / snapshotCount,
@@ -57,7 +64,7 @@ internal static class Scorer
             var max = Worth(t);
             var task = kinds[t] == TestKind.Snapshot && t.Test.Task is null ? snapshots!.Task : t.Test.Task;
             return new GradedTest(t.Test.FullName, t.Test.Name, task, kinds[t], t.Status, t.Message, t.Output, t.DurationMs,
-                t.Status == TestStatus.Passed ? max : 0, max)
+                t.Status == TestStatus.Passed && !(kinds[t] == TestKind.Task && task is { } b && broken.Contains(b)) ? max : 0, max)
             {
                 Optional = kinds[t] == TestKind.Task && task is { } n && optional.Contains(n),
             };

@@ -35,6 +35,32 @@ public sealed class ScorerTests
     }
 
     [Test]
+    public void With_whole_tasks_one_failed_test_costs_its_whole_task_but_not_the_performance_steps_or_snapshots()
+    {
+        var exercise = Exercise(new GraderManifest("x", [new TaskWeight(1, 9), new TaskWeight(2, 10), new TaskWeight(3, 20)],
+            new SnapshotWeight(4, 1), null, null, new PerformanceTask(3)) { WholeTasks = true });
+
+        var result = Scorer.Score(exercise, [
+            Ran("a", 1, TestStatus.Passed),
+            Ran("b", 1, TestStatus.Failed),
+            Ran("c", 2, TestStatus.Passed),
+            Ran("d", 2, TestStatus.Passed),
+            Ran("step5", 3, TestStatus.Passed),
+            Ran("step10", 3, TestStatus.Failed),
+            Ran("s1", 1, TestStatus.Passed, "Snapshot"),
+            Ran("s2", 1, TestStatus.Failed, "Snapshot"),
+        ]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Tasks.Select(t => t.Points), Is.EqualTo(new[] { 0, 10, 10 }), "task 1 broken, task 2 whole, task 3 the index's steps");
+            Assert.That(result.Tasks[0].Passed, Is.EqualTo(1), "the passed test still shows as passed");
+            Assert.That(result.Tests.Single(t => t.Name == "a"), Has.Property(nameof(GradedTest.Points)).Zero.And.Property(nameof(GradedTest.MaxPoints)).EqualTo(4.5));
+            Assert.That(result.Snapshots!.Points, Is.EqualTo(2), "snapshot checks keep per-check credit");
+        });
+    }
+
+    [Test]
     public void Untagged_tests_and_unreachable_weights_are_named_for_the_instructor()
     {
         var exercise = Exercise(new GraderManifest("x", [new TaskWeight(1, 5), new TaskWeight(3, 5)], null, null, null));
