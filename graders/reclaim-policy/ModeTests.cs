@@ -43,6 +43,40 @@ public class ModeTests
         Assert.That(kernel.Violations, Is.Empty, string.Join("\n", kernel.Violations));
     }
 
+    // Lists of a few pages each: however a policy splits and sizes its scans (its choice), a share rounded down to
+    // nothing must not make it give up while a page can be freed. Every page is clean and unreferenced, swap has room,
+    // the pages are all inactive or all active; one page is asked for, at every swappiness the split can round away.
+    [TestCase(ReclaimMode.Direct, false)]
+    [TestCase(ReclaimMode.Background, false)]
+    [TestCase(ReclaimMode.Direct, true)]
+    [Task(4)]
+    public void A_few_pages_on_the_lists_are_enough_to_free_one_at_every_swappiness(ReclaimMode mode, bool active)
+    {
+        foreach (var swappiness in new[] { 0, 1, 60, 140, 199, 200 })
+        {
+            for (var file = 0; file <= 3; file++)
+            {
+                for (var anon = 0; anon <= 3; anon++)
+                {
+                    if (file + anon == 0)
+                    {
+                        continue;
+                    }
+
+                    var kernel = new FakeKernel { Swappiness = swappiness, SwapSlots = 100 };
+                    kernel.Add(active ? LruList.ActiveFile : LruList.InactiveFile, file);
+                    kernel.Add(active ? LruList.ActiveAnon : LruList.InactiveAnon, anon, anonymous: true);
+
+                    Policies.Reclaim(kernel, mode, 1);
+
+                    Assert.That(kernel.Freed, Is.Not.Empty,
+                        $"{mode} reclaim of 1 page, swappiness {swappiness}, 100 free swap slots, {file} clean file and {anon} anonymous pages, all " +
+                        $"{(active ? "active" : "inactive")} and unreferenced: a page can be freed, so reclaim must free one (a scan share rounded down to 0 must not end it). {kernel.Summary()}");
+                }
+            }
+        }
+    }
+
     [Test]
     [Task(4)]
     public void A_full_machine_with_swap_kills_nobody()

@@ -112,6 +112,25 @@ public class OomTests
 
     [Test]
     [Task(5)]
+    public void A_tie_is_decided_on_the_exact_points_adj_included()
+    {
+        // totalPages 262144: the adj is worth 262 points per unit (262144 / 1000, integer division first), not 261 or
+        // 262.144. Each pair ties exactly, so in either order the later candidate wins.
+        const long total = 262_144;
+        OomCandidate up = new(1, "up", 1000, 0, 0, 100), big = new(2, "big", 1000 + (100 * 262), 0, 0, 0);
+        OomCandidate down = new(3, "down", 30_000, 0, 0, -100), small = new(4, "small", 30_000 - (100 * 262), 0, 0, 0);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Choose(total, up, big), Is.EqualTo(2), "up: 1000 + 100 x 262 = 27200 ties with big's 27200: the later, big, wins");
+            Assert.That(Choose(total, big, up), Is.EqualTo(1), "the same tie the other way round: the later, up, wins");
+            Assert.That(Choose(total, down, small), Is.EqualTo(4), "down: 30000 - 100 x 262 = 3800 ties with small's 3800: the later, small, wins");
+            Assert.That(Choose(total, small, down), Is.EqualTo(3), "the same tie the other way round: the later, down, wins");
+        });
+    }
+
+    [Test]
+    [Task(5)]
     public void A_process_with_negative_points_can_still_be_the_only_victim()
     {
         Assert.That(Choose(Total, new OomCandidate(4, "shy", 100, 0, 1, -999)), Is.EqualTo(4),
