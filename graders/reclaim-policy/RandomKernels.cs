@@ -21,8 +21,8 @@ internal static class RandomKernels
     }
 
     /// <summary>Kernel <paramref name="index"/> of <paramref name="seed"/>, with only file pages when
-    /// <paramref name="fileOnly"/>.</summary>
-    public static (FakeKernel Kernel, Shape Shape) Build(ulong seed, int index, bool fileOnly = false)
+    /// <paramref name="fileOnly"/>, and no dirty page when <paramref name="clean"/> (the same draws either way).</summary>
+    public static (FakeKernel Kernel, Shape Shape) Build(ulong seed, int index, bool fileOnly = false, bool clean = false)
     {
         var random = new SeededRandom((seed * 7919) + (ulong)index);
         var swappiness = (int)new[] { 0, 10, 60, 100, 200 }[random.Below(5)];
@@ -43,7 +43,7 @@ internal static class RandomKernels
             var count = (int)random.Between(0, 160);
             for (var i = 0; i < count; i++)
             {
-                var isDirty = !anonymous && random.Below(4) == 0;
+                var isDirty = !anonymous && random.Below(4) == 0 && !clean;
                 var page = kernel.Add(list, 1, anonymous, isDirty)[0];
                 if (touchedOneIn > 0 && random.Below(touchedOneIn) == 0)
                 {
@@ -72,9 +72,9 @@ internal static class RandomKernels
     /// all: the lists then hold plenty of reclaimable pages for this request, whatever the scan order, batch sizes and
     /// priorities (the learner's choice) that reach them. A request the reference only just meets is not held against
     /// a policy that scans differently.</summary>
-    public static bool PlentyToReclaim(ulong seed, int index, bool fileOnly = false)
+    public static bool PlentyToReclaim(ulong seed, int index, bool fileOnly = false, bool clean = false)
     {
-        var (kernel, shape) = Build(seed, index, fileOnly);
+        var (kernel, shape) = Build(seed, index, fileOnly, clean);
         var generous = (2 * shape.Wanted) + FakeKernel.Batch;
         new MemKata.Engine.Reference.ReferenceReclaimPolicy().Reclaim(kernel, new ReclaimRequest(shape.Mode, generous));
         return kernel.Freed.Count >= generous;

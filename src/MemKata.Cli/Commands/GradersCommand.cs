@@ -19,7 +19,9 @@ internal static class GradersCommand
         "Each mutant is the reference with one change (a flipped comparison, a constant off by one, a dropped statement,\n" +
         "swapped branches, a negated condition, a removed return...), graded as a submission is. A mutant scoring 90 or more\n" +
         "survives: the hidden suite lets that wrong solution through. Mutants that change nothing are declared equivalent,\n" +
-        "with a reason, in graders/SLUG/audit.json: { \"equivalent\": [ { \"mutant\": \"ID\", \"reason\": \"...\" } ] }.\n\n" +
+        "with a reason, in graders/SLUG/audit.json: { \"equivalent\": [ { \"mutant\": \"ID\", \"reason\": \"...\" } ] }; a mutant\n" +
+        "that behaves as the instructions allow (a \"Your choice\") is declared with \"kind\": \"allowed\". Neither is counted;\n" +
+        "the report also gives the rate counting the allowed ones as survivors. Every mutant is graded under grading's limits.\n\n" +
         "Exit codes:\n" +
         "  0   at least 90% of the counted mutants score below 90 (and the reference scores 100)\n" +
         "  1   the goal is not met: the survivors are listed with their diffs\n" +

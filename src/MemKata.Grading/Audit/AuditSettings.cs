@@ -4,7 +4,8 @@ namespace MemKata.Grading.Audit;
 
 /// <summary>
 /// How a grader is audited, from <c>graders/&lt;slug&gt;/audit.json</c> (optional; defaults below):
-/// <c>{ "seed": 1, "maxMutants": 100, "equivalent": [ { "mutant": "ID", "reason": "why it changes nothing" } ] }</c>.
+/// <c>{ "seed": 1, "maxMutants": 100, "equivalent": [ { "mutant": "ID", "reason": "why it changes nothing", "kind": "equivalent" } ] }</c>
+/// (<c>"kind": "allowed"</c> for a mutant that behaves as the instructions allow: <see cref="EquivalentMutant"/>).
 /// The seed and the cap fix which mutants are graded, so the kill rate recorded in docs/GRADING.md is reproduced by a
 /// bare <c>memkata graders audit SLUG</c>.
 /// </summary>
@@ -51,9 +52,10 @@ public sealed record AuditSettings
         }
 
         var read = ExerciseLayout.Read<AuditSettings>(path);
-        if (read.MaxMutants < 0 || (read.Equivalent ?? []).Any(e => string.IsNullOrWhiteSpace(e.Mutant) || string.IsNullOrWhiteSpace(e.Reason)))
+        if (read.MaxMutants < 0 || (read.Equivalent ?? []).Any(e => string.IsNullOrWhiteSpace(e.Mutant) || string.IsNullOrWhiteSpace(e.Reason)
+            || e.Kind is not (null or EquivalentMutant.EquivalentKind or EquivalentMutant.AllowedKind)))
         {
-            throw new GradingInputException($"{path}: \"maxMutants\" must not be negative, and each \"equivalent\" entry needs a \"mutant\" and a \"reason\".");
+            throw new GradingInputException($"{path}: \"maxMutants\" must not be negative, and each \"equivalent\" entry needs a \"mutant\" and a \"reason\" (and a \"kind\", if any, of \"equivalent\" or \"allowed\").");
         }
 
         return read with { Equivalent = read.Equivalent ?? [] };

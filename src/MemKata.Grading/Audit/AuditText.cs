@@ -23,13 +23,16 @@ public static class AuditText
         text.AppendLine(c, $"  killed (score < {AuditReport.SurvivingScore:0})       {report.Killed,4}");
         text.AppendLine(c, $"  survived (score >= {AuditReport.SurvivingScore:0})    {report.Survived,4}");
         text.AppendLine(c, $"  stillborn (did not compile) {report.Count(MutantOutcome.Stillborn),4}   not counted");
-        text.AppendLine(c, $"  equivalent (audit.json)     {report.Count(MutantOutcome.Equivalent),4}   not counted");
+        text.AppendLine(c, $"  equivalent (audit.json)     {report.Count(MutantOutcome.Equivalent),4}   not counted: cannot change behaviour");
+        text.AppendLine(c, $"  allowed (audit.json)        {report.Count(MutantOutcome.Allowed),4}   not counted: behaves as the instructions allow");
         if (report.Count(MutantOutcome.GraderError) > 0)
         {
             text.AppendLine(c, $"  grader errors               {report.Count(MutantOutcome.GraderError),4}   not counted");
         }
 
         text.AppendLine(c, $"  kill rate: {Percent(report.KillRate)} of {report.Counted} (goal {Percent(AuditReport.Goal)}): {(report.GoalMet ? "met" : "NOT met")}");
+        var strict = report.Counted + report.Count(MutantOutcome.Allowed);
+        text.AppendLine(c, $"  kill rate counting the allowed as survivors: {Percent(strict == 0 ? 1 : (double)report.Killed / strict)} of {strict}");
         text.AppendLine(c, $"  failing at least one test: {report.Detected} of {report.Counted} ({Percent(report.Counted == 0 ? 1 : (double)report.Detected / report.Counted)})");
         RunTime(text, report);
         Section(text, "Survivors (a wrong solution that scores 90 or more)", report.Results.Where(r => r.Outcome == MutantOutcome.Survived));

@@ -52,15 +52,16 @@ public sealed class GraderAudit
             var all = Generate(reference);
             var chosen = MutantSample.Choose([.. all.Select(m => m.Mutant)], _settings.Seed, _settings.MaxMutants).ToHashSet();
             var sources = all.Where(m => chosen.Contains(m.Mutant)).ToList();
-            var equivalent = _settings.Equivalent.ToDictionary(e => e.Mutant, e => e.Reason, StringComparer.Ordinal);
+            var equivalent = _settings.Equivalent.ToDictionary(e => e.Mutant, StringComparer.Ordinal);
             var results = new MutantResult?[sources.Count];
             var toGrade = new List<(int Index, string Folder)>();
             for (var i = 0; i < sources.Count; i++)
             {
                 var (mutant, source) = sources[i];
-                if (equivalent.TryGetValue(mutant.Id, out var reason))
+                if (equivalent.TryGetValue(mutant.Id, out var declared))
                 {
-                    results[i] = new MutantResult(mutant, MutantOutcome.Equivalent, null, mutant.Diff(source), [], reason);
+                    var outcome = declared.IsAllowed ? MutantOutcome.Allowed : MutantOutcome.Equivalent;
+                    results[i] = new MutantResult(mutant, outcome, null, mutant.Diff(source), [], declared.Reason);
                     graded?.Invoke(results[i]!);
                     continue;
                 }

@@ -15,6 +15,10 @@ public enum MutantOutcome
     /// <summary>Declared equivalent in <c>audit.json</c> (it changes nothing): not graded, not counted.</summary>
     Equivalent,
 
+    /// <summary>Declared allowed in <c>audit.json</c> (its behaviour is a choice the instructions leave to the learner):
+    /// not graded, not counted.</summary>
+    Allowed,
+
     /// <summary>The grader itself failed on it: not counted, and worth a look.</summary>
     GraderError,
 }
