@@ -124,6 +124,8 @@ internal sealed class GradedProcess
         if (CheckFreeTail)
         {
             CheckTail(what);
+            Assert.That(Break, Is.LessThanOrEqualTo(breakBefore),
+                $"{what} moved the break up from 0x{breakBefore:x} to 0x{Break:x}: free gives memory back (a negative sbrk) or keeps it, never asks for more (task 6)");
         }
 
         AfterOperation(null, what);

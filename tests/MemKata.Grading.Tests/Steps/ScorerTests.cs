@@ -37,8 +37,12 @@ public sealed class ScorerTests
     [Test]
     public void With_whole_tasks_one_failed_test_costs_its_whole_task_but_not_the_performance_steps_or_snapshots()
     {
-        var exercise = Exercise(new GraderManifest("x", [new TaskWeight(1, 9), new TaskWeight(2, 10), new TaskWeight(3, 20)],
-            new SnapshotWeight(4, 1), null, null, new PerformanceTask(3)) { WholeTasks = true });
+        var manifest = new GraderManifest("x", [new TaskWeight(1, 9), new TaskWeight(2, 10), new TaskWeight(3, 20)],
+            new SnapshotWeight(4, 1), null, null, new PerformanceTask(3))
+        {
+            WholeTasks = true,
+        };
+        var exercise = Exercise(manifest);
 
         var result = Scorer.Score(exercise, [
             Ran("a", 1, TestStatus.Passed),
