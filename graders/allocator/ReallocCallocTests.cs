@@ -1,4 +1,5 @@
 using MemKata.Contracts.Kernel;
+using MemKata.Engine.Memory;
 using MemKata.Testing;
 
 namespace MemKata.Graders.Allocator;
@@ -85,6 +86,26 @@ public class ReallocCallocTests
         Assert.That(process.Realloc(small, size), Is.Zero, $"realloc(p, {size}) cannot be served: it must return NULL");
         Assert.That(process.Realloc(big, size), Is.Zero, $"realloc(big, {size}) cannot be served: it must return NULL");
         process.CheckEverything("after the failed reallocs (the old blocks must be untouched)");
+    }
+
+    // The last block of a heap that cannot grow: growing it in place would need the break to move, which brk refuses, so
+    // realloc moves it or returns NULL, and every block (the old one included) stays intact.
+    [Test]
+    [Task(5)]
+    public void Realloc_of_the_last_block_of_a_heap_that_cannot_grow_returns_null_or_moves_it_intact()
+    {
+        var cramped = AddressSpaceLayout.X86_64 with { LibcDataStart = AddressSpaceLayout.X86_64.HeapStart + (256 * Rules.KiB) };
+        var process = new GradedProcess(cramped) { CheckSyscallRules = false };
+        var blocks = new List<ulong>();
+        for (var p = process.Malloc(60000); p != 0 && blocks.Count < 8; p = process.Malloc(60000))
+        {
+            blocks.Add(p);
+        }
+
+        Assert.That(blocks, Is.Not.Empty, "the heap has room for a 60000-byte block before brk refuses");
+        process.Realloc(blocks[^1], 120000);
+
+        process.CheckEverything("after realloc(last block, 120000) on a heap that cannot grow (brk refuses: return NULL and keep the block, or move it)");
     }
 
     [Test]
