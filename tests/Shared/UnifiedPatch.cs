@@ -5,7 +5,8 @@ namespace MemKata.Tests.Shared;
 /// removed line must be found exactly where its hunk says, with no fuzz and no offset, so a patch whose base has changed
 /// fails with the line that no longer matches instead of producing a different file. The sample submissions that are
 /// small changes of a reference or a stub are stored this way (tests/testdata/submissions/*/*/*.patch), so they are not
-/// copies that drift from the code they vary.
+/// copies that drift from the code they vary. A patch with the two header lines and no hunk is the base unchanged (what
+/// <c>diff -u</c> of two equal files would say): the <c>stub</c> samples are stored so.
 /// </summary>
 internal sealed class UnifiedPatch
 {
@@ -25,6 +26,9 @@ internal sealed class UnifiedPatch
 
     /// <summary>The patched file's name, from the <c>+++ b/NAME</c> line.</summary>
     public string TargetName { get; }
+
+    /// <summary>How many hunks the patch has: 0 when it names its base unchanged.</summary>
+    public int HunkCount => _hunks.Count;
 
     /// <summary>Reads the patch at <paramref name="path"/>. Throws <see cref="InvalidDataException"/> naming the file and
     /// line when it is not a one-file unified diff.</summary>
@@ -54,9 +58,9 @@ internal sealed class UnifiedPatch
             }
         }
 
-        if (basePath is null || target is null || hunks.Count == 0)
+        if (basePath is null || target is null)
         {
-            throw new InvalidDataException($"{path}: not a unified diff of one file (it needs '--- a/BASE', '+++ b/NAME' and at least one '@@' hunk)");
+            throw new InvalidDataException($"{path}: not a unified diff of one file (it needs '--- a/BASE' and '+++ b/NAME', then its '@@' hunks)");
         }
 
         return new UnifiedPatch(path, basePath, target, hunks);

@@ -35,10 +35,11 @@ internal static class ScenarioCompareCommand
         "  memkata scenario compare 05-full-machine-kswapd-then-direct-reclaim --exercise exercises/fault-handler\n" +
         "  memkata scenario compare 09-oom-score-adj-changes-the-choice --exercise exercises/reclaim-policy\n" +
         "  cd exercises/reclaim-policy && memkata scenario compare 06-dirty-file-pages-are-written-back\n" +
-        "  memkata scenario compare my.yaml --exercise exercises/fault-handler --format text > compare.txt\n" +
+        "  memkata scenario compare my.yaml --exercise exercises/fault-handler --format text --full > compare.txt\n" +
         "  memkata scenario compare 11-map-private-file-pages-are-copied-on-write --exercise exercises/fault-handler --show page-table\n" +
         "  memkata scenario compare 07-anonymous-pages-go-to-swap --exercise exercises/reclaim-policy --show lru --step 4\n" +
         "  memkata scenario compare 08-oom-killer-picks-the-biggest --exercise exercises/fault-handler --submission ~/hw/alice\n\n" +
+        "The side by side shows the rows around the first difference, cut to fit 120 columns; --full shows them all.\n" +
         "The verdict at the end says whether the runs are identical, differ only in what is your choice (named), or\n" +
         "differ in what the rules require (the first such line of each run).\n\n" +
         "Exit codes:\n" +
@@ -79,9 +80,14 @@ internal static class ScenarioCompareCommand
             HelpName = "SECONDS",
             CustomParser = ParseTimeout,
         };
+        var fullOption = new Option<bool>("--full")
+        {
+            Description = "Show every line of both runs side by side, uncut, and (as text) a unified diff. Default: the " +
+                "24 rows around the first difference, cut to fit a 120-column terminal.",
+        };
         var formatOption = ReportFormatOption.Create(context);
         var html = new HtmlOutputOptions();
-        var compare = new Command("compare", Description) { scenarioArgument, exerciseOption, submissionOption, timeoutOption, formatOption };
+        var compare = new Command("compare", Description) { scenarioArgument, exerciseOption, submissionOption, timeoutOption, fullOption, formatOption };
         html.AddTo(compare, formatOption);
         var views = new ViewOptions();
         views.AddTo(compare, formatOption);
@@ -91,6 +97,7 @@ internal static class ScenarioCompareCommand
             parse.GetValue(exerciseOption) ?? ".",
             parse.GetValue(submissionOption),
             parse.GetValue(timeoutOption),
+            parse.GetValue(fullOption),
             parse.GetValue(formatOption) ?? ReportFormatOption.Text,
             parse.GetValue(html.Output),
             parse.GetValue(html.Language)!,
@@ -114,7 +121,7 @@ internal static class ScenarioCompareCommand
     }
 
     private static int Run(
-        CliContext context, string scenarioName, string exerciseDirectory, string? submission, TimeSpan? timeout, string format, string? output, string language,
+        CliContext context, string scenarioName, string exerciseDirectory, string? submission, TimeSpan? timeout, bool full, string format, string? output, string language,
         (bool PageTables, bool Lru, int? Step)? views)
     {
         (string Label, Scenario Scenario, string Yaml, string FileName) scenario;
@@ -168,11 +175,11 @@ internal static class ScenarioCompareCommand
         }
         else if (format == ReportFormatOption.Text)
         {
-            ComparisonRenderer.WriteText(context.Out, comparison);
+            ComparisonRenderer.WriteText(context.Out, comparison, full);
         }
         else
         {
-            ComparisonRenderer.WriteRich(ConsoleFactory.Create(context.Out, context.UseColor), comparison);
+            ComparisonRenderer.WriteRich(ConsoleFactory.Create(context.Out, context.UseColor), comparison, full);
             ComparisonRenderer.WriteViews(context.Out, comparison);
         }
 

@@ -10,15 +10,17 @@ namespace MemKata.Cli.Rendering;
 /// <summary>
 /// Shows a <see cref="ScenarioComparison"/>: whether the runs are identical, the first difference (and where the
 /// learner's run stopped, if it did), then the two transcripts side by side. As plain text (identical on every run: no
-/// times, no colors) it goes on with a unified diff; on a terminal the side by side is a colored table. Both end with
-/// the verdict (<see cref="CompareVerdict"/>).
+/// times, no colors) the side by side is a window around the first difference that fits a 120-column terminal
+/// (<see cref="ComparisonExcerpts"/>), or with <c>--full</c> every line and a unified diff; on a terminal it is a colored table
+/// of the same rows. Both end with the verdict (<see cref="CompareVerdict"/>).
 /// </summary>
 internal static class ComparisonRenderer
 {
     private const string Legend = "(' ' the same, '!' changed, '-' only the reference, '+' only yours)";
 
-    /// <summary>Writes <paramref name="comparison"/> as plain deterministic text.</summary>
-    public static void WriteText(TextWriter output, ScenarioComparison comparison)
+    /// <summary>Writes <paramref name="comparison"/> as plain deterministic text: the rows around the first difference,
+    /// or with <paramref name="full"/> every row and a unified diff.</summary>
+    public static void WriteText(TextWriter output, ScenarioComparison comparison, bool full = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(comparison);
@@ -33,17 +35,22 @@ internal static class ComparisonRenderer
         }
         else if (comparison.Yours is { } yours)
         {
-            output.Write($"\n## Side by side {Legend}\n");
-            var width = Math.Max("reference".Length, comparison.Rows.Max(r => r.Reference?.Display.Length ?? 0));
-            output.Write($"  {"reference".PadRight(width)} | yours\n");
-            foreach (var row in comparison.Rows)
+            var shown = Shown(comparison, full);
+            output.Write($"\n## Side by side {WindowTitle(comparison, shown)}{Legend}\n");
+            foreach (var line in ComparisonExcerpts.Lines(comparison.Rows, shown, Marker, fit: !full))
             {
-                var left = (row.Reference?.Display ?? "").PadRight(width);
-                output.Write($"{Marker(row.Kind)} {left} | {row.Yours?.Display ?? ""}".TrimEnd() + "\n");
+                output.Write(line + "\n");
             }
 
-            output.Write("\n## Unified diff\n");
-            output.Write(LogAlignment.UnifiedDiff(comparison.Reference, yours));
+            if (full)
+            {
+                output.Write("\n## Unified diff\n");
+                output.Write(LogAlignment.UnifiedDiff(comparison.Reference, yours));
+            }
+            else if (shown is not null && ComparisonExcerpts.Count(comparison.Rows, shown) < comparison.Rows.Count)
+            {
+                output.Write($"({MoreRows(comparison, shown)}: --full shows every line, uncut, and a unified diff)\n");
+            }
         }
 
         output.Write("\n## Verdict\n" + comparison.Verdict.Text + "\n");
@@ -51,8 +58,9 @@ internal static class ComparisonRenderer
         output.Flush();
     }
 
-    /// <summary>Writes <paramref name="comparison"/> for a terminal: the summary, then a table of the two runs.</summary>
-    public static void WriteRich(IAnsiConsole console, ScenarioComparison comparison)
+    /// <summary>Writes <paramref name="comparison"/> for a terminal: the summary, then a table of the two runs (the rows
+    /// around the first difference, or with <paramref name="full"/> every row).</summary>
+    public static void WriteRich(IAnsiConsole console, ScenarioComparison comparison, bool full = false)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(comparison);
@@ -86,9 +94,21 @@ internal static class ComparisonRenderer
             return;
         }
 
+        var shown = Shown(comparison, full);
+        var excerpts = (shown ?? [Range.All]).Select(e => e.GetOffsetAndLength(comparison.Rows.Count)).ToList();
+        var rows = excerpts.SelectMany(e => comparison.Rows.Skip(e.Offset).Take(e.Length)).ToList();
+        var label = ComparisonExcerpts.LabelWidth(rows);
+        console.MarkupLine(Markup.Escape($"Side by side {WindowTitle(comparison, shown)}").TrimEnd());
         var table = new Table().Border(TableBorder.Simple).AddColumn("").AddColumn("reference").AddColumn("yours");
-        foreach (var row in comparison.Rows)
+        var next = 0;
+        foreach (var (row, at) in excerpts.SelectMany(e => comparison.Rows.Skip(e.Offset).Take(e.Length).Select((r, i) => (r, e.Offset + i))))
         {
+            if (at > next)
+            {
+                table.AddRow("", Markup.Escape($"... {Count(at - next, "row")} left out ..."), "");
+            }
+
+            next = at + 1;
             var style = row.Kind switch
             {
                 RowKind.Same => "",
@@ -96,11 +116,14 @@ internal static class ComparisonRenderer
                 RowKind.OnlyReference => "red",
                 _ => "green",
             };
-            table.AddRow(Styled(Marker(row.Kind).ToString(), style), Styled(row.Reference?.Display ?? "", style), Styled(row.Yours?.Display ?? "", style));
+            table.AddRow(Styled(Marker(row.Kind).ToString(), style),
+                Styled(ComparisonExcerpts.Display(row.Reference, label), style), Styled(ComparisonExcerpts.Display(row.Yours, label), style));
         }
 
         console.Write(table);
-        console.MarkupLine(Markup.Escape(Legend));
+        console.MarkupLine(Markup.Escape(shown is not null && rows.Count < comparison.Rows.Count
+            ? $"{Legend}; {MoreRows(comparison, shown)}: --full shows every line"
+            : Legend));
         WriteVerdict(console, comparison.Verdict);
     }
 
@@ -198,6 +221,28 @@ internal static class ComparisonRenderer
         }
 
         return text.ToString();
+    }
+
+    // The excerpts shown: null (every row) with --full, else the rows around the differences.
+    private static IReadOnlyList<Range>? Shown(ScenarioComparison c, bool full) => full ? null : ComparisonExcerpts.Excerpts(c.Rows);
+
+    // "(24 of 240 rows, around the differences) " or "" when every row is shown.
+    private static string WindowTitle(ScenarioComparison c, IReadOnlyList<Range>? shown)
+    {
+        var count = shown is null ? c.Rows.Count : ComparisonExcerpts.Count(c.Rows, shown);
+        return count == c.Rows.Count
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $"({count} of {c.Rows.Count} rows, around the differences) ");
+    }
+
+    // How much the excerpts leave out: "32 rows not shown, 4 of them different".
+    private static string MoreRows(ScenarioComparison c, IReadOnlyList<Range> shown)
+    {
+        var spans = shown.Select(e => e.GetOffsetAndLength(c.Rows.Count)).ToList();
+        var hidden = c.Rows.Count - ComparisonExcerpts.Count(c.Rows, shown);
+        var differing = c.Rows.Where((r, i) => r.Kind != RowKind.Same && !spans.Any(s => i >= s.Offset && i < s.Offset + s.Length)).Count();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Count(hidden, "row")} not shown, {(differing == 0 ? "none" : differing.ToString(CultureInfo.InvariantCulture))} of them different");
     }
 
     private static string Count(int n, string what) => string.Create(CultureInfo.InvariantCulture, $"{n} {what}{(n == 1 ? "" : "s")}");

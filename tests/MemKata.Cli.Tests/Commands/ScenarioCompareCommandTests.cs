@@ -73,7 +73,35 @@ public class ScenarioCompareCommandTests
             Assert.That(result.Stdout, Does.Contain("  Task 2 (Zero-fill anonymous memory on first touch) is not done yet: see .docs/instructions.md, task 2."));
             Assert.That(result.Stdout, Does.Not.Contain("   at "), "no stack trace");
             Assert.That(result.Stdout, Does.Contain("## Side by side"));
-            Assert.That(result.Stdout, Does.Contain("## Unified diff\n--- reference\n+++ yours\n@@ "));
+            Assert.That(result.Stdout, Does.Not.Contain("## Unified diff"), "only with --full");
+        });
+    }
+
+    [Test]
+    public void The_side_by_side_is_a_window_that_fits_120_columns_with_event_numbers_aligned_and_full_shows_all()
+    {
+        var args = new[] { "--submission", Repository.Sample("reclaim-policy", "wrong-victim") };
+
+        var window = Compare(OomScoreAdjScenario, "reclaim-policy", args);
+        var full = Compare(OomScoreAdjScenario, "reclaim-policy", [.. args, "--full"]);
+
+        var shown = SideBySideLines(window);
+        var events = shown.Where(l => l.Length > 5 && l[1..5] == "   #").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(window.ExitCode, Is.EqualTo(ExitCodes.Different));
+            Assert.That(shown, Has.Count.LessThanOrEqualTo(1 + 24 + 2), "the header, at most 24 rows, a line per gap");
+            Assert.That(shown, Has.All.Length.LessThanOrEqualTo(120));
+            Assert.That(shown, Has.Some.StartsWith("! step 6 "), "the first difference is shown");
+            Assert.That(shown, Has.Some.StartsWith("!   #46 pid 3 OomKill: "), "so is the OOM kill, far below it");
+            Assert.That(shown, Has.Some.Match(@"^  \.\.\. \d+ rows left out \.\.\.$"));
+            Assert.That(events, Has.Count.GreaterThan(1));
+            Assert.That(events.Select(l => l.IndexOf(" pid ", StringComparison.Ordinal)).Distinct().Count(), Is.EqualTo(1), "event texts start in one column");
+            Assert.That(window.Stdout, Does.Contain(" not shown, ").And.Contain(": --full shows every line, uncut, and a unified diff)"));
+            Assert.That(window.Stdout, Does.Not.Contain("## Unified diff"));
+            Assert.That(SideBySideLines(full), Has.Count.GreaterThan(shown.Count));
+            Assert.That(full.Stdout, Does.Contain("## Unified diff\n--- reference\n+++ yours\n@@ "));
+            Assert.That(full.Stdout, Does.Not.Contain("--full shows"));
         });
     }
 
@@ -271,6 +299,10 @@ public class ScenarioCompareCommandTests
             Assert.That(result.Stdout, Does.Contain("  1    they differ in required behaviour, or your run stopped early"));
         });
     }
+
+    // The lines of the "## Side by side" section: its column header and its rows.
+    private static List<string> SideBySideLines(CliResult result) =>
+        [.. result.StdoutLines.SkipWhile(l => !l.StartsWith("## Side by side", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.Length > 0 && !l.StartsWith('('))];
 
     private static CliResult Compare(string scenario, string slug, params string[] more) =>
         CliResult.Run(["scenario", "compare", scenario, "--exercise", Repository.Exercise(slug), "--format", "text", .. more]);

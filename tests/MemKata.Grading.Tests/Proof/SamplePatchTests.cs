@@ -13,15 +13,26 @@ public sealed class SamplePatchTests
             .Select(path => new TestCaseData(Path.GetRelativePath(TestData.RealRepository, path)).SetArgDisplayNames(Path.GetRelativePath(TestData.RealRepository, path)));
 
     [TestCaseSource(nameof(Patches))]
-    public void Patch_applies_to_its_base_and_changes_it(string relativePath)
+    public void Patch_applies_to_its_base_and_changes_it_unless_it_has_no_hunk(string relativePath)
     {
         var patch = UnifiedPatch.Read(Path.Combine(TestData.RealRepository, relativePath));
         var baseText = File.ReadAllText(Path.Combine(TestData.RealRepository, patch.BasePath));
 
         var patched = patch.Apply(baseText);
 
-        Assert.That(patched, Is.Not.EqualTo(baseText));
+        Assert.That(patched, patch.HunkCount == 0 ? Is.EqualTo(baseText) : Is.Not.EqualTo(baseText));
         Assert.That(patched, Does.EndWith("\n"));
+    }
+
+    [Test]
+    public void Only_the_stub_samples_are_their_base_unchanged()
+    {
+        var unchanged = Patches()
+            .Select(data => (string)data.Arguments[0]!)
+            .Where(path => UnifiedPatch.Read(Path.Combine(TestData.RealRepository, path)).HunkCount == 0)
+            .Select(path => Path.GetFileName(Path.GetDirectoryName(path)));
+
+        Assert.That(unchanged, Is.EqualTo(new[] { "stub", "stub", "stub" }));
     }
 
     [Test]
