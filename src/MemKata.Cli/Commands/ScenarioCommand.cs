@@ -77,7 +77,7 @@ internal static class ScenarioCommand
         var run = new Command("run", RunDescription) { fileArgument, builtinOption, formatOption };
         html.AddTo(run, formatOption);
         var views = new ViewOptions();
-        views.AddTo(run, formatOption);
+        views.AddTo(run);
         run.Validators.Add(result =>
         {
             var hasFile = result.GetValue(fileArgument) is not null;
@@ -119,7 +119,7 @@ internal static class ScenarioCommand
 
         if (format == HtmlOutputOptions.Html)
         {
-            var film = ScenarioFilm.Record(name, builtin is not null, scenario);
+            var film = ScenarioFilm.Record(name, builtin is not null, scenario, views);
             HtmlOutputOptions.Write(context, output!, HtmlReports.Scenario(film, ReportLanguage.Load(language)));
             return ExitCodes.Success;
         }

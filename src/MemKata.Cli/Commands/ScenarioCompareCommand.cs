@@ -90,7 +90,7 @@ internal static class ScenarioCompareCommand
         var compare = new Command("compare", Description) { scenarioArgument, exerciseOption, submissionOption, timeoutOption, fullOption, formatOption };
         html.AddTo(compare, formatOption);
         var views = new ViewOptions();
-        views.AddTo(compare, formatOption);
+        views.AddTo(compare);
         compare.SetAction(parse => Run(
             context,
             parse.GetValue(scenarioArgument)!,
@@ -201,7 +201,11 @@ internal static class ScenarioCompareCommand
         var stop = comparison.Stop is { } s ? $"{s.Where}: {s.What}" : null;
         var note = comparison.Verdict.Text + (comparison.Note is { } choice ? "\n" + choice : "");
         return new ComparedRun(comparison.ScenarioLabel, comparison.Component, note, rows, stop,
-            ScenarioFilm.Record(isBuiltIn ? builtIn : Path.GetFileName(scenarioName), isBuiltIn, scenario));
+            ScenarioFilm.Record(isBuiltIn ? builtIn : Path.GetFileName(scenarioName), isBuiltIn, scenario))
+        {
+            ReferenceViews = comparison.ReferenceViews,
+            YourViews = comparison.YourViews,
+        };
     }
 
     // A built-in's name, or a file: a path that exists, or that looks like one (a .yaml/.yml name, a folder separator).

@@ -20,7 +20,8 @@ internal sealed class ViewOptions
     public Option<string?> Show { get; } = new("--show")
     {
         Description = "After each step (or the step --step names), show each process's page table (page-table: runs of " +
-            "pages present, zero page, file, swapped; rw or r-; dirty), the LRU lists (lru: sizes and oldest pages), or both.",
+            "pages present, zero page, file, swapped; rw or r-; dirty), the LRU lists (lru: sizes and oldest pages), or both. " +
+            "With --format html they are drawn in the page.",
         HelpName = "page-table|lru|both",
     };
 
@@ -31,8 +32,8 @@ internal sealed class ViewOptions
         HelpName = "N",
     };
 
-    /// <summary>Adds the options to <paramref name="command"/>, refused with <paramref name="format"/> html.</summary>
-    public void AddTo(Command command, Option<string> format)
+    /// <summary>Adds the options to <paramref name="command"/> (with <c>--format html</c> the views are drawn in the page).</summary>
+    public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
         Show.AcceptOnlyFromAmong(PageTable, Lru, Both);
@@ -40,11 +41,6 @@ internal sealed class ViewOptions
         command.Options.Add(Step);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(Show) is not null && result.GetValue(format) == HtmlOutputOptions.Html)
-            {
-                result.AddError("--show adds views to the text: use it without --format html.");
-            }
-
             if (result.GetResult(Step) is not null && result.GetResult(Show) is null)
             {
                 result.AddError("--step N chooses when --show shows the machine: give --show page-table|lru|both too.");

@@ -56,7 +56,7 @@ internal static class FrameMapDrawing
         var ram = snapshot.Ram;
         var peak = snapshot.Moment == SnapshotMoment.BeforeOomKill;
         svg.Group(peak ? "ram-step peak" : "ram-step");
-        svg.Text(Left - 12, y + 12, Clip(label, 31), "lbl mono", "end", label);
+        svg.Text(Left - 12, y + 12, TextWidth.Clip(label, 31), "lbl mono", "end", label);
         if (snapshot.AfterStep > 0)
         {
             svg.Text(Left - 12, y + 26, peak ? t["ram.beforeKill"] : t["ram.after"], peak ? "lbl small warn" : "lbl small dim", "end");
@@ -124,6 +124,4 @@ internal static class FrameMapDrawing
         var lastFrame = Math.Min(ram.Frames, to * ram.FramesPerCell) - 1;
         return t.Format("ram.cells", kind, firstFrame, lastFrame);
     }
-
-    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

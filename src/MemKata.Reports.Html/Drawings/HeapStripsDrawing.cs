@@ -68,7 +68,7 @@ internal static class HeapStripsDrawing
     private static void Strip(Svg svg, AddressAxis axis, HeapStrip strip, double y, ReportLanguage t)
     {
         svg.Group("strip");
-        svg.Text(LabelWidth, y + 13, Clip(strip.Label, 27), "lbl mono", "end", strip.Label);
+        svg.Text(LabelWidth, y + 13, TextWidth.Clip(strip.Label, 27), "lbl mono", "end", strip.Label);
         var clusterStart = -1.0;
         var clusterEnd = 0.0;
         var clustered = 0;
@@ -129,7 +129,7 @@ internal static class HeapStripsDrawing
         for (var n = 0; n < Math.Min(notes.Length, 2); n++)
         {
             var line = n == 1 && notes.Length > 2 ? string.Join("; ", notes[1..]) : notes[n];
-            svg.Text(axis.Right + 10, y + (notes.Length == 1 ? 13 : 8 + (n * 10)), Clip(line, 52), "small note", "start", line);
+            svg.Text(axis.Right + 10, y + (notes.Length == 1 ? 13 : 8 + (n * 10)), TextWidth.Clip(line, 52), "small note", "start", line);
         }
 
         svg.EndGroup();
@@ -173,6 +173,4 @@ internal static class HeapStripsDrawing
         HeapBoxKind.Mmapped => "c-mmap",
         _ => "c-fence",
     };
-
-    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

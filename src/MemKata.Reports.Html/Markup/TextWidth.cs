@@ -10,4 +10,12 @@ internal static class TextWidth
         ArgumentNullException.ThrowIfNull(text);
         return text.Sum(c => c >= 0x2E80 ? 12.5 : 6.6);
     }
+
+    /// <summary><paramref name="text"/> cut to at most <paramref name="length"/> characters, the last one an ellipsis
+    /// when it was cut (drawings show the whole text in the shape's title).</summary>
+    public static string Clip(string text, int length)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= length ? text : text[..(length - 1)] + "…";
+    }
 }

@@ -71,7 +71,9 @@ internal static class ComparisonSection
             }
         }
 
-        html.Append("<h3>").Append(HtmlText.Escape(t["cmp.referenceRun"])).Append("</h3>\n").Append(ScenarioSection.Body(run.Reference, t));
+        MachineViewsSection.Append(html, [(t["views.reference"], run.ReferenceViews), (t.Format("views.yours", run.Component), run.YourViews)],
+            step => ScenarioSection.StepLabel(run.Reference, step, t), t);
+        html.Append("<h3>").Append(HtmlText.Escape(t["cmp.referenceRun"])).Append("</h3>\n").Append(ScenarioSection.Body(run.Reference with { Views = [] }, t));
         return html.ToString();
     }
 

@@ -71,6 +71,7 @@ internal static class ScenarioSection
             html.Append("<h3>").Append(HtmlText.Escape(t["oom.title"])).Append("</h3>\n").Append(Tables.OomKills(result.Machine.OomKills, t));
         }
 
+        MachineViewsSection.Append(html, [(t["views.run"], film.Views)], step => StepLabel(film, step, t), t);
         return html.ToString();
     }
 
@@ -82,7 +83,9 @@ internal static class ScenarioSection
             .Append("<figcaption>").Append(HtmlText.Escape(caption)).Append("</figcaption>\n</figure>\n");
     }
 
-    private static string StepLabel(ScenarioFilm film, int afterStep, ReportLanguage t)
+    /// <summary>Step <paramref name="afterStep"/> of <paramref name="film"/> as a picture's label: <c>3. app: write p</c>
+    /// (0: the processes started).</summary>
+    internal static string StepLabel(ScenarioFilm film, int afterStep, ReportLanguage t)
     {
         if (afterStep == 0)
         {

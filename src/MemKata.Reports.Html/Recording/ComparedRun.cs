@@ -1,3 +1,5 @@
+using MemKata.Scenarios.Views;
+
 namespace MemKata.Reports.Html.Recording;
 
 /// <summary>How the two lines of a compared row relate.</summary>
@@ -31,6 +33,12 @@ public sealed record ComparedLine(ComparedLineKind Kind, string? Reference, stri
 /// <param name="Reference">The reference run, recorded for its drawings.</param>
 public sealed record ComparedRun(string ScenarioLabel, string Component, string? Note, IReadOnlyList<ComparedLine> Rows, string? Stop, ScenarioFilm Reference)
 {
+    /// <summary>The reference run's machine views (<c>--show</c>), in step order; empty when none were asked for.</summary>
+    public IReadOnlyList<MachineView> ReferenceViews { get; init; } = [];
+
+    /// <summary>The learner's run's machine views after the same steps.</summary>
+    public IReadOnlyList<MachineView> YourViews { get; init; } = [];
+
     /// <summary>The index of the first row that differs, or -1.</summary>
     public int FirstDifference => Rows.ToList().FindIndex(r => r.Kind != ComparedLineKind.Same);
 }

@@ -1,4 +1,5 @@
 using MemKata.Scenarios;
+using MemKata.Scenarios.Views;
 
 namespace MemKata.Reports.Html.Recording;
 
@@ -14,6 +15,10 @@ public sealed record ScenarioFilm(string Name, bool IsBuiltIn, ScenarioResult Re
     /// order: the moment memory was fullest, which the picture after the killing step no longer shows.</summary>
     public IReadOnlyList<MachineSnapshot> Peaks { get; init; } = [];
 
+    /// <summary>The machine views recorded with the run (<c>--show page-table|lru|both</c>), in step order; empty when
+    /// none were asked for.</summary>
+    public IReadOnlyList<MachineView> Views { get; init; } = [];
+
     /// <summary>Every picture of RAM in the order it was taken: each step's peaks, then the machine after it.</summary>
     public IEnumerable<MachineSnapshot> Pictures =>
         Snapshots.SelectMany(s => Peaks.Where(p => p.AfterStep == s.AfterStep).Append(s));
@@ -21,7 +26,11 @@ public sealed record ScenarioFilm(string Name, bool IsBuiltIn, ScenarioResult Re
     /// <summary>Runs <paramref name="scenario"/> with the reference components, taking a snapshot between steps and
     /// one at each OOM kill (the machine is only read; the run is the one <see cref="ScenarioRunner.Run"/> gives without
     /// snapshots).</summary>
-    public static ScenarioFilm Record(string name, bool isBuiltIn, Scenario scenario)
+    public static ScenarioFilm Record(string name, bool isBuiltIn, Scenario scenario) => Record(name, isBuiltIn, scenario, null);
+
+    /// <summary>As <see cref="Record(string, bool, Scenario)"/>, with <paramref name="views"/> (if given) recording the
+    /// machine views asked for (<c>--show</c>) during the same run; they become <see cref="Views"/>.</summary>
+    public static ScenarioFilm Record(string name, bool isBuiltIn, Scenario scenario, ViewRecorder? views)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var snapshots = new List<MachineSnapshot>();
@@ -36,10 +45,12 @@ public sealed record ScenarioFilm(string Name, bool IsBuiltIn, ScenarioResult Re
 
             step = index;
             snapshots.Add(MachineSnapshot.Of(machine, index - 1));
+            views?.StepStarting(index, machine);
         });
         snapshots.Add(MachineSnapshot.Of(result.Machine, result.Steps.Count));
+        views?.Finish(result.Steps.Count, result.Machine);
         // A copy: a run that goes on later (ScenarioRunner.Continue) keeps calling the observer, and that is not this film.
-        return new ScenarioFilm(name, isBuiltIn, result, snapshots) { Peaks = [.. peaks] };
+        return new ScenarioFilm(name, isBuiltIn, result, snapshots) { Peaks = [.. peaks], Views = [.. views?.Views ?? []] };
     }
 
     /// <summary>Runs the built-in scenario <paramref name="name"/> (see <see cref="Record(string, bool, Scenario)"/>).</summary>

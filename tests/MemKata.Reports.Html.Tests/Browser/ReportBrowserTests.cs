@@ -69,6 +69,26 @@ public class ReportBrowserTests
 
     [TestCase(ReportLanguage.English)]
     [TestCase(ReportLanguage.SimplifiedChinese)]
+    public async Task The_page_tables_and_lru_lists_asked_for_are_drawn(string language)
+    {
+        const string swap = "07-anonymous-pages-go-to-swap";
+        var film = ScenarioFilm.Record(swap, true, BuiltInScenarios.Load(swap), new MemKata.Scenarios.Views.ViewRecorder(pageTables: true, lru: true, onlyStep: 4));
+        var html = HtmlReports.Scenario(film, ReportLanguage.Load(language));
+
+        await using var view = await Open(html, $"07-views-{language}");
+
+        var mappings = film.Views.Single().PageTables!.Sum(p => p.Mappings.Count);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await view.Page.Locator("h4.view-step").CountAsync(), Is.EqualTo(1));
+            Assert.That(await view.Page.Locator("svg.page-tables rect.pt-none").CountAsync(), Is.EqualTo(mappings + 1), "a bar per mapping and the legend's");
+            Assert.That(await view.Page.Locator("svg.lru-lists rect.pt-none").CountAsync(), Is.EqualTo(5), "four lists and the free frames");
+        });
+        await view.ExpectDrawingsVisible();
+    }
+
+    [TestCase(ReportLanguage.English)]
+    [TestCase(ReportLanguage.SimplifiedChinese)]
     public async Task The_tour_has_every_stop_and_the_8_gib_table(string language)
     {
         var rows = Tour.Value.Where(f => f.Name.StartsWith(EightGibRow.Prefix, StringComparison.Ordinal))
