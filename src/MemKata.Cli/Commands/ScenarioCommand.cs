@@ -90,7 +90,7 @@ internal static class ScenarioCommand
             }
         });
         run.SetAction(parse => Run(context, parse.GetValue(fileArgument), parse.GetValue(builtinOption), parse.GetValue(formatOption) ?? ReportFormatOption.Text,
-            parse.GetValue(html.Output), parse.GetValue(html.Language)!, ViewOptions.Recorder(parse.GetValue(views.Show), parse.GetValue(views.Step))));
+            parse.GetValue(html.Output), parse.GetValue(html.Language)!, ViewOptions.Request(parse.GetValue(views.Show), parse.GetValue(views.Step))?.Recorder()));
 
         var list = new Command("list", "List the built-in scenarios, in tour order, with their titles.");
         list.SetAction(_ => List(context));

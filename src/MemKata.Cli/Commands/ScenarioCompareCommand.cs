@@ -11,6 +11,7 @@ using MemKata.Reports.Html;
 using MemKata.Reports.Html.Recording;
 using MemKata.Reports.Html.Text;
 using MemKata.Scenarios;
+using MemKata.Scenarios.Views;
 
 namespace MemKata.Cli.Commands;
 
@@ -101,9 +102,7 @@ internal static class ScenarioCompareCommand
             parse.GetValue(formatOption) ?? ReportFormatOption.Text,
             parse.GetValue(html.Output),
             parse.GetValue(html.Language)!,
-            parse.GetValue(views.Show) is { } show
-                ? (show is ViewOptions.PageTable or ViewOptions.Both, show is ViewOptions.Lru or ViewOptions.Both, parse.GetValue(views.Step))
-                : null));
+            ViewOptions.Request(parse.GetValue(views.Show), parse.GetValue(views.Step))));
         return compare;
     }
 
@@ -122,7 +121,7 @@ internal static class ScenarioCompareCommand
 
     private static int Run(
         CliContext context, string scenarioName, string exerciseDirectory, string? submission, TimeSpan? timeout, bool full, string format, string? output, string language,
-        (bool PageTables, bool Lru, int? Step)? views)
+        ViewRequest? views)
     {
         (string Label, Scenario Scenario, string Yaml, string FileName) scenario;
         ExerciseLayout exercise;

@@ -53,12 +53,12 @@ internal sealed record ScenarioComparison(
     /// asks for. Returns the learner side alone when their code could not run.</summary>
     public static (ScenarioComparison? Comparison, LearnerScenarioResult Learner) Run(
         string scenarioLabel, Scenario scenario, string yaml, string fileName, ExerciseLayout exercise, string submissionDirectory, TimeSpan? timeout,
-        (bool PageTables, bool Lru, int? Step)? views = null)
+        ViewRequest? views = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(exercise);
         var cpu = CpuTime();
-        var recorder = views is { } v ? new ViewRecorder(v.PageTables, v.Lru, v.Step) : null;
+        var recorder = views?.Recorder();
         var referenceRun = ComparedRun.Reference(scenario, recorder is null ? null : recorder.StepStarting);
         recorder?.Finish(referenceRun.Steps.Count, referenceRun.Machine);
         var reference = Transcript.Of(referenceRun, "");

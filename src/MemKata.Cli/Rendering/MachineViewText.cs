@@ -4,9 +4,10 @@ using MemKata.Scenarios.Views;
 namespace MemKata.Cli.Rendering;
 
 /// <summary>
-/// <c>--show page-table|lru</c> as plain text: after a step, each process's page table mapping by mapping, in runs of
-/// pages whose entries say the same (present, zero page, file, swapped; rw or r-; dirty), and the LRU lists' sizes
-/// (with the change since the view before) and their oldest pages, the ones reclaim looks at first.
+/// <c>--show page-table|lru|faults</c> as plain text: after a step, each process's page table mapping by mapping, in
+/// runs of pages whose entries say the same (present, zero page, file, swapped; rw or r-; dirty), the LRU lists' sizes
+/// (with the change since the view before) and their oldest pages, the ones reclaim looks at first, and the step's page
+/// faults in runs, each with the fault handler's calls on its context, by the method that made them.
 /// </summary>
 internal static class MachineViewText
 {
@@ -48,6 +49,27 @@ internal static class MachineViewText
                 var change = was is { } w && w != list.Count ? string.Create(c, $" (was {w})") : "";
                 var tail = list.Tail.Count == 0 ? "" : "; tail: " + string.Join(", ", list.Tail.Select(p => string.Create(c, $"frame {p.Frame} ({p.Owner})")));
                 output.WriteLine(string.Create(c, $"  {list.List,-12} {list.Count,7} pages{change}{tail}"));
+            }
+        }
+
+        if (view.Faults is { } faults)
+        {
+            output.WriteLine(faults.Count == 0
+                ? "page faults in this step: none"
+                : "page faults in this step, and the handler's calls on IFaultContext for each (by the handler's method):");
+            foreach (var run in faults)
+            {
+                if (run.IsLeftOut)
+                {
+                    output.WriteLine(string.Create(c, $"  ... {run.Calls}"));
+                    continue;
+                }
+
+                var pages = run.Count == 1 ? $"0x{run.First:x}" : $"0x{run.First:x} .. 0x{run.Last:x}";
+                var access = run.Access.ToString().ToLowerInvariant();
+                var outcome = run.Outcome.ToString().ToLowerInvariant();
+                output.WriteLine(string.Create(c,
+                    $"  pid {run.Pid} {access} {pages}: {run.Count} fault{(run.Count == 1 ? "" : "s")}, {outcome} <- {(run.Calls.Length > 0 ? run.Calls : "(no calls)")}"));
             }
         }
 

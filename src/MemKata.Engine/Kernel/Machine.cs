@@ -51,6 +51,15 @@ public sealed class Machine
         _faults = new PageFaultEntry(FaultHandler, NewFaultContext, _reaper, VmStat, Events);
     }
 
+    /// <summary>Told of every page fault the handler answered, with the calls it made on its context, each with the
+    /// handler method that made it (<see cref="HandledFault"/>). Listening costs a stack walk per call: only the views
+    /// of <c>--show faults</c> listen.</summary>
+    public event Action<HandledFault>? FaultHandled
+    {
+        add => _faults.Handled += value;
+        remove => _faults.Handled -= value;
+    }
+
     /// <summary>The hardware and sysctls.</summary>
     public MachineConfig Config { get; }
 

@@ -10,5 +10,7 @@ namespace MemKata.Grading.Worker.Protocol;
 /// <param name="ShowPageTables">Whether to send the processes' page tables after each step (<c>--show</c>).</param>
 /// <param name="ShowLru">Whether to send the LRU lists after each step.</param>
 /// <param name="ShowStep">The one step to send views after, or null for every step.</param>
+/// <param name="ShowFaults">Whether views hold the step's page faults and the handler's calls for them.</param>
 public sealed record ScenarioRequest(
-    string Yaml, string FileName, string Component, byte[] LearnerImage, bool ShowPageTables = false, bool ShowLru = false, int? ShowStep = null);
+    string Yaml, string FileName, string Component, byte[] LearnerImage, bool ShowPageTables = false, bool ShowLru = false, int? ShowStep = null,
+    bool ShowFaults = false);

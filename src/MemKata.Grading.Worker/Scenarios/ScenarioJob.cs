@@ -67,7 +67,9 @@ internal static class ScenarioJob
             }
         }
 
-        var views = job.ShowPageTables || job.ShowLru ? new ViewRecorder(job.ShowPageTables, job.ShowLru, job.ShowStep) : null;
+        var views = job.ShowPageTables || job.ShowLru || job.ShowFaults
+            ? new ViewRequest(job.ShowPageTables, job.ShowLru, job.ShowFaults, job.ShowStep).Recorder()
+            : null;
         var result = ComparedRun.WithComponent(scenario, component, allocator,
             step => channel.Send(new WorkerEvent(WorkerEventKinds.Step, Step: step)), views is null ? null : views.StepStarting);
         views?.Finish(result.Steps.Count, result.Machine);

@@ -32,7 +32,7 @@ public static partial class LearnerScenario
     /// (<c>--show</c>). Never throws for what the learner's files contain or do.</summary>
     public static LearnerScenarioResult Run(
         ExerciseLayout exercise, string submissionDirectory, Scenario scenario, string yaml, string fileName, TimeSpan timeout,
-        (bool PageTables, bool Lru, int? Step)? views = null)
+        ViewRequest? views = null)
     {
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -45,7 +45,7 @@ public static partial class LearnerScenario
 
         var run = new ScenarioRun(scenario, name, exercise.Config.Tasks, timeout);
         return run.Execute(
-            new ScenarioRequest(yaml, fileName, name, image, views?.PageTables ?? false, views?.Lru ?? false, views?.Step), exercise.Config.Files.Solution[0]);
+            new ScenarioRequest(yaml, fileName, name, image, views?.PageTables ?? false, views?.Lru ?? false, views?.Step, views?.Faults ?? false), exercise.Config.Files.Solution[0]);
     }
 
     // One scenario job: the worker, what it reported, and the watch over it.

@@ -1,4 +1,5 @@
 using System.Text;
+using MemKata.Engine.Units;
 using MemKata.Reports.Html.Drawings;
 using MemKata.Reports.Html.Markup;
 using MemKata.Reports.Html.Text;
@@ -7,8 +8,9 @@ using MemKata.Scenarios.Views;
 namespace MemKata.Reports.Html.Pages;
 
 /// <summary>
-/// The machine views <c>--show page-table|lru|both</c> asks for, drawn: after each step shown, each process's page
-/// table (<see cref="PageTableDrawing"/>) and the LRU lists (<see cref="LruDrawing"/>). A scenario run has one side; a
+/// The machine views <c>--show page-table|lru|faults|both|all</c> asks for, drawn: after each step shown, each process's page
+/// table (<see cref="PageTableDrawing"/>), the LRU lists (<see cref="LruDrawing"/>) and the step's page faults with
+/// the handler's calls for each (a table). A scenario run has one side; a
 /// comparison has two, the reference's run and the learner's, drawn one above the other for each step so that the
 /// learner sees their own page tables and lists next to what they should be.
 /// </summary>
@@ -50,8 +52,48 @@ internal static class MachineViewsSection
                 {
                     Figure(html, t.Format("views.lru", side), LruDrawing.Render(lru, t.Format("views.lru", side), t));
                 }
+
+                if (view.Faults is { } faults)
+                {
+                    Faults(html, t.Format("views.faults", side), faults, t);
+                }
             }
         }
+    }
+
+    // The step's page faults in runs, each with the handler's calls, as a table.
+    private static void Faults(StringBuilder html, string heading, IReadOnlyList<FaultRun> faults, ReportLanguage t)
+    {
+        html.Append("<figure class=\"view\">\n<figcaption>").Append(HtmlText.Escape(heading)).Append("</figcaption>\n");
+        if (faults.Count == 0)
+        {
+            html.Append("<p class=\"note\">").Append(HtmlText.Escape(t["faults.none"])).Append("</p>\n</figure>\n");
+            return;
+        }
+
+        html.Append("<table class=\"faults\">\n<tr>");
+        foreach (var key in new[] { "faults.process", "faults.pages", "faults.count", "faults.outcome", "faults.calls" })
+        {
+            html.Append("<th>").Append(HtmlText.Escape(t[key])).Append("</th>");
+        }
+
+        html.Append("</tr>\n");
+        foreach (var run in faults)
+        {
+            if (run.IsLeftOut)
+            {
+                html.Append("<tr><td colspan=\"5\">").Append(HtmlText.Escape(t.Format("faults.leftOut", run.Count))).Append("</td></tr>\n");
+                continue;
+            }
+
+            var pages = run.Count == 1 ? HexFormat.Address(run.First) : HexFormat.Address(run.First) + " – " + HexFormat.Address(run.Last);
+            html.Append("<tr><td class=\"num\">").Append(HtmlText.Number(run.Pid)).Append("</td><td class=\"mono\">")
+                .Append(HtmlText.Escape(t["faults." + run.Access]) + " " + HtmlText.Escape(pages)).Append("</td><td class=\"num\">")
+                .Append(HtmlText.Number(run.Count)).Append("</td><td>").Append(HtmlText.Escape(t["faults." + run.Outcome]))
+                .Append("</td><td class=\"mono\">").Append(HtmlText.Escape(run.Calls)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n</figure>\n");
     }
 
     // A drawing with its heading as the figure's caption (the explanation is said once, above the steps).

@@ -178,6 +178,25 @@ public class ScenarioCompareCommandTests
     }
 
     [Test]
+    public void Show_faults_gives_each_run_s_calls_so_a_missing_copy_on_write_is_seen_where_it_happens()
+    {
+        const string cow = "11-map-private-file-pages-are-copied-on-write";
+        var scenario = BuiltInScenarios.Load(cow);
+        var lastWrite = ComparedRun.Reference(scenario).Steps.Last(s => s.MinorFaults > 0).Index;
+
+        var result = Compare(cow, "fault-handler", "--submission", Repository.Sample("fault-handler", "no-cow"), "--show", "faults", "--step", $"{lastWrite}");
+
+        var views = result.Stdout[result.Stdout.IndexOf("## The machine after each step", StringComparison.Ordinal)..];
+        var yours = views.IndexOf("-- your run", StringComparison.Ordinal);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Different));
+            Assert.That(views[..yours], Does.Match(@"pid 1 write 0x[0-9a-f]+ \.\. 0x[0-9a-f]+: 16 faults, minor <- .*CopyOnWrite: AllocateFrame, CopyFrame, MapPage rw\n"));
+            Assert.That(views[yours..], Does.Contain("page faults in this step: none"), "the sample mapped the page writable at the read before");
+        });
+    }
+
+    [Test]
     public void The_text_report_is_the_same_on_every_run()
     {
         var args = new[] { "--submission", Repository.Sample("reclaim-policy", "wrong-victim") };

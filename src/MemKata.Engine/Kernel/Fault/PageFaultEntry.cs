@@ -16,6 +16,11 @@ internal sealed class PageFaultEntry(IPageFaultHandler handler, Func<SimProcess,
     /// <summary>The handler every fault goes to.</summary>
     public IPageFaultHandler Handler => handler;
 
+    /// <summary>Told of every fault the handler answered (not one it threw on), with the context calls it made. While
+    /// anyone listens, each call is recorded with the handler method that made it, which walks the stack: only views
+    /// that show it listen.</summary>
+    public event Action<HandledFault>? Handled;
+
     /// <summary>Resolves <paramref name="process"/>'s fault on virtual page <paramref name="page"/> for
     /// <paramref name="access"/>; returns once the page is mapped for it, or throws the signal the process gets.</summary>
     public void Fault(SimProcess process, ulong page, AccessKind access)
@@ -24,7 +29,7 @@ internal sealed class PageFaultEntry(IPageFaultHandler handler, Func<SimProcess,
         var fault = new PageFault(process.Pid, address, address, access);
         var context = process.FaultContext ??= contextFor(process);
         FaultResult result;
-        context.Begin(page, fault);
+        context.Begin(page, fault, Handled is null ? null : handler.GetType().Assembly);
         try
         {
             result = handler.HandleFault(context, fault);
@@ -38,6 +43,8 @@ internal sealed class PageFaultEntry(IPageFaultHandler handler, Func<SimProcess,
         {
             context.Finish();
         }
+
+        Handled?.Invoke(new HandledFault(process.Pid, address, access, context.TakeCalls(), result.Outcome));
 
         switch (result.Outcome)
         {
