@@ -1,4 +1,6 @@
 using System.Globalization;
+using MemKata.Contracts.Kernel;
+using MemKata.Engine.Kernel;
 using MemKata.Scenarios.Views;
 
 namespace MemKata.Cli.Rendering;
@@ -7,7 +9,8 @@ namespace MemKata.Cli.Rendering;
 /// <c>--show page-table|lru|faults</c> as plain text: after a step, each process's page table mapping by mapping, in
 /// runs of pages whose entries say the same (present, zero page, file, swapped; rw or r-; dirty), the LRU lists' sizes
 /// (with the change since the view before) and their oldest pages, the ones reclaim looks at first, and the step's page
-/// faults in runs, each with the fault handler's calls on its context, by the method that made them.
+/// faults in runs, each with the fault handler's calls on its context, by the method that made them, and the step's
+/// reclaim passes, each with the LRU lists' sizes before and after and what the policy moved.
 /// </summary>
 internal static class MachineViewText
 {
@@ -73,6 +76,45 @@ internal static class MachineViewText
             }
         }
 
+        if (view.Reclaims is { } reclaims)
+        {
+            WriteReclaims(output, reclaims);
+        }
+
         output.WriteLine();
+    }
+
+    private static void WriteReclaims(TextWriter output, ReclaimLog reclaims)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(reclaims.Passes.Count == 0
+            ? "reclaim passes in this step: none"
+            : "reclaim passes in this step (the LRU lists before -> after, and what the policy moved):");
+        foreach (var pass in reclaims.Passes)
+        {
+            var who = pass.Mode == ReclaimMode.Background ? "kswapd" : string.Create(c, $"direct reclaim for pid {pass.Pid}");
+            output.WriteLine(string.Create(c, $"  {who}, wanted {pass.Wanted}: freed {pass.Freed}; {Moves(pass)}"));
+            var lists = Enum.GetValues<LruList>().Select((list, i) =>
+                string.Create(c, $"{list} {pass.Before[i]}{(pass.Before[i] == pass.After[i] ? "" : string.Create(c, $" -> {pass.After[i]}"))}"));
+            output.WriteLine("    " + string.Join(", ", lists));
+        }
+
+        if (reclaims.LeftOut > 0)
+        {
+            output.WriteLine(string.Create(c, $"  ... {reclaims.LeftOut} more passes, not shown"));
+        }
+    }
+
+    // What a pass moved, the counts that are not zero: "scanned 40, rotated 3; swapped out 30".
+    private static string Moves(ReclaimPass pass)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var onLists = new[] { ("scanned", pass.Scanned), ("rotated", pass.Rotated), ("activated", pass.Activated), ("deactivated", pass.Deactivated) };
+        var off = new[] { ("wrote back", pass.WrittenBack), ("swapped out", pass.SwappedOut), ("dropped", pass.Dropped) };
+        var parts = new[] { onLists, off }
+            .Select(group => string.Join(", ", group.Where(g => g.Item2 > 0).Select(g => string.Create(c, $"{g.Item1} {g.Item2}"))))
+            .Where(part => part.Length > 0)
+            .ToList();
+        return parts.Count == 0 ? "nothing scanned or moved" : string.Join("; ", parts);
     }
 }

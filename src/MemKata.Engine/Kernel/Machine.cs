@@ -60,6 +60,14 @@ public sealed class Machine
         remove => _faults.Handled -= value;
     }
 
+    /// <summary>Told of every reclaim pass the policy finished, with the LRU lists' sizes before and after and what
+    /// moved (<see cref="ReclaimPass"/>); only the views of <c>--show reclaim</c> listen.</summary>
+    public event Action<ReclaimPass>? ReclaimRan
+    {
+        add => Reclaimer.Ran += value;
+        remove => Reclaimer.Ran -= value;
+    }
+
     /// <summary>The hardware and sysctls.</summary>
     public MachineConfig Config { get; }
 

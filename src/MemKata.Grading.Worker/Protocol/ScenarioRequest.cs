@@ -11,6 +11,7 @@ namespace MemKata.Grading.Worker.Protocol;
 /// <param name="ShowLru">Whether to send the LRU lists after each step.</param>
 /// <param name="ShowStep">The one step to send views after, or null for every step.</param>
 /// <param name="ShowFaults">Whether views hold the step's page faults and the handler's calls for them.</param>
+/// <param name="ShowReclaims">Whether views hold the step's reclaim passes.</param>
 public sealed record ScenarioRequest(
     string Yaml, string FileName, string Component, byte[] LearnerImage, bool ShowPageTables = false, bool ShowLru = false, int? ShowStep = null,
-    bool ShowFaults = false);
+    bool ShowFaults = false, bool ShowReclaims = false);

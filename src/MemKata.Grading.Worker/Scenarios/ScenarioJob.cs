@@ -67,8 +67,8 @@ internal static class ScenarioJob
             }
         }
 
-        var views = job.ShowPageTables || job.ShowLru || job.ShowFaults
-            ? new ViewRequest(job.ShowPageTables, job.ShowLru, job.ShowFaults, job.ShowStep).Recorder()
+        var views = job.ShowPageTables || job.ShowLru || job.ShowFaults || job.ShowReclaims
+            ? new ViewRequest(job.ShowPageTables, job.ShowLru, job.ShowFaults, job.ShowStep, job.ShowReclaims).Recorder()
             : null;
         var result = ComparedRun.WithComponent(scenario, component, allocator,
             step => channel.Send(new WorkerEvent(WorkerEventKinds.Step, Step: step)), views is null ? null : views.StepStarting);

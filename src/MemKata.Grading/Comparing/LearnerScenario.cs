@@ -45,7 +45,7 @@ public static partial class LearnerScenario
 
         var run = new ScenarioRun(scenario, name, exercise.Config.Tasks, timeout);
         return run.Execute(
-            new ScenarioRequest(yaml, fileName, name, image, views?.PageTables ?? false, views?.Lru ?? false, views?.Step, views?.Faults ?? false), exercise.Config.Files.Solution[0]);
+            new ScenarioRequest(yaml, fileName, name, image, views?.PageTables ?? false, views?.Lru ?? false, views?.Step, views?.Faults ?? false, views?.Reclaims ?? false), exercise.Config.Files.Solution[0]);
     }
 
     // One scenario job: the worker, what it reported, and the watch over it.

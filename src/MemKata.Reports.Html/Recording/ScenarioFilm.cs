@@ -15,7 +15,7 @@ public sealed record ScenarioFilm(string Name, bool IsBuiltIn, ScenarioResult Re
     /// order: the moment memory was fullest, which the picture after the killing step no longer shows.</summary>
     public IReadOnlyList<MachineSnapshot> Peaks { get; init; } = [];
 
-    /// <summary>The machine views recorded with the run (<c>--show page-table|lru|faults|both|all</c>), in step order; empty when
+    /// <summary>The machine views recorded with the run (<c>--show page-table|lru|faults|reclaim|both|all</c>), in step order; empty when
     /// none were asked for.</summary>
     public IReadOnlyList<MachineView> Views { get; init; } = [];
 

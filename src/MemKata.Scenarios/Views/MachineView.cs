@@ -12,7 +12,9 @@ namespace MemKata.Scenarios.Views;
 /// <param name="PageTables">Each process's page table, by pid; null when not asked for.</param>
 /// <param name="Lru">The LRU lists; null when not asked for.</param>
 /// <param name="Faults">The step's page faults in runs, each with the handler's calls; null when not asked for.</param>
-public sealed record MachineView(int AfterStep, IReadOnlyList<PageTableView>? PageTables, LruView? Lru, IReadOnlyList<FaultRun>? Faults = null)
+/// <param name="Reclaims">The step's reclaim passes, with the lists before and after each; null when not asked for.</param>
+public sealed record MachineView(
+    int AfterStep, IReadOnlyList<PageTableView>? PageTables, LruView? Lru, IReadOnlyList<FaultRun>? Faults = null, ReclaimLog? Reclaims = null)
 {
     /// <summary>The view of <paramref name="machine"/> after step <paramref name="afterStep"/>, with the parts asked for.</summary>
     public static MachineView Of(Machine machine, int afterStep, bool pageTables, bool lru)

@@ -13,10 +13,12 @@ namespace MemKata.Scenarios.Views;
 /// <param name="lru">Whether views hold the LRU lists.</param>
 /// <param name="onlyStep">The one step to take a view after, or null for every step (0: the processes' start).</param>
 /// <param name="faults">Whether views hold the step's page faults and the handler's calls for them.</param>
-public sealed class ViewRecorder(bool pageTables, bool lru, int? onlyStep, bool faults = false)
+/// <param name="reclaims">Whether views hold the step's reclaim passes (<see cref="Machine.ReclaimRan"/>).</param>
+public sealed class ViewRecorder(bool pageTables, bool lru, int? onlyStep, bool faults = false, bool reclaims = false)
 {
     private readonly List<MachineView> _views = [];
     private readonly List<FaultRun> _faults = [];
+    private readonly List<ReclaimPass> _reclaims = [];
     private bool _listening;
     private int _last = -1;
 
@@ -27,10 +29,18 @@ public sealed class ViewRecorder(bool pageTables, bool lru, int? onlyStep, bool 
     public void StepStarting(int starting, Machine machine)
     {
         ArgumentNullException.ThrowIfNull(machine);
-        if (faults && !_listening)
+        if (!_listening)
         {
             _listening = true;
-            machine.FaultHandled += fault => FaultRun.Add(_faults, fault);
+            if (faults)
+            {
+                machine.FaultHandled += fault => FaultRun.Add(_faults, fault);
+            }
+
+            if (reclaims)
+            {
+                machine.ReclaimRan += _reclaims.Add;
+            }
         }
 
         if (starting >= 1)
@@ -47,11 +57,17 @@ public sealed class ViewRecorder(bool pageTables, bool lru, int? onlyStep, bool 
         if (afterStep <= _last || (onlyStep is { } only && only != afterStep))
         {
             _faults.Clear();
+            _reclaims.Clear();
             return;
         }
 
         _last = afterStep;
-        _views.Add(MachineView.Of(machine, afterStep, pageTables, lru) with { Faults = faults ? [.. _faults] : null });
+        _views.Add(MachineView.Of(machine, afterStep, pageTables, lru) with
+        {
+            Faults = faults ? [.. _faults] : null,
+            Reclaims = reclaims ? ReclaimLog.Of(_reclaims) : null,
+        });
         _faults.Clear();
+        _reclaims.Clear();
     }
 }

@@ -63,6 +63,28 @@ public class MachineViewsSectionTests
     }
 
     [Test]
+    public void Show_all_adds_a_row_per_fault_run_and_per_reclaim_pass()
+    {
+        var recorder = ViewRequest.Parse(ViewRequest.All, 4).Recorder();
+        var film = ScenarioFilm.Record(Swap, true, BuiltInScenarios.Load(Swap), recorder);
+
+        var html = HtmlReports.Scenario(film, ReportLanguage.Load(ReportLanguage.English));
+
+        var view = film.Views.Single();
+        var faults = html[html.IndexOf("<table class=\"faults\">", StringComparison.Ordinal)..];
+        var reclaims = html[html.IndexOf("<table class=\"faults reclaims\">", StringComparison.Ordinal)..];
+        Assert.Multiple(() =>
+        {
+            Assert.That(view.Faults, Is.Not.Empty);
+            Assert.That(view.Reclaims!.Passes, Is.Not.Empty);
+            Assert.That(Count(faults[..faults.IndexOf("</table>", StringComparison.Ordinal)], "<tr>"), Is.EqualTo(1 + view.Faults!.Count));
+            Assert.That(Count(reclaims[..reclaims.IndexOf("</table>", StringComparison.Ordinal)], "<tr>"),
+                Is.EqualTo(1 + view.Reclaims.Passes.Count + (view.Reclaims.LeftOut > 0 ? 1 : 0)));
+            Assert.That(html, Does.Contain("class=\"page-tables\"").And.Contain("class=\"lru-lists\""));
+        });
+    }
+
+    [Test]
     public void A_report_without_views_has_no_views_section()
     {
         var html = HtmlReports.Scenario(ScenarioFilm.BuiltIn(Swap), ReportLanguage.Load(ReportLanguage.English));

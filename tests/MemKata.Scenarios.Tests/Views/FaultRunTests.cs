@@ -70,4 +70,23 @@ public class FaultRunTests
             Assert.That(write.Single().Calls, Does.EndWith("AllocateFrame, CopyFrame, MapPage rw"), "the private copy of the last write");
         });
     }
+
+    [Test]
+    public void A_recorded_run_gets_each_step_s_own_reclaim_passes()
+    {
+        const string swap = "07-anonymous-pages-go-to-swap";
+        var recorder = new ViewRequest(PageTables: false, Lru: false, Faults: false, Step: null, Reclaims: true).Recorder();
+
+        var result = ScenarioRunner.Run(BuiltInScenarios.Load(swap), stepStarting: recorder.StepStarting);
+        recorder.Finish(result.Steps.Count, result.Machine);
+
+        var events = result.Machine.Events.Events;
+        var perStep = result.Steps.Select(s => (long)events.Count(e => e.Kind == KernelEventKind.Reclaim && e.Sequence > s.EventsBefore && e.Sequence <= s.LastEvent));
+        Assert.Multiple(() =>
+        {
+            Assert.That(recorder.Views.Where(v => v.AfterStep >= 1).Select(v => v.Reclaims!.Passes.Count + v.Reclaims.LeftOut), Is.EqualTo(perStep));
+            Assert.That(perStep.Sum(), Is.GreaterThan(ReclaimLog.MaxPerStep), "the scenario reclaims more than a step keeps");
+            Assert.That(recorder.Views.Select(v => v.Reclaims!.Passes.Count), Has.All.LessThanOrEqualTo(ReclaimLog.MaxPerStep));
+        });
+    }
 }

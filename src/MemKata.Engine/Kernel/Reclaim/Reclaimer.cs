@@ -32,6 +32,9 @@ internal sealed class Reclaimer : IReclaimContext
     private long _swappedOut;
     private long _dropped;
     private long _writtenBack;
+    private long _rotated;
+    private long _activated;
+    private long _deactivated;
     private bool _running;
 
     public Reclaimer(int swappiness, IReclaimPolicy policy, FrameTable frames, LruLists lru, SwapDevice swap, PageCache pageCache,
@@ -51,6 +54,10 @@ internal sealed class Reclaimer : IReclaimContext
 
     /// <summary>The policy every pass asks.</summary>
     public IReclaimPolicy Policy => _policy;
+
+    /// <summary>Told of every pass the policy finished (not one it threw in), with the lists before and after and
+    /// what moved.</summary>
+    public event Action<ReclaimPass>? Ran;
 
     public int Swappiness => _swappiness;
 
@@ -72,8 +79,9 @@ internal sealed class Reclaimer : IReclaimContext
         var lru = _lru;
         var listed = lru.Count(LruList.InactiveAnon) + lru.Count(LruList.ActiveAnon) + lru.Count(LruList.InactiveFile) + lru.Count(LruList.ActiveFile);
         _scanBudget = (2 * listed) + 64;
-        _scanned = _swappedOut = _dropped = _writtenBack = 0;
+        _scanned = _swappedOut = _dropped = _writtenBack = _rotated = _activated = _deactivated = 0;
         var before = _frames.FreeFrames;
+        var listsBefore = Ran is null ? null : Sizes();
         try
         {
             _policy.Reclaim(this, new ReclaimRequest(mode, wanted));
@@ -85,6 +93,12 @@ internal sealed class Reclaimer : IReclaimContext
         }
 
         var freed = _frames.FreeFrames - before;
+        if (listsBefore is not null)
+        {
+            Ran?.Invoke(new ReclaimPass(pid, mode, wanted, listsBefore, Sizes(), _scanned, _rotated, _activated, _deactivated,
+                _writtenBack, _swappedOut, _dropped, freed));
+        }
+
         if (mode == ReclaimMode.Background)
         {
             _vmStat.PgStealKswapd += freed;
@@ -107,6 +121,9 @@ internal sealed class Reclaimer : IReclaimContext
     }
 
     public long Count(LruList list) => _lru.Count(list);
+
+    // The four lists' sizes, in LruList order.
+    private long[] Sizes() => [.. Enum.GetValues<LruList>().Select(_lru.Count)];
 
     public FrameNumber? ScanTail(LruList list)
     {
@@ -186,7 +203,11 @@ internal sealed class Reclaimer : IReclaimContext
         return referenced;
     }
 
-    public void Rotate(FrameNumber frame) => _lru.MoveToHead(frame, Listed(frame, nameof(Rotate)));
+    public void Rotate(FrameNumber frame)
+    {
+        _lru.MoveToHead(frame, Listed(frame, nameof(Rotate)));
+        _rotated++;
+    }
 
     public void Activate(FrameNumber frame)
     {
@@ -198,6 +219,7 @@ internal sealed class Reclaimer : IReclaimContext
             _ => throw new InvalidOperationException($"IReclaimContext.Activate: {frame} is already on {list}"),
         };
         _lru.MoveToHead(frame, target);
+        _activated++;
     }
 
     public void Deactivate(FrameNumber frame)
@@ -210,6 +232,7 @@ internal sealed class Reclaimer : IReclaimContext
             _ => throw new InvalidOperationException($"IReclaimContext.Deactivate: {frame} is already on {list}"),
         };
         _lru.MoveToHead(frame, target);
+        _deactivated++;
     }
 
     public void Writeback(FrameNumber frame)
