@@ -8,7 +8,8 @@ namespace MemKata.Oracle;
 /// <summary>The engine's half of the side-by-side benchmark, the same protocol as <c>glibc-replay --bench</c>: one
 /// <see cref="GlibcMalloc"/> in one <see cref="SimulatedProcessMemory"/> for the whole run, one untimed warm-up round,
 /// then the timed rounds; a round replays the trace as the malloclab driver does and then frees every block still live,
-/// in ascending id order.</summary>
+/// in ascending id order, then the blocks no id holds (those of <c>r -1 size</c>, realloc(NULL, size)) in the order
+/// they were made.</summary>
 internal static class EngineBench
 {
     /// <summary>Mean nanoseconds per trace operation over <paramref name="rounds"/> timed rounds of
@@ -28,11 +29,12 @@ internal static class EngineBench
 
         var allocator = new GlibcMalloc(new SimulatedProcessMemory());
         var pointers = new ulong[idLimit];
-        RunRound(allocator, operations, pointers);
+        var unheld = new List<ulong>();
+        RunRound(allocator, operations, pointers, unheld);
         var start = Stopwatch.GetTimestamp();
         for (var round = 0; round < rounds; round++)
         {
-            RunRound(allocator, operations, pointers);
+            RunRound(allocator, operations, pointers, unheld);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(start);
@@ -40,11 +42,17 @@ internal static class EngineBench
         return count == 0 ? 0 : elapsed.TotalNanoseconds / count;
     }
 
-    private static void RunRound(GlibcMalloc allocator, TraceOperation[] operations, ulong[] pointers)
+    private static void RunRound(GlibcMalloc allocator, TraceOperation[] operations, ulong[] pointers, List<ulong> unheld)
     {
         for (var i = 0; i < operations.Length; i++)
         {
             var op = operations[i];
+            if (op.IsOnNull)
+            {
+                RunOnNull(allocator, op, unheld);
+                continue;
+            }
+
             switch (op.Kind)
             {
                 case TraceOperationKind.Allocate:
@@ -74,6 +82,26 @@ internal static class EngineBench
                 allocator.Free(pointers[id]);
                 pointers[id] = 0;
             }
+        }
+
+        foreach (var pointer in unheld)
+        {
+            allocator.Free(pointer);
+        }
+
+        unheld.Clear();
+    }
+
+    // 'f -1' is free(NULL); 'r -1 size' is realloc(NULL, size), a block no id holds.
+    private static void RunOnNull(GlibcMalloc allocator, TraceOperation op, List<ulong> unheld)
+    {
+        if (op.Kind == TraceOperationKind.Free)
+        {
+            allocator.Free(0);
+        }
+        else if (allocator.Realloc(0, op.Size) is var pointer and not 0)
+        {
+            unheld.Add(pointer);
         }
     }
 }

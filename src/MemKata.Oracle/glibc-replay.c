@@ -5,9 +5,14 @@
  *
  *   glibc-replay TRACE                 one line per operation, offsets relative to sbrk(0) at the start of main
  *   glibc-replay --bench ROUNDS TRACE  one untimed warm-up round, then ROUNDS timed rounds, each replaying the trace
- *                                      and then freeing every block still live (ascending id); prints
+ *                                      and then freeing every block still live (ascending id, then the blocks no id
+ *                                      holds in the order they were made); prints
  *                                      "total_ns=<ns> ops=<ROUNDS * operation count>"
  *   glibc-replay --version             gnu_get_libc_version()
+ *
+ * CMU 15-213's trace conventions, as MemKata.Engine.Traces.TraceReader reads them: the id -1 is the NULL pointer
+ * ("f -1" is free(NULL); "r -1 SIZE" is realloc(NULL, SIZE), whose block no id holds), and text after the operations
+ * the header promises is not read (a note on stderr says where it starts; the exit status stays 0).
  *
  * The heap must be untouched before the first traced malloc, or every offset would be off. So there is no stdio here
  * at all (stdio buffers come from malloc): the trace is read with open/read into static buffers and parsed by hand,
@@ -31,12 +36,13 @@
 #define OUT_SLACK 256u
 #define IS_MMAPPED 0x2u
 #define FLAG_BITS 0x7u
+#define NULL_ID (-1)
 
 enum op_kind { OP_ALLOCATE = 'a', OP_REALLOCATE = 'r', OP_FREE = 'f' };
 
 struct op {
     uint64_t size;
-    uint32_t id;
+    int32_t id; /* NULL_ID: the NULL pointer */
     char kind;
 };
 
@@ -44,6 +50,8 @@ static struct op ops[MAX_OPS];
 static uint32_t op_count;
 static uint32_t id_limit; /* one past the highest id the trace uses */
 static void *pointers[MAX_IDS];
+static void *unheld[MAX_OPS]; /* bench: the blocks of "r -1 SIZE" in this round, which no id holds */
+static uint32_t unheld_count;
 
 static char in_buf[READ_CHUNK];
 static size_t in_len;
@@ -226,6 +234,41 @@ static uint64_t read_u64(const char *what)
     return v;
 }
 
+/* Reads a block id after optional whitespace: a number below MAX_IDS, or -1 (the NULL pointer) where the operation
+ * takes a pointer (free, realloc). */
+static int32_t read_id(int kind)
+{
+    skip_blanks();
+    if (in_peek() == '-') {
+        in_advance();
+        if (in_peek() != '1')
+            die_trace("a negative block id: only -1, the NULL pointer, is allowed");
+        in_advance();
+        int c = in_peek();
+        if (c != -1 && !is_blank(c))
+            die_trace("a negative block id: only -1, the NULL pointer, is allowed");
+        if (kind == OP_ALLOCATE)
+            die_trace("the id -1 is the NULL pointer, which malloc does not take");
+        return NULL_ID;
+    }
+    uint64_t id = read_u64("a block id");
+    if (id >= MAX_IDS)
+        die_trace("block id too large (glibc-replay supports ids below 1048576)");
+    return (int32_t)id;
+}
+
+/* Text after the last operation: not read, as CMU's mdriver does not read it; a note says where it starts. */
+static void note_surplus(uint64_t count)
+{
+    err_str("glibc-replay: ");
+    err_str(trace_path);
+    err_str(":");
+    err_u64(line_number);
+    err_str(": note: the header promises ");
+    err_u64(count);
+    err_str(" operations, so this line and the rest of the file are not read (as CMU's mdriver does not read them)\n");
+}
+
 static void parse_trace(const char *path)
 {
     trace_path = path;
@@ -259,20 +302,18 @@ static void parse_trace(const char *path)
         if (next != -1 && !is_blank(next))
             die_trace("an operation must start with a, r or f");
 
-        uint64_t id = read_u64("a block id");
-        if (id >= MAX_IDS)
-            die_trace("block id too large (glibc-replay supports ids below 1048576)");
+        int32_t id = read_id(c);
         uint64_t size = c == OP_FREE ? 0 : read_u64("a size");
         ops[i].kind = (char)c;
-        ops[i].id = (uint32_t)id;
+        ops[i].id = id;
         ops[i].size = size;
-        if (id + 1 > id_limit)
+        if (id != NULL_ID && (uint32_t)id + 1 > id_limit)
             id_limit = (uint32_t)id + 1;
     }
 
     skip_blanks();
     if (in_peek() != -1)
-        die_trace("more operations than the header announces");
+        note_surplus(count);
     op_count = (uint32_t)count;
     close(in_fd);
 }
@@ -283,6 +324,17 @@ static void parse_trace(const char *path)
 static void *run_op(const struct op *op)
 {
     void *p = NULL;
+    if (op->id == NULL_ID) {
+        /* free(NULL) does nothing; realloc(NULL, n) is malloc(n), and no id holds the block. */
+        if (op->kind == OP_FREE) {
+            free(NULL);
+        } else {
+            p = realloc(NULL, op->size);
+            if (p != NULL)
+                unheld[unheld_count++] = p;
+        }
+        return p;
+    }
     switch (op->kind) {
     case OP_ALLOCATE:
         p = malloc(op->size);
@@ -319,7 +371,7 @@ static int replay(uintptr_t initial)
         out_str(" ");
         out_buf[out_len++] = op->kind;
         out_str(" ");
-        out_u64(op->id);
+        out_i64(op->id);
         if (op->kind != OP_FREE) {
             out_str(" ");
             out_u64(op->size);
@@ -356,6 +408,9 @@ static void bench_round(void)
             pointers[id] = NULL;
         }
     }
+    for (uint32_t i = 0; i < unheld_count; i++)
+        free(unheld[i]);
+    unheld_count = 0;
 }
 
 static uint64_t now_ns(void)

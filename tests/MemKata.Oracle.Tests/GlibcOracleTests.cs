@@ -20,6 +20,17 @@ public class GlibcOracleTests
         Assert.That(error.Message, Does.Contain("fewer operations than the header announces"));
     }
 
+    [TestCase("a -1 16", "the id -1 is the NULL pointer, which malloc does not take")]
+    [TestCase("f -2", "a negative block id: only -1, the NULL pointer, is allowed")]
+    [TestCase("r -10 8", "a negative block id: only -1, the NULL pointer, is allowed")]
+    public void Only_free_and_realloc_take_the_NULL_id_and_no_other_id_is_negative(string operation, string message)
+    {
+        var file = WorkFile("negative-id.rep", $"0\n2\n2\n1\nf -1\n{operation}\n");
+
+        var error = Assert.Throws<GlibcOracleException>(() => RequiredOracle.Get().Replay(file));
+        Assert.That(error.Message, Does.Contain($"negative-id.rep:6: {message}"));
+    }
+
     [Test]
     public void A_missing_trace_file_is_reported()
     {

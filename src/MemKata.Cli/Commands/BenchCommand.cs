@@ -138,7 +138,7 @@ internal static class BenchCommand
 
             foreach (var path in paths)
             {
-                traces.Add(Load(TraceInput.From(path)));
+                traces.Add(Load(TraceInput.From(path), context.Error));
             }
         }
         catch (Exception e) when (UserErrors.TryReport(e, context.Error))
@@ -194,9 +194,9 @@ internal static class BenchCommand
 
     // A trace in memory, within what the real glibc's side takes: its operation count is checked at the header, before
     // any operation is read; its ids are counted from the operations (a header may declare more than it uses).
-    private static Trace Load(TraceInput input)
+    private static Trace Load(TraceInput input, TextWriter notes)
     {
-        var trace = input.Load(MaxOperations, "bench holds a trace in memory to time it on both sides, so it takes");
+        var trace = input.Load(MaxOperations, "bench holds a trace in memory to time it on both sides, so it takes", notes);
         var tooLarge = trace.Operations.FirstOrDefault(op => op.Id >= MaxIds);
         if (tooLarge.LineNumber > 0)
         {

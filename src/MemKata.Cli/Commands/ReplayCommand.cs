@@ -51,7 +51,9 @@ internal static class ReplayCommand
                 "The trace file to replay, e.g. traces/my.rep; without it, the bundled tour. The format (CS:APP " +
                 "malloclab): 4 header numbers, one per line (suggested heap size, number of ids, number of operations, " +
                 "weight), then one operation per line: 'a id size' is p[id] = malloc(size), 'r id size' is " +
-                "p[id] = realloc(p[id], size), 'f id' is free(p[id]). Blank lines are allowed.",
+                "p[id] = realloc(p[id], size), 'f id' is free(p[id]). Blank lines are allowed. As in CMU 15-213's traces, " +
+                "the id -1 is NULL ('f -1' is free(NULL), 'r -1 size' is realloc(NULL, size), a block no id holds), and " +
+                "lines after the header's number of operations are not read (a note on standard error says so).",
         };
         traceArgument.Validators.Add(TraceArgumentValidator.RejectOptionLookalikes);
         var formatOption = new Option<string>("--format")
@@ -155,7 +157,7 @@ internal static class ReplayCommand
     // replay it. Memory grows with the ids and pages the trace uses, never with its length.
     private static int Show(CliContext context, TraceInput trace, string format, int? showHeap)
     {
-        var header = trace.Check();
+        var header = trace.Check(context.Error);
         return trace.Read(reader =>
         {
             var replayer = new TraceReplayer(reader, context.AllocatorFactory, recordSyscalls: format != ChunksFormatName);
@@ -185,7 +187,7 @@ internal static class ReplayCommand
         var trace = TraceInput.From(path);
         try
         {
-            trace.Check();
+            trace.Check(context.Error);
             HtmlOutputOptions.Check(output);
             return trace.Read(reader =>
             {
@@ -203,7 +205,7 @@ internal static class ReplayCommand
 
     private static int Bench(CliContext context, TraceInput input, int rounds)
     {
-        var trace = input.Load(MaxBenchOperations, "--bench holds a trace in memory to time it, so it takes");
+        var trace = input.Load(MaxBenchOperations, "--bench holds a trace in memory to time it, so it takes", context.Error);
 
         // The warm-up round is a replay of its own, so that a crash is reported with its operation.
         var warmUp = new TraceReplayer(trace, context.AllocatorFactory);

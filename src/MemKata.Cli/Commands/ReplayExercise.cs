@@ -31,7 +31,7 @@ internal static class ReplayExercise
         string text;
         try
         {
-            var header = input.Check();
+            var header = input.Check(context.Error);
             trace = input.Load(MaxOperations, "--exercise sends the trace to your allocator's process whole, so it takes");
             text = input.ReadText();
             exercise = ExerciseLayout.FromExerciseDirectory(exerciseDirectory);

@@ -112,8 +112,8 @@ internal sealed class TextReplayRenderer(IAnsiConsole console, TraceInput trace,
         switch (op.Kind)
         {
             case TraceOperationKind.Free:
-                return before == 0
-                    ? $"free(NULL): block {op.Id} holds no pointer, so there is nothing to do"
+                return op.IsOnNull ? "free(NULL): the id -1 is the NULL pointer, so there is nothing to do"
+                    : before == 0 ? $"free(NULL): block {op.Id} holds no pointer, so there is nothing to do"
                     : $"free({MemoryText.Hex(before)}): {OldChunk(step)}";
             case TraceOperationKind.Allocate:
                 return step.Pointer == 0
@@ -128,7 +128,8 @@ internal sealed class TextReplayRenderer(IAnsiConsole console, TraceInput trace,
                         : $"{call} = NULL: the request cannot be served; the old block is untouched";
                 }
 
-                var how = before == 0 ? "realloc(NULL, n) is malloc(n)"
+                var how = op.IsOnNull ? "realloc(NULL, n) is malloc(n); id -1 (NULL) holds nothing, so this block stays to the end"
+                    : before == 0 ? "realloc(NULL, n) is malloc(n)"
                     : step.Pointer != before ? $"moved: the old block, {OldChunk(step)}, was freed"
                     : step.ChunkSize > step.ChunkSizeBefore ? "grown in place, same address"
                     : step.ChunkSize < step.ChunkSizeBefore ? "shrunk in place, same address"

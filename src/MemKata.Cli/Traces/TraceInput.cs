@@ -1,3 +1,4 @@
+using MemKata.Cli.Commands;
 using MemKata.Engine.Traces;
 
 namespace MemKata.Cli.Traces;
@@ -45,17 +46,21 @@ internal sealed class TraceInput
         return text.ReadToEnd();
     }
 
-    /// <summary>Reads the trace through, checking every line, and returns its header.</summary>
-    public TraceHeader Check() => Read(reader =>
+    /// <summary>Reads the trace through, checking every line, and returns its header. Text after the operations the
+    /// header promises is not read (CMU's convention): a one-line note on <paramref name="notes"/> (standard error) says
+    /// where it starts, so that standard output stays the replay alone.</summary>
+    public TraceHeader Check(TextWriter notes) => Read(reader =>
     {
         reader.ReadToEnd();
+        Note(reader, notes);
         return reader.Header;
     });
 
     /// <summary>Reads the whole trace into memory, refusing one whose header promises more than
     /// <paramref name="maxOperations"/> operations before reading them (<paramref name="why"/> says what the limit is
-    /// for). The trace's id count is the number its operations use (the largest id + 1), whatever the header declares.</summary>
-    public Trace Load(int maxOperations, string why) => Read(reader =>
+    /// for). The trace's id count is the number its operations use (the largest id + 1), whatever the header declares.
+    /// With <paramref name="notes"/>, text after the last operation is noted there as <see cref="Check"/> does.</summary>
+    public Trace Load(int maxOperations, string why, TextWriter? notes = null) => Read(reader =>
     {
         if (reader.Header.OperationCount > maxOperations)
         {
@@ -69,7 +74,20 @@ internal sealed class TraceInput
             operations.Add(operation);
         }
 
+        if (notes is not null)
+        {
+            Note(reader, notes);
+        }
+
         var header = reader.Header;
         return new Trace(Source, header.SuggestedHeapSize, reader.MaxIdUsed + 1, header.Weight, operations);
     });
+
+    private static void Note(TraceReader reader, TextWriter notes)
+    {
+        if (reader.Surplus is { } surplus)
+        {
+            UserErrors.Write(notes, surplus.Note);
+        }
+    }
 }

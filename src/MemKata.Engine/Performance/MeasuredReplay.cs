@@ -76,7 +76,10 @@ public sealed class MeasuredReplay
             return false;
         }
 
-        var held = _live.GetValueOrDefault(op.Id);
+        // The block of 'r -1 size' (realloc(NULL, size)) is held by no id: it gets a key of its own, below -1, and stays
+        // live (counted and checked for overlaps) to the end, since no operation of the trace can free it.
+        var key = op.IsOnNull && op.Kind == TraceOperationKind.Reallocate ? -2 - index : op.Id;
+        var held = _live.GetValueOrDefault(key);
         if (op.Kind != TraceOperationKind.Free && step.Pointer == 0 && op.Size is > 0 and <= TraceMeasurement.ServedRequest)
         {
             problem = "got NULL";
@@ -84,9 +87,9 @@ public sealed class MeasuredReplay
         else if (op.Kind == TraceOperationKind.Free || step.Pointer != 0 || op.Size == 0)
         {
             _payload -= held;
-            _live[op.Id] = step.Pointer == 0 ? 0 : op.Size;
-            _payload += _live[op.Id];
-            problem = _check.Add(op.Id, step.Pointer, _live[op.Id]);
+            _live[key] = step.Pointer == 0 ? 0 : op.Size;
+            _payload += _live[key];
+            problem = _check.Add(key, step.Pointer, _live[key]);
         }
 
         _peakPayload = Math.Max(_peakPayload, _payload);

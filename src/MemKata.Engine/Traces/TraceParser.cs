@@ -14,13 +14,15 @@ namespace MemKata.Engine.Traces;
 ///   f 0          free(p[0])
 /// </code>
 /// The four header fields are non-negative integers separated by white space (normally one per line). Then comes one
-/// operation per line; blank lines are allowed anywhere. Sizes are decimal byte counts up to 2^63.
+/// operation per line; blank lines are allowed anywhere. Sizes are decimal byte counts up to 2^63. CMU 15-213's
+/// conventions hold too: the id -1 is the NULL pointer in <c>f</c> and <c>r</c> (<see cref="TraceOperation.NullId"/>),
+/// and text after the header's number of operations is not read (<see cref="TraceReader.Surplus"/>).
 /// </summary>
 /// <remarks>
 /// The reading itself is <see cref="TraceReader"/>'s, which streams: use it directly to replay a trace of any length in
 /// constant memory. It stops at the first problem, which it reports as a <see cref="TraceFormatException"/> naming the
 /// line and column. It checks everything the C driver would trip over: the header, each line's letter and fields, every
-/// id against the header's id count, every size, and that the number of operations is the one the header promises.
+/// id against the header's id count, every size, and that the file has at least the operations the header promises.
 /// </remarks>
 public static class TraceParser
 {

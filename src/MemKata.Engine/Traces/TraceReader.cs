@@ -57,10 +57,15 @@ public sealed partial class TraceReader
     /// <summary>The largest block id among the operations read so far; -1 before the first.</summary>
     public int MaxIdUsed { get; private set; } = -1;
 
-    /// <summary>Reads the next operation into <paramref name="operation"/>; false at the end of the trace, once it is
-    /// checked that the file has exactly the operations the header promises.</summary>
-    /// <exception cref="TraceFormatException">The operation is malformed, or the file has more or fewer operations than
-    /// the header promises.</exception>
+    /// <summary>Text found after the last operation the header promises, which was not read; null when there is none or
+    /// the reader has not got there yet.</summary>
+    public TraceSurplus? Surplus { get; private set; }
+
+    /// <summary>Reads the next operation into <paramref name="operation"/>; false at the end of the trace: at the end of
+    /// the file, or at the first text after the operations the header promises (which is not read, as CMU's mdriver
+    /// does not read it: <see cref="Surplus"/> says where it starts).</summary>
+    /// <exception cref="TraceFormatException">The operation is malformed, or the file has fewer operations than the
+    /// header promises.</exception>
     public bool TryRead(out TraceOperation operation)
     {
         operation = default;
@@ -69,21 +74,12 @@ public sealed partial class TraceReader
             return false;
         }
 
-        while (NextLine())
+        while (OperationsRead < Header.OperationCount && NextLine())
         {
             var fields = Fields();
             if (fields.Count == 0)
             {
                 continue;
-            }
-
-            if (OperationsRead == Header.OperationCount)
-            {
-                throw Problem(
-                    fields[0].Column,
-                    $"one operation too many: the header (line {_headerLines[2]}) promises {Header.OperationCount} " +
-                    $"operation{Plural(Header.OperationCount)}, and this is operation {(long)Header.OperationCount + 1}; " +
-                    "fix the header's count or remove the surplus lines from here on");
             }
 
             operation = ParseOperation(fields);
@@ -93,7 +89,11 @@ public sealed partial class TraceReader
         }
 
         _finished = true;
-        if (OperationsRead < Header.OperationCount)
+        if (OperationsRead == Header.OperationCount)
+        {
+            FindSurplus();
+        }
+        else
         {
             throw new TraceFormatException(
                 _source,
@@ -147,6 +147,21 @@ public sealed partial class TraceReader
         }
 
         return new TraceHeader(values[0], (int)values[1], (int)values[2], (int)values[3]);
+    }
+
+    // The operations the header promises are all read: the driver stops reading here, and so does this reader. What
+    // follows is only looked at for its first line that is not blank, whatever it holds (binary data, a long line).
+    private void FindSurplus()
+    {
+        while (_lines.ReadLine(out var tooLong))
+        {
+            _lineNumber++;
+            if (tooLong || !_lines.Line.IsWhiteSpace())
+            {
+                Surplus = new TraceSurplus(_source, _lineNumber, Header.OperationCount, _headerLines[2]);
+                return;
+            }
+        }
     }
 
     // False at the end of the text. A line longer than MaxLineLength, or holding binary data, stops the reading here.

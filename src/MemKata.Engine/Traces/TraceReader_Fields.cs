@@ -92,7 +92,7 @@ public sealed partial class TraceReader
             throw WrongFieldCount(kind, fields, expected);
         }
 
-        var id = ParseId(fields[1]);
+        var id = ParseId(fields[1], kind);
         var size = kind == TraceOperationKind.Free ? 0 : ParseSize(fields[2]);
         return new TraceOperation(kind, id, size, _lineNumber);
     }
@@ -112,12 +112,22 @@ public sealed partial class TraceReader
         return Problem(fields[expected].Column, $"'{letter}' is written '{usage}', but the line has more: {Quoted(surplus)}");
     }
 
-    private int ParseId(Field field)
+    // An id, or -1 for the NULL pointer where C takes a pointer (free and realloc; malloc takes none).
+    private int ParseId(Field field, TraceOperationKind kind)
     {
         var text = Span(field);
+        if (text is "-1")
+        {
+            return kind != TraceOperationKind.Allocate
+                ? TraceOperation.NullId
+                : throw Problem(field.Column,
+                    "the id -1 stands for the NULL pointer, which free and realloc take ('f -1', 'r -1 size') but malloc " +
+                    $"does not: give the new block an id ({IdRange()})");
+        }
+
         if (IsNegativeNumber(text))
         {
-            throw Problem(field.Column, $"the id {Shown(field)} is negative: {IdRange()}");
+            throw Problem(field.Column, $"the id {Shown(field)} is negative: {IdRange()}; only -1 is allowed, for the NULL pointer");
         }
 
         if (!IsDigits(text))

@@ -5,7 +5,9 @@ namespace MemKata.Engine.Traces;
 
 /// <summary>
 /// Runs a trace against an allocator in a fresh simulated process, the way malloclab's driver does: one pointer slot per
-/// block id, <c>a</c> mallocs into it, <c>r</c> reallocs it, <c>f</c> frees it and clears it. Each operation yields its
+/// block id, <c>a</c> mallocs into it, <c>r</c> reallocs it, <c>f</c> frees it and clears it; the id -1 is the NULL
+/// pointer (<c>f -1</c> is <c>free(NULL)</c>; <c>r -1 size</c> is <c>realloc(NULL, size)</c>, a block no id holds,
+/// which stays allocated to the end). Each operation yields its
 /// whole record (<see cref="ReplayStep"/>: before and after, and with <c>recordSyscalls</c> the system calls it made);
 /// <see cref="TryStep"/> turns the death of the process (glibc's abort on heap corruption, a segmentation fault) into a
 /// <see cref="ReplayCrash"/>, and <see cref="Summarize"/> adds the run up. A trace is replayed from memory
@@ -88,8 +90,8 @@ public sealed class TraceReplayer
     /// <summary>True once every operation has run, or the process has died.</summary>
     public bool IsFinished => !_hasPending || Crash is not null;
 
-    /// <summary>The pointer currently held for block <paramref name="id"/> (0 if none).</summary>
-    public ulong PointerOf(int id) => _slots[id].Pointer;
+    /// <summary>The pointer currently held for block <paramref name="id"/> (0 if none, and always for the NULL id).</summary>
+    public ulong PointerOf(int id) => id == TraceOperation.NullId ? 0 : _slots[id].Pointer;
 
     /// <summary>Runs the next operation and returns its record. Exceptions from the allocator (a heap corruption it
     /// detected, a segmentation fault) pass through to the caller.</summary>
@@ -102,7 +104,7 @@ public sealed class TraceReplayer
 
         var op = _pending;
         var index = _next;
-        var before = _slots[op.Id];
+        var before = op.IsOnNull ? default : _slots[op.Id];
         var breakBefore = Memory.ProgramBreak;
         ulong pointer = 0;
         switch (op.Kind)
@@ -118,9 +120,11 @@ public sealed class TraceReplayer
                 break;
         }
 
-        // free clears the slot; a failed realloc leaves the old block in place, but realloc(p, 0) frees it.
+        // free clears the slot; a failed realloc leaves the old block in place, but realloc(p, 0) frees it. The NULL id
+        // has no slot: the block of 'r -1 size' is held by no id (the CMU driver would store it at blocks[-1], outside
+        // its array), so no later operation of the trace reaches it.
         var after = Chunk(pointer);
-        if (op.Kind != TraceOperationKind.Reallocate || pointer != 0 || op.Size == 0)
+        if (!op.IsOnNull && (op.Kind != TraceOperationKind.Reallocate || pointer != 0 || op.Size == 0))
         {
             _slots[op.Id] = after;
         }

@@ -82,6 +82,15 @@ public class PerformanceIndexTests
             .And.Contain("(block 0) had its size word changed while in use: 0x70 when handed out, 0x20 now"));
     }
 
+    [Test]
+    public void The_block_of_realloc_of_NULL_stays_live_to_the_end_and_free_of_NULL_frees_nothing()
+    {
+        var measured = TraceMeasurement.Measure(Parse("a 0 100\nr -1 5000\nf -1\nf 0\na 1 200\n"), memory => new BumpAllocator(memory));
+
+        Assert.That(measured.Failure, Is.Null);
+        Assert.That(measured.PeakPayload, Is.EqualTo(5000UL + 200), "block 0 freed; realloc(NULL, 5000)'s block, held by no id, still live");
+    }
+
     private static Trace Parse(string operations)
     {
         var lines = operations.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -114,6 +123,11 @@ public class PerformanceIndexTests
 
         public ulong Realloc(ulong pointer, ulong size)
         {
+            if (pointer == 0)
+            {
+                return Malloc(size);
+            }
+
             var moved = Malloc(size);
             memory.Copy(moved, pointer, Math.Min(size, (memory.ReadWord(pointer - 8) & ~7UL) - 8));
             return moved;

@@ -236,11 +236,19 @@ public class TraceParserTests
         "the id 'x' is not a number: the header (line 2) declares 4 ids, so ids run from 0 to 3");
 
     [Test]
-    public void A_negative_id_is_reported() => AssertError(
-        "0\n4\n1\n1\nf -1\n",
+    public void A_negative_id_other_than_minus_1_is_reported() => AssertError(
+        "0\n4\n1\n1\nf -2\n",
         5,
         3,
-        "the id -1 is negative: the header (line 2) declares 4 ids, so ids run from 0 to 3");
+        "the id -2 is negative: the header (line 2) declares 4 ids, so ids run from 0 to 3; only -1 is allowed, for the NULL pointer");
+
+    [Test]
+    public void The_NULL_id_is_refused_to_malloc() => AssertError(
+        "0\n4\n1\n1\na -1 16\n",
+        5,
+        3,
+        "the id -1 stands for the NULL pointer, which free and realloc take ('f -1', 'r -1 size') but malloc does not: " +
+        "give the new block an id (the header (line 2) declares 4 ids, so ids run from 0 to 3)");
 
     [Test]
     public void An_id_equal_to_the_id_count_is_out_of_range() => AssertError(
@@ -289,13 +297,6 @@ public class TraceParserTests
 
     // ---- operation count -----------------------------------------------------------------------------------------
 
-    [Test]
-    public void Too_many_operations_names_the_line_where_the_surplus_starts() => AssertError(
-        "0\n1\n2\n1\na 0 8\n\nf 0\n\na 0 8\nf 0\n",
-        9,
-        1,
-        "one operation too many: the header (line 3) promises 2 operations, and this is operation 3; fix the header's " +
-        "count or remove the surplus lines from here on");
 
     [Test]
     public void Too_few_operations_is_reported_at_the_end_of_the_file() => AssertError(

@@ -69,4 +69,56 @@ public class TraceReaderTests
 
         Assert.That(reader.TryRead(out var op) ? op.LineNumber : 0, Is.EqualTo(5));
     }
+    // ---- CMU 15-213's conventions --------------------------------------------------------------------------------
+
+    [Test]
+    public void Minus_1_is_the_NULL_pointer_for_free_and_realloc_and_counts_as_no_id()
+    {
+        var reader = new TraceReader(new StringReader("0\n0\n2\n1\nf -1\nr -1 24\n"), "t.rep");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reader.TryRead(out var free) ? free : default, Is.EqualTo(new TraceOperation(TraceOperationKind.Free, TraceOperation.NullId, 0, 5)));
+            Assert.That(reader.TryRead(out var realloc) ? realloc.IsOnNull : false, Is.True);
+            Assert.That(reader.ReadToEnd(), Is.EqualTo(2));
+            Assert.That(reader.MaxIdUsed, Is.EqualTo(-1), "no id is used");
+        });
+    }
+
+    [Test]
+    public void Text_after_the_promised_operations_is_not_read_and_noted_where_it_starts()
+    {
+        var reader = new TraceReader(new StringReader("0\n1\n2\n1\na 0 8\n\nf 0\n\r\n  \na 0 8\nnot even an operation\n"), "t.rep");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reader.ReadToEnd(), Is.EqualTo(2));
+            Assert.That(reader.Surplus, Is.EqualTo(new TraceSurplus("t.rep", 10, 2, 3)));
+            Assert.That(reader.Surplus?.Note, Is.EqualTo(
+                "t.rep:10:1: note: the header (line 3) promises 2 operations, so this line and the rest of the file are " +
+                "not read (as CMU's mdriver does not read them)"));
+        });
+    }
+
+    [TestCase("\0\u0001binary", TestName = "Surplus_binary_data_is_not_read")]
+    [TestCase("x", TestName = "Surplus_text_of_any_kind_is_not_read")]
+    public void Surplus_text_is_never_parsed(string surplus)
+    {
+        var reader = new TraceReader(new StringReader("0\n1\n1\n1\nf 0\n" + surplus + new string('9', 10_000)), "t.rep");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reader.ReadToEnd(), Is.EqualTo(1));
+            Assert.That(reader.Surplus?.Line, Is.EqualTo(6));
+        });
+    }
+
+    [Test]
+    public void Blank_lines_after_the_last_operation_are_no_surplus()
+    {
+        var reader = new TraceReader(new StringReader("0\n1\n1\n1\nf 0\n\n \t\r\n\n"), "t.rep");
+        reader.ReadToEnd();
+
+        Assert.That(reader.Surplus, Is.Null);
+    }
 }

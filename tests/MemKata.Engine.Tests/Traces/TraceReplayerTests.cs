@@ -58,6 +58,23 @@ public class TraceReplayerTests
     }
 
     [Test]
+    public void The_NULL_id_frees_nothing_and_its_realloc_is_a_malloc_no_id_holds()
+    {
+        var replayer = new TraceReplayer(Reader("0\n1\n4\n1\na 0 24\nf -1\nr -1 24\nf -1\n"), GlibcMalloc.Factory);
+        var steps = replayer.Run().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(steps[1].PointerBefore, Is.Zero, "free(NULL)");
+            Assert.That(steps[2].PointerBefore, Is.Zero, "realloc(NULL, 24)");
+            Assert.That(steps[2].Pointer, Is.EqualTo(steps[0].Pointer + 32), "a new chunk after block 0's");
+            Assert.That(steps[3].PointerBefore, Is.Zero, "the NULL id still holds nothing");
+            Assert.That(replayer.PointerOf(TraceOperation.NullId), Is.Zero);
+            Assert.That(replayer.PointerOf(0), Is.EqualTo(steps[0].Pointer), "block 0 untouched");
+        });
+    }
+
+    [Test]
     public void A_heap_corruption_becomes_a_crash_record()
     {
         var trace = new Trace("t.rep", 0, 1, 1, [new TraceOperation(TraceOperationKind.Allocate, 0, 24, 5), new TraceOperation(TraceOperationKind.Free, 0, 0, 6)]);

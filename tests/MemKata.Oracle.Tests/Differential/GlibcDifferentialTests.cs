@@ -37,6 +37,30 @@ public class GlibcDifferentialTests
 
         """;
 
+    // CMU 15-213's conventions: the id -1 is the NULL pointer (free(NULL); realloc(NULL, n), whose block no id holds
+    // and which is never freed) and the lines after the operations the header promises are not read.
+    private const string CmuStyleTrace = """
+        1
+        3
+        11
+        0
+        f -1
+        a 0 24
+        r -1 100
+        r 1 5000
+        f -1
+        r 0 0
+        r -1 0
+        a 2 200000
+        r -1 300000
+        f 2
+        f 1
+        a 0 8
+        f 0
+        this line is not an operation, and it is not read
+
+        """;
+
     private static readonly string[] TinyTraceOnRealGlibc =
     [
         // The tcache_perthread_struct (0x290 bytes) comes first: the first user chunk's memory starts at 0x2a0. The
@@ -97,6 +121,15 @@ public class GlibcDifferentialTests
         File.WriteAllText(file, TinyTrace);
 
         AssertEngineMatchesGlibc(TraceParser.Parse(new StringReader(TinyTrace), file), file, "the hand-written trace");
+    }
+
+    [Test]
+    public void Engine_matches_real_glibc_on_a_trace_in_CMU_s_conventions()
+    {
+        var file = WorkFile("cmu-style.rep");
+        File.WriteAllText(file, CmuStyleTrace);
+
+        AssertEngineMatchesGlibc(TraceParser.Parse(new StringReader(CmuStyleTrace), file), file, "the CMU-style trace");
     }
 
     [TestCaseSource(nameof(GeneratedTraces))]
