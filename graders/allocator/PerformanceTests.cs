@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using MemKata.Engine.Performance;
 using MemKata.Testing;
 
@@ -55,30 +53,13 @@ public class PerformanceTests
     private static Measured MeasureAll() =>
         new([.. PerformanceTraces.All.Select(trace => TraceMeasurement.Measure(trace, Subject.Create))]);
 
-    // One line per trace: its name, peak payload, peak footprint, accesses, bulk bytes, system calls, page faults, and
-    // why it failed (the reference fails none).
-    private static string Write(IReadOnlyList<TraceMeasurement> measurements)
-    {
-        var text = new StringBuilder();
-        foreach (var m in measurements)
-        {
-            text.Append(CultureInfo.InvariantCulture,
-                $"{m.Source}\t{m.PeakPayload}\t{m.PeakFootprint}\t{m.Work.Accesses}\t{m.Work.BulkBytes}\t{m.Work.Syscalls}\t{m.Work.PageFaults}\t{m.Failure}\n");
-        }
-
-        return text.ToString();
-    }
+    // One line per trace (TraceMeasurementText: its name, peak payload, peak footprint, accesses, bulk bytes, system
+    // calls, page faults, and why it failed; the reference fails none).
+    private static string Write(IReadOnlyList<TraceMeasurement> measurements) =>
+        string.Concat(measurements.Select(m => TraceMeasurementText.Format(m) + "\n"));
 
     private static List<TraceMeasurement> Read(string text) =>
-    [
-        .. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
-        {
-            var f = line.Split('\t');
-            static long L(string s) => long.Parse(s, CultureInfo.InvariantCulture);
-            return new TraceMeasurement(f[0], ulong.Parse(f[1], CultureInfo.InvariantCulture), ulong.Parse(f[2], CultureInfo.InvariantCulture),
-                new WorkCounts(L(f[3]), L(f[4]), L(f[5]), L(f[6])), f[7].Length == 0 ? null : f[7]);
-        }),
-    ];
+        [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => TraceMeasurementText.Parse(line.Split('\t')))];
 
     private sealed record Measured(IReadOnlyList<TraceMeasurement> Yours);
 }

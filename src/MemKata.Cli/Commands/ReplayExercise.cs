@@ -1,10 +1,12 @@
 using MemKata.Cli.Rendering;
 using MemKata.Cli.Replay;
 using MemKata.Cli.Traces;
+using MemKata.Engine.Performance;
 using MemKata.Engine.Traces;
 using MemKata.Grading;
 using MemKata.Grading.Comparing;
 using MemKata.Grading.Layout;
+using MemKata.Grading.Publishing;
 
 namespace MemKata.Cli.Commands;
 
@@ -90,7 +92,7 @@ internal static class ReplayExercise
         if (!chunks)
         {
             // A run that failed scores 0 whatever the reference does: the reference runs only for a clean one.
-            var reference = result.Clean ? ReferenceMeasurement(exercise, trace, text, timeout) : new ReferenceNumbers(null, null);
+            var reference = result.Clean ? ReferenceMeasurement(exercise, input, trace, text, timeout) : new ReferenceNumbers(null, null);
             LearnerReplayReport.Write(context.Out, trace, result, reference);
         }
 
@@ -108,13 +110,13 @@ internal static class ReplayExercise
     }
 
     // The reference solution's numbers on the same trace: run in a replay job of its own where the reference is at hand
-    // (an instructor's repository); a learner's starter has no reference, so none.
-    private static ReferenceNumbers ReferenceMeasurement(ExerciseLayout exercise, Trace trace, string text, TimeSpan timeout)
+    // (an instructor's repository); a learner's starter has no reference, so they come from the table publish wrote.
+    private static ReferenceNumbers ReferenceMeasurement(ExerciseLayout exercise, TraceInput input, Trace trace, string text, TimeSpan timeout)
     {
         if (exercise.Config.Files.Example is not { Count: > 0 } examples
             || !examples.All(e => File.Exists(Path.Combine(exercise.ExerciseDirectory, e))))
         {
-            return new ReferenceNumbers(null, "this starter ships no reference solution, so there is nothing to set your numbers beside");
+            return PublishedNumbers(exercise, input);
         }
 
         var directory = Directory.CreateTempSubdirectory("memkata-reference-");
@@ -130,5 +132,33 @@ internal static class ReplayExercise
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    // The reference's numbers measured when the starter was published, found by the trace's SHA-256.
+    private static ReferenceNumbers PublishedNumbers(ExerciseLayout exercise, TraceInput input)
+    {
+        var path = ReferenceTraceTable.PathIn(exercise.ExerciseDirectory);
+        var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        if (!File.Exists(path))
+        {
+            return new ReferenceNumbers(null, $"this starter ships no reference solution, nor its numbers ({shown}), so there is nothing to set your numbers beside");
+        }
+
+        IReadOnlyList<(string Key, TraceMeasurement Measurement)> table;
+        try
+        {
+            table = ReferenceTraceTable.Parse(File.ReadAllText(path));
+        }
+        catch (FormatException e)
+        {
+            return new ReferenceNumbers(null, $"{shown} is damaged ({e.Message}); publish the starter again to get the reference's numbers back");
+        }
+
+        var key = input.Key();
+        return table.FirstOrDefault(row => row.Key == key).Measurement is not { } measured
+            ? new ReferenceNumbers(null, $"the reference's numbers ({shown}) are known for the traces this starter ships, and {input.Source} is not one of them (nor an unchanged copy)")
+            : measured.Failure is { } failure
+            ? new ReferenceNumbers(null, failure)
+            : new ReferenceNumbers(measured, null, $"measured when this starter was published ({shown})");
     }
 }

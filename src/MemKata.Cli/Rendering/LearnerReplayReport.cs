@@ -61,6 +61,10 @@ internal static class LearnerReplayReport
         Row(output, "  page faults", N(yours.Work.PageFaults), theirs is null ? "" : N(theirs.Work.PageFaults));
         output.WriteLine(string.Create(c,
             $"cost = accesses + bytes / {CostModel.BulkBytesPerAccess} + {CostModel.Syscall} x system calls + {CostModel.PageFault} x page faults (task 8)"));
+        if (theirs is not null && reference.Origin is { } origin)
+        {
+            output.WriteLine($"reference: {origin}");
+        }
         if (yours.Failure is not null)
         {
             output.WriteLine("score on this trace: 0 of 100: a trace your allocator does not finish within the rules scores 0 (task 8).");

@@ -1,5 +1,6 @@
 using MemKata.Cli.Commands;
 using MemKata.Engine.Traces;
+using MemKata.Grading.Publishing;
 
 namespace MemKata.Cli.Traces;
 
@@ -37,6 +38,14 @@ internal sealed class TraceInput
         ArgumentNullException.ThrowIfNull(use);
         using var text = _path is null ? BundledTraces.OpenTour() : TraceParser.Open(_path);
         return use(new TraceReader(text, Source));
+    }
+
+    /// <summary>The trace's key in a starter's table of the reference's numbers: the SHA-256 of its bytes as stored
+    /// (<see cref="ReferenceTraceTable.Key"/>).</summary>
+    public string Key()
+    {
+        using var text = _path is null ? BundledTraces.OpenTour() : TraceParser.Open(_path);
+        return ReferenceTraceTable.Key(text.BaseStream);
     }
 
     /// <summary>The trace's whole text, as read (for a worker that parses it again, with the same line numbers).</summary>

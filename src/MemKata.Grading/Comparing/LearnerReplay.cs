@@ -26,16 +26,24 @@ public static class LearnerReplay
         int? showHeap, bool recordSyscalls, Action<ReplayStep> onOperation, Action<HeapView> onHeap)
     {
         ArgumentNullException.ThrowIfNull(exercise);
+        var (image, problems) = LearnerImage.Compile(exercise, submissionDirectory);
+        return image is null
+            ? new(LearnerImage.ComponentOf(exercise), null, null, null, null, problems)
+            : RunCompiled(exercise, image, trace, traceText, timeout, showHeap, recordSyscalls, onOperation, onHeap);
+    }
+
+    /// <summary>Replays <paramref name="trace"/> as <see cref="Run"/> does, with an allocator already compiled
+    /// (<see cref="LearnerImage.Compile"/>): several traces, one compile.</summary>
+    public static LearnerReplayResult RunCompiled(
+        ExerciseLayout exercise, byte[] image, Trace trace, string traceText, TimeSpan timeout,
+        int? showHeap, bool recordSyscalls, Action<ReplayStep> onOperation, Action<HeapView> onHeap)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(onOperation);
         ArgumentNullException.ThrowIfNull(onHeap);
         var name = LearnerImage.ComponentOf(exercise);
-        var (image, problems) = LearnerImage.Compile(exercise, submissionDirectory);
-        if (image is null)
-        {
-            return new(name, null, null, null, null, problems);
-        }
-
         var gate = new Lock();
         var operationsRun = 0;
         var started = false;

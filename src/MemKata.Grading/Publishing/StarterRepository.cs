@@ -7,7 +7,8 @@ namespace MemKata.Grading.Publishing;
 /// the learner's copy of its manifest (<see cref="LearnerExerciseConfig"/>), the build settings, a solution, a README,
 /// a CI workflow that runs the public tests, and <c>memkata</c> itself compiled (<see cref="PrebuiltTool"/>): the
 /// exercises build against its assemblies (<see cref="LearnerProjectFile"/>), and learners run it for
-/// <c>memkata scenario compare</c> (its instructor commands refuse to run without <c>graders/</c>). No source of
+/// <c>memkata scenario compare</c> (its instructor commands refuse to run without <c>graders/</c>), with the reference
+/// solution's numbers on an allocator exercise's traces (<see cref="ReferenceTraceTable"/>, measured now). No source of
 /// MemKata's own projects is shipped, so no reference component travels as source. Graders, snapshots, reference
 /// solutions and test data are never copied; the result is scanned for them before it is reported done.
 /// </summary>
@@ -82,7 +83,8 @@ public static class StarterRepository
         foreach (var slug in exercises)
         {
             var folder = Path.Combine("exercises", slug);
-            CopyTree(repositoryRoot, folder, output, written, file => !file.EndsWith(".csproj", StringComparison.Ordinal));
+            CopyTree(repositoryRoot, folder, output, written,
+                file => !file.EndsWith(".csproj", StringComparison.Ordinal) && Path.GetFileName(file) != ReferenceTraceTable.FileName);
             foreach (var project in Directory.GetFiles(Path.Combine(repositoryRoot, folder), "*.csproj").Order(StringComparer.Ordinal))
             {
                 var learnerProject = LearnerProjectFile.Rewrite(File.ReadAllText(project), "../../");
@@ -94,6 +96,10 @@ public static class StarterRepository
             {
                 var learnerConfig = LearnerExerciseConfig.ToJson(ExerciseLayout.Read<ExerciseConfig>(config));
                 Write(output, Path.Combine("exercises", slug, LearnerExerciseConfig.FileName), learnerConfig, written);
+                if (ReferenceTraceTable.Measure(ExerciseLayout.FromExerciseDirectory(Path.Combine(repositoryRoot, folder))) is { } table)
+                {
+                    Write(output, Path.GetRelativePath(repositoryRoot, ReferenceTraceTable.PathIn(Path.Combine(repositoryRoot, folder))), table, written);
+                }
             }
         }
 

@@ -1,11 +1,14 @@
 using MemKata.Cli.Tests.Support;
+using MemKata.Grading.Layout;
+using MemKata.Grading.Publishing;
 
 namespace MemKata.Cli.Tests.Commands;
 
 /// <summary><c>memkata replay TRACE --exercise DIR</c>: the learner's allocator in the sandboxed worker's replay job.
 /// The reference solution keeps every rule and scores 100 beside itself; the stub stops at its first malloc with its
-/// task; an allocator that breaks a rule is stopped at the operation that broke it. Each test runs the worker (two to
-/// four worker processes), so there are few.</summary>
+/// task; an allocator that breaks a rule is stopped at the operation that broke it; in a starter, the reference's
+/// numbers come from the table publish wrote. Each test runs the worker (two to four worker processes), so there are
+/// few.</summary>
 public class ReplayExerciseTests
 {
     private const string Trace = "realloc-growth.rep";
@@ -27,6 +30,42 @@ public class ReplayExerciseTests
             Assert.That(result.StdoutLines, Has.Some.StartsWith("-- heap after operation 3: break at +0x"));
             Assert.That(result.StdoutLines, Has.Member("heap rules: kept on all 602 operations (16-byte alignment, a size word that covers the block and stays, no overlap, the program's bytes kept)"));
             Assert.That(result.Stdout, Does.Contain("score on this trace: 100.0 of 100"));
+        });
+    }
+
+    [Test]
+    public void In_a_starter_the_reference_numbers_come_from_the_table_publish_measured()
+    {
+        // A starter's exercise folder (the learner's manifest, no reference) with one trace and the table of the
+        // reference's numbers that publish writes, measured here by the reference in the worker; an instructor's
+        // folder with the same trace alone, for that measurement.
+        var layout = ExerciseLayout.Load(Repository.Root, "allocator");
+        using var instructor = new SubmissionFolder(Path.Combine(".meta", "config.json"), File.ReadAllText(Path.Combine(layout.ExerciseDirectory, ".meta", "config.json")));
+        using var starter = new SubmissionFolder(LearnerExerciseConfig.FileName, LearnerExerciseConfig.ToJson(layout.Config));
+        foreach (var folder in new[] { instructor.Path, starter.Path })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, ReferenceTraceTable.TracesFolder));
+            File.Copy(TracePath, Path.Combine(folder, ReferenceTraceTable.TracesFolder, Trace));
+        }
+
+        File.Copy(Path.Combine(layout.ExerciseDirectory, ".meta", "Example.cs"), Path.Combine(instructor.Path, ".meta", "Example.cs"));
+        File.WriteAllText(ReferenceTraceTable.PathIn(starter.Path), ReferenceTraceTable.Measure(ExerciseLayout.FromExerciseDirectory(instructor.Path)));
+        using var reference = new SubmissionFolder("Allocator.cs", MemKata.Grading.ReferenceSubmission.Source(layout, 0));
+        var other = Path.Combine(reference.Path, "other.rep");
+        File.WriteAllText(other, File.ReadAllText(TracePath) + "\n");
+
+        var shipped = CliResult.Run(["replay", Path.Combine(starter.Path, ReferenceTraceTable.TracesFolder, Trace), "--exercise", starter.Path, "--submission", reference.Path]);
+        var changed = CliResult.Run(["replay", other, "--exercise", starter.Path, "--submission", reference.Path, "--format", "text"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(shipped.ExitCode, Is.EqualTo(ExitCodes.Success), shipped.Stderr);
+            Assert.That(shipped.StdoutLines, Has.Some.Match(@"^\s+yours\s+reference$"));
+            Assert.That(shipped.StdoutLines.Where(l => l.StartsWith("simulated cost", StringComparison.Ordinal)).Single(), Does.Match(@"^simulated cost\s+([\d,]+)\s+\1$"), "the reference's own numbers, beside its run now");
+            Assert.That(shipped.StdoutLines, Has.Some.Match(@"^reference: measured when this starter was published \(.*reference\.tsv\)$"));
+            Assert.That(shipped.Stdout, Does.Contain("score on this trace: 100.0 of 100"));
+            Assert.That(changed.ExitCode, Is.EqualTo(ExitCodes.Success), changed.Stderr);
+            Assert.That(changed.StdoutLines, Has.One.Match(@"^score on this trace: not computed: the reference's numbers \(.*reference\.tsv\) are known for the traces this starter ships, and .*other\.rep is not one of them"));
         });
     }
 
@@ -78,6 +117,8 @@ public class ReplayExerciseTests
         });
     }
 
+    private static string TracePath => Path.Combine(Repository.Exercise("allocator"), "traces", Trace);
+
     private static CliResult Replay(params string[] more) =>
-        CliResult.Run(["replay", Path.Combine(Repository.Exercise("allocator"), "traces", Trace), "--exercise", Repository.Exercise("allocator"), .. more]);
+        CliResult.Run(["replay", TracePath, "--exercise", Repository.Exercise("allocator"), .. more]);
 }

@@ -1,13 +1,15 @@
 namespace MemKata.Cli.Tests.Support;
 
-/// <summary>A submission folder holding one file, deleted after the test.</summary>
+/// <summary>A submission folder holding one file (in a subfolder if its name says so), deleted after the test.</summary>
 internal sealed class SubmissionFolder : IDisposable
 {
     public SubmissionFolder(string fileName, string text)
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"memkata-compare-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path);
-        File.WriteAllText(System.IO.Path.Combine(Path, fileName), text);
+        var file = System.IO.Path.Combine(Path, fileName);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, text);
     }
 
     public string Path { get; }

@@ -32,6 +32,21 @@ public sealed class StarterHandOutTests
                 Assert.That(workflow, Does.Contain("GITHUB_STEP_SUMMARY"));
                 Assert.That(files.Where(StarterRepository.IsForbidden), Is.Empty);
             });
+
+            // The reference's numbers on each public trace, keyed by the trace's SHA-256, for replay --exercise.
+            var traces = Directory.GetFiles(Path.Combine(output, "exercises", "allocator", ReferenceTraceTable.TracesFolder), "*.rep")
+                .Order(StringComparer.Ordinal).ToList();
+            var table = File.ReadAllText(ReferenceTraceTable.PathIn(Path.Combine(output, "exercises", "allocator")));
+            var measured = ReferenceTraceTable.Parse(table);
+            Assert.Multiple(() =>
+            {
+                Assert.That(files, Does.Contain("exercises/allocator/traces/reference.tsv"));
+                Assert.That(traces, Is.Not.Empty);
+                Assert.That(measured.Select(row => row.Key), Is.EqualTo(traces.Select(t => { using var bytes = File.OpenRead(t); return ReferenceTraceTable.Key(bytes); })));
+                Assert.That(measured.Select(row => row.Measurement.Source), Is.EqualTo(traces.Select(Path.GetFileName)), "one line per trace, in file-name order");
+                Assert.That(measured.Where(row => row.Measurement.Failure is not null || row.Measurement.PeakPayload == 0 || row.Measurement.Cost == 0), Is.Empty, "the reference finishes every trace");
+                Assert.That(ReferenceTraceTable.Format(measured), Is.EqualTo(table), "the table reads back to the same bytes");
+            });
         }
         finally
         {
