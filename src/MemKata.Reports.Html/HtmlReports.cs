@@ -121,14 +121,17 @@ public static class HtmlReports
     }
 
     /// <summary>The report of a trace replay: the heap after each operation drawn (see <see cref="ReplayFilm"/>), the
-    /// summary, and the process's address space at the end.</summary>
-    public static string Replay(ReplayFilm film, ReportLanguage language)
+    /// summary, and the process's address space at the end. With <paramref name="learner"/> (<c>replay --exercise</c>),
+    /// the allocator is the learner's: the page opens with the heap rules' verdict and the learner's numbers beside the
+    /// reference's.</summary>
+    public static string Replay(ReplayFilm film, ReportLanguage language, LearnerReplayFacts? learner = null)
     {
         ArgumentNullException.ThrowIfNull(film);
         ArgumentNullException.ThrowIfNull(language);
         var t = language;
-        var document = new Document(t, t.Format("replay.title", film.Source));
-        var html = new StringBuilder();
+        var title = learner is null ? t.Format("replay.title", film.Source) : t.Format("learner.title", learner.Component, film.Source);
+        var document = new Document(t, title);
+        var html = new StringBuilder(learner is null ? "" : LearnerReplaySection.Body(learner, t));
         var s = film.Summary;
         html.Append(Tables.Facts(
         [
@@ -154,7 +157,7 @@ public static class HtmlReports
             ScenarioSection.Figure(html, t["heap.title"], HeapStripsDrawing.Render(strips, t), t["heap.caption"]);
         }
 
-        document.Section("replay", t.Format("replay.title", film.Source), html.ToString());
+        document.Section("replay", title, html.ToString());
         return document.Render();
     }
 

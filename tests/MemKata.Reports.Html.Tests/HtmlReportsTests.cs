@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MemKata.Engine.Performance;
 using MemKata.Reports.Html.Recording;
 using MemKata.Reports.Html.Text;
 
@@ -107,6 +108,29 @@ public class HtmlReportsTests
             Assert.That(html, Does.Contain("munmap 196 KiB"));
             Assert.That(html, Does.Contain("trimmed, given back to the kernel"));
             Assert.That(html, Does.Contain("<title>in use chunk at 0x555555559290: size 0x20 (32 B), flags PREV_INUSE; user pointer 0x5555555592a0</title>"));
+        });
+    }
+
+    [Test]
+    public void A_learner_replay_opens_with_the_rules_and_the_numbers_beside_the_reference_then_draws_the_heap()
+    {
+        var measured = new TraceMeasurement("small.rep", 200124, 335872, new WorkCounts(120, 0, 3, 40), null);
+
+        var html = Reports.LearnerReplay(measured, measured);
+        var alone = Reports.LearnerReplay(measured, null);
+        var chinese = Reports.LearnerReplay(measured, measured, ReportLanguage.SimplifiedChinese);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("<h1>Your Allocator on small.rep</h1>"));
+            Assert.That(html, Does.Contain("<p class=\"verdict ok\">Heap rules kept on all 8 operations"));
+            Assert.That(html, Does.Contain("<tr><td>peak payload (bytes)</td><td class=\"num\">200124</td><td class=\"num\">200124</td></tr>"));
+            Assert.That(html, Does.Contain("Reference: measured when this starter was published (traces/reference.tsv)."));
+            Assert.That(html, Does.Contain("Score on this trace: 100.0 of 100"));
+            Assert.That(Count(html, "<g class=\"strip\">"), Is.EqualTo(8), "the heap read from its size words, one strip per operation");
+            Assert.That(html, Does.Match("<title>mmapped chunk[^<]* at 0x"), "a chunk of its own mapping, told by IS_MMAPPED");
+            Assert.That(alone, Does.Contain("Score on this trace: not computed: no reference here."));
+            Assert.That(chinese, Does.Contain("你的 Allocator 运行 small.rep").And.Contain("参考解"));
         });
     }
 

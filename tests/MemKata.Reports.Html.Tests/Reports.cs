@@ -1,4 +1,5 @@
 using MemKata.Engine.Libc;
+using MemKata.Engine.Performance;
 using MemKata.Engine.Traces;
 using MemKata.Reports.Html.Recording;
 using MemKata.Reports.Html.Text;
@@ -36,6 +37,29 @@ internal static class Reports
     /// <summary>The report of the built-in scenario <paramref name="name"/> in <paramref name="language"/>.</summary>
     public static string Scenario(string name, string language = ReportLanguage.English) =>
         HtmlReports.Scenario(ScenarioFilm.BuiltIn(name), ReportLanguage.Load(language));
+
+    /// <summary>The page of <c>replay --exercise</c> for <see cref="TraceText"/>, drawn from heap pictures read from the
+    /// size words (as the worker sends a learner's), glibc's allocator standing in for the learner's, with
+    /// <paramref name="yours"/> and <paramref name="reference"/> as the measurements.</summary>
+    public static string LearnerReplay(TraceMeasurement yours, TraceMeasurement? reference, string language = ReportLanguage.English)
+    {
+        var trace = TraceParser.Parse(new StringReader(TraceText), "small.rep");
+        var replayer = new TraceReplayer(trace, GlibcMalloc.Factory, recordSyscalls: true);
+        var sampler = new HeapFrameSampler(trace.Operations.Count);
+        var frames = new List<ReplayFrame>();
+        while (replayer.TryStep(out var step))
+        {
+            if (sampler.Wants(step))
+            {
+                frames.Add(new ReplayFrame(step, ReplayFilm.HeapOf(HeapView.Of(replayer.Memory, step.Index))));
+            }
+        }
+
+        var film = new ReplayFilm(trace.Source, replayer.InitialBreak, frames, replayer.Summarize(), null);
+        var facts = new LearnerReplayFacts("Allocator", trace.Operations.Count, true, null, null, yours, reference,
+            reference is null ? null : "measured when this starter was published (traces/reference.tsv)", reference is null ? "no reference here" : null);
+        return HtmlReports.Replay(film, ReportLanguage.Load(language), facts);
+    }
 
     /// <summary>The report of <see cref="TraceText"/>'s replay.</summary>
     public static string Replay(string language = ReportLanguage.English)

@@ -29,7 +29,9 @@ internal static class ReplayCommand
         "  memkata replay --format html --output heap.html   the heap after each operation, drawn\n" +
         "  memkata replay traces/my.rep --show-heap 10  the heap after operation 10, chunk by chunk\n" +
         "  memkata replay exercises/allocator/traces/binary.rep --exercise exercises/allocator\n" +
-        "                                               your allocator on a trace: rules checked, index beside the reference's\n\n" +
+        "                                               your allocator on a trace: rules checked, index beside the reference's\n" +
+        "  memkata replay exercises/allocator/traces/binary.rep --exercise exercises/allocator --format html --output mine.html\n" +
+        "                                               the same as a page: your heap drawn after each operation\n\n" +
         "Exit codes:\n" +
         "  0    the trace ran to the end (with --exercise: and your allocator kept every heap rule)\n" +
         "  1    with --exercise: your allocator broke a heap rule, threw, or had to be stopped (time, memory)\n" +
@@ -116,9 +118,9 @@ internal static class ReplayCommand
                 result.AddError("--show-heap adds the heap to the readable account: use it without --format and --bench.");
             }
 
-            if (result.GetResult(exerciseOption) is not null && (result.GetResult(benchOption) is not null || result.GetValue(formatOption) == HtmlOutputOptions.Html))
+            if (result.GetResult(exerciseOption) is not null && result.GetResult(benchOption) is not null)
             {
-                result.AddError("--exercise replays your allocator as text or chunks: use it without --bench and --format html.");
+                result.AddError("--exercise replays your allocator as text, chunks or a page: use it without --bench.");
             }
 
             if (result.GetResult(exerciseOption) is null && (result.GetResult(submissionOption) is not null || result.GetResult(timeoutOption) is not null))
@@ -128,7 +130,7 @@ internal static class ReplayCommand
         });
         command.SetAction(parse => parse.GetValue(exerciseOption) is { } exercise
             ? ReplayExercise.Run(context, parse.GetValue(traceArgument), exercise, parse.GetValue(submissionOption), parse.GetValue(timeoutOption),
-                parse.GetValue(formatOption) ?? TextFormat, parse.GetValue(showHeapOption))
+                parse.GetValue(formatOption) ?? TextFormat, parse.GetValue(showHeapOption), (parse.GetValue(html.Output), parse.GetValue(html.Language)!))
             : parse.GetValue(formatOption) == HtmlOutputOptions.Html
             ? Html(context, parse.GetValue(traceArgument), parse.GetValue(html.Output)!, parse.GetValue(html.Language)!)
             : Run(context, parse.GetValue(traceArgument), parse.GetValue(formatOption) ?? TextFormat,

@@ -24,8 +24,11 @@ internal static class ReplayExercise
     /// <summary>The least CPU time the learner's replay gets when <c>--timeout</c> is not given.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Runs the replay; returns the exit code.</summary>
-    public static int Run(CliContext context, string? path, string exerciseDirectory, string? submission, TimeSpan? timeout, string format, int? showHeap)
+    /// <summary>Runs the replay; returns the exit code. With <paramref name="format"/> <c>html</c>, the page is written
+    /// to <paramref name="html"/>'s output in its language.</summary>
+    public static int Run(
+        CliContext context, string? path, string exerciseDirectory, string? submission, TimeSpan? timeout, string format, int? showHeap,
+        (string? Output, string Language) html)
     {
         var input = TraceInput.From(path);
         ExerciseLayout exercise;
@@ -33,11 +36,19 @@ internal static class ReplayExercise
         string text;
         try
         {
+            if (format == HtmlOutputOptions.Html)
+            {
+                HtmlOutputOptions.Check(html.Output!);
+            }
+
             var header = input.Check(context.Error);
             trace = input.Load(MaxOperations, "--exercise sends the trace to your allocator's process whole, so it takes");
             text = input.ReadText();
             exercise = ExerciseLayout.FromExerciseDirectory(exerciseDirectory);
-            return Replay(context, input, header, trace, text, exercise, submission ?? exerciseDirectory, timeout ?? DefaultTimeout, format, showHeap);
+            var folder = submission ?? exerciseDirectory;
+            return format == HtmlOutputOptions.Html
+                ? ReplayExercisePage.Write(context, input, trace, text, exercise, folder, timeout ?? DefaultTimeout, html.Output!, html.Language)
+                : Replay(context, input, header, trace, text, exercise, folder, timeout ?? DefaultTimeout, format, showHeap);
         }
         catch (GradingInputException e)
         {
@@ -50,13 +61,50 @@ internal static class ReplayExercise
         }
     }
 
-    private static int Replay(
-        CliContext context, TraceInput input, TraceHeader header, Trace trace, string text, ExerciseLayout exercise, string folder,
-        TimeSpan timeout, string format, int? showHeap)
+    /// <summary>False, with the message written, when the submission folder does not exist.</summary>
+    public static bool HasFolder(CliContext context, ExerciseLayout exercise, string folder)
     {
         if (!Directory.Exists(folder))
         {
             context.Error.WriteLine($"memkata: no submission folder {Path.GetFullPath(folder)}: give the folder that holds your {string.Join(", ", exercise.Config.Files.Solution)}.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The reference solution's numbers on <paramref name="trace"/>, for a run of the learner's that was clean:
+    /// run now where the reference is at hand (an instructor's repository), read from the table publish wrote in a
+    /// starter.</summary>
+    public static ReferenceNumbers ReferenceMeasurement(ExerciseLayout exercise, TraceInput input, Trace trace, string text, TimeSpan timeout)
+    {
+        if (exercise.Config.Files.Example is not { Count: > 0 } examples
+            || !examples.All(e => File.Exists(Path.Combine(exercise.ExerciseDirectory, e))))
+        {
+            return PublishedNumbers(exercise, input);
+        }
+
+        var directory = Directory.CreateTempSubdirectory("memkata-reference-");
+        try
+        {
+            ReferenceSubmission.Create(exercise, directory.FullName);
+            var reference = LearnerReplay.Run(exercise, directory.FullName, trace, text, timeout, null, recordSyscalls: false, _ => { }, _ => { });
+            return reference.End is { Measurement: { Failure: null } measured }
+                ? new ReferenceNumbers(measured, null)
+                : new ReferenceNumbers(null, "the reference solution did not finish this trace within the rules");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static int Replay(
+        CliContext context, TraceInput input, TraceHeader header, Trace trace, string text, ExerciseLayout exercise, string folder,
+        TimeSpan timeout, string format, int? showHeap)
+    {
+        if (!HasFolder(context, exercise, folder))
+        {
             return ExitCodes.UsageError;
         }
 
@@ -107,31 +155,6 @@ internal static class ReplayExercise
             : new TextReplayRenderer(ConsoleFactory.Create(context.Out, context.UseColor), input, header, initialBreak);
         renderer.Begin();
         return renderer;
-    }
-
-    // The reference solution's numbers on the same trace: run in a replay job of its own where the reference is at hand
-    // (an instructor's repository); a learner's starter has no reference, so they come from the table publish wrote.
-    private static ReferenceNumbers ReferenceMeasurement(ExerciseLayout exercise, TraceInput input, Trace trace, string text, TimeSpan timeout)
-    {
-        if (exercise.Config.Files.Example is not { Count: > 0 } examples
-            || !examples.All(e => File.Exists(Path.Combine(exercise.ExerciseDirectory, e))))
-        {
-            return PublishedNumbers(exercise, input);
-        }
-
-        var directory = Directory.CreateTempSubdirectory("memkata-reference-");
-        try
-        {
-            ReferenceSubmission.Create(exercise, directory.FullName);
-            var reference = LearnerReplay.Run(exercise, directory.FullName, trace, text, timeout, null, recordSyscalls: false, _ => { }, _ => { });
-            return reference.End is { Measurement: { Failure: null } measured }
-                ? new ReferenceNumbers(measured, null)
-                : new ReferenceNumbers(null, "the reference solution did not finish this trace within the rules");
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
     }
 
     // The reference's numbers measured when the starter was published, found by the trace's SHA-256.

@@ -10,5 +10,7 @@ namespace MemKata.Grading.Worker.Protocol;
 /// <param name="ShowHeap">The operation after which to send the heap's picture, or null for none.</param>
 /// <param name="RecordSyscalls">Whether each operation's record lists its system calls (the readable account needs
 /// them; the chunks format does not).</param>
+/// <param name="HeapFrames">Whether to send the heap's picture after each operation an illustrated report draws
+/// (<c>HeapFrameSampler</c>: the HTML page of <c>replay --exercise</c>), besides <paramref name="ShowHeap"/>'s.</param>
 public sealed record ReplayRequest(
-    string TraceText, string TraceName, string Component, byte[] LearnerImage, int? ShowHeap, bool RecordSyscalls);
+    string TraceText, string TraceName, string Component, byte[] LearnerImage, int? ShowHeap, bool RecordSyscalls, bool HeapFrames = false);

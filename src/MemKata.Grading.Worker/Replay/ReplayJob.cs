@@ -61,12 +61,13 @@ internal static class ReplayJob
         }
 
         ReplayStop? thrown = null;
+        var frames = job.HeapFrames ? new HeapFrameSampler(trace.Operations.Count) : null;
         try
         {
             while (replay.TryStep(out var step))
             {
                 channel.Send(new WorkerEvent(WorkerEventKinds.Operation, Operation: step));
-                if (step.Index == job.ShowHeap)
+                if (step.Index == job.ShowHeap || frames?.Wants(step) == true)
                 {
                     channel.Send(new WorkerEvent(WorkerEventKinds.Heap, Heap: HeapView.Of(replay.Replayer.Memory, step.Index)));
                 }
@@ -75,6 +76,12 @@ internal static class ReplayJob
         catch (Exception e)
         {
             thrown = Stop(replay.Replayer.OperationsRun, e, type);
+        }
+
+        // The heap as the last operation that ran left it (a crash or an exception stops the replay after it).
+        if (frames?.WantsLast(replay.Replayer.OperationsRun - 1) == true)
+        {
+            channel.Send(new WorkerEvent(WorkerEventKinds.Heap, Heap: HeapView.Of(replay.Replayer.Memory, replay.Replayer.OperationsRun - 1)));
         }
 
         var measurement = thrown is null ? replay.Measurement()

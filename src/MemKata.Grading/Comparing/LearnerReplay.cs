@@ -23,20 +23,21 @@ public static class LearnerReplay
     /// Never throws for what the learner's files contain or do.</summary>
     public static LearnerReplayResult Run(
         ExerciseLayout exercise, string submissionDirectory, Trace trace, string traceText, TimeSpan timeout,
-        int? showHeap, bool recordSyscalls, Action<ReplayStep> onOperation, Action<HeapView> onHeap)
+        int? showHeap, bool recordSyscalls, Action<ReplayStep> onOperation, Action<HeapView> onHeap, bool heapFrames = false)
     {
         ArgumentNullException.ThrowIfNull(exercise);
         var (image, problems) = LearnerImage.Compile(exercise, submissionDirectory);
         return image is null
             ? new(LearnerImage.ComponentOf(exercise), null, null, null, null, problems)
-            : RunCompiled(exercise, image, trace, traceText, timeout, showHeap, recordSyscalls, onOperation, onHeap);
+            : RunCompiled(exercise, image, trace, traceText, timeout, showHeap, recordSyscalls, onOperation, onHeap, heapFrames);
     }
 
     /// <summary>Replays <paramref name="trace"/> as <see cref="Run"/> does, with an allocator already compiled
-    /// (<see cref="LearnerImage.Compile"/>): several traces, one compile.</summary>
+    /// (<see cref="LearnerImage.Compile"/>): several traces, one compile. With <paramref name="heapFrames"/>,
+    /// <paramref name="onHeap"/> also gets the heap after each operation an illustrated report draws.</summary>
     public static LearnerReplayResult RunCompiled(
         ExerciseLayout exercise, byte[] image, Trace trace, string traceText, TimeSpan timeout,
-        int? showHeap, bool recordSyscalls, Action<ReplayStep> onOperation, Action<HeapView> onHeap)
+        int? showHeap, bool recordSyscalls, Action<ReplayStep> onOperation, Action<HeapView> onHeap, bool heapFrames = false)
     {
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(image);
@@ -49,7 +50,7 @@ public static class LearnerReplay
         var started = false;
         ReplayEnd? end = null;
         string? error = null;
-        var request = new ReplayRequest(traceText, trace.Source, name, image, showHeap, recordSyscalls);
+        var request = new ReplayRequest(traceText, trace.Source, name, image, showHeap, recordSyscalls, heapFrames);
         var (kill, why) = LearnerJob.Run(WorkerJobKinds.Replay, nonce => new WorkerRequest(WorkerJobKinds.Replay, nonce, Replay: request),
             message =>
             {

@@ -37,6 +37,14 @@ public readonly record struct HeapBox(ulong Address, ulong Size, ulong Flags, He
     /// <summary>One past the chunk's last byte.</summary>
     public ulong End => Address + Size;
 
+    /// <summary>The box for a chunk of any allocator's heap, read from its size words (<see cref="Engine.Traces.HeapWalk"/>):
+    /// a chunk with a mapping of its own, the last chunk when it is free (as glibc's top), in use or free.</summary>
+    public static HeapBox Of(Engine.Traces.HeapChunk chunk) => new(chunk.Address, chunk.Size, chunk.Flags,
+        (chunk.Flags & ChunkHeader.Mmapped) != 0 ? HeapBoxKind.Mmapped
+        : chunk.InUse ? HeapBoxKind.InUse
+        : chunk.IsLast ? HeapBoxKind.Top
+        : HeapBoxKind.Free, "");
+
     /// <summary>The box for a chunk of glibc's heap walk.</summary>
     public static HeapBox Of(HeapChunk chunk) => new(chunk.Address, chunk.Size, chunk.Flags, chunk.State switch
     {

@@ -10,9 +10,9 @@ namespace MemKata.Reports.Html.Recording;
 public sealed record ReplayFrame(ReplayStep Step, IReadOnlyList<HeapBox> Heap);
 
 /// <summary>
-/// A replay with the heap after the operations the report draws: every operation while a trace is short, else
-/// <see cref="MaxFrames"/> spread evenly plus every operation that made a system call (up to twice as many in all), so
-/// that a long trace stays a readable page.
+/// A replay with the heap after the operations the report draws, chosen by <see cref="HeapFrameSampler"/> (all of a
+/// short trace; of a long one, some spread evenly and those that made a system call), so that a long trace stays a
+/// readable page.
 /// </summary>
 /// <param name="Source">The trace's name.</param>
 /// <param name="InitialBreak">The break before the first operation.</param>
@@ -22,34 +22,39 @@ public sealed record ReplayFrame(ReplayStep Step, IReadOnlyList<HeapBox> Heap);
 public sealed record ReplayFilm(string Source, ulong InitialBreak, IReadOnlyList<ReplayFrame> Frames, ReplaySummary Summary, ReplayCrash? Crash)
 {
     /// <summary>Operations drawn when they are spread evenly over a long trace.</summary>
-    public const int MaxFrames = 120;
+    public const int MaxFrames = HeapFrameSampler.MaxFrames;
 
     /// <summary>Replays all of <paramref name="replayer"/>'s trace (it should record system calls) and keeps the frames
     /// to draw.</summary>
     public static ReplayFilm Record(TraceReplayer replayer)
     {
         ArgumentNullException.ThrowIfNull(replayer);
-        var stride = Math.Max(1, (replayer.TotalOperations + MaxFrames - 1) / MaxFrames);
+        var sampler = new HeapFrameSampler(replayer.TotalOperations);
         var frames = new List<ReplayFrame>();
         ReplayStep? last = null;
-        var lastKept = -1;
         while (replayer.TryStep(out var step))
         {
             last = step;
-            var wanted = step.Index % stride == 0 || (step.Syscalls.Count > 0 && frames.Count < 2 * MaxFrames);
-            if (wanted)
+            if (sampler.Wants(step))
             {
                 frames.Add(new ReplayFrame(step, HeapOf(replayer)));
-                lastKept = step.Index;
             }
         }
 
-        if (last is { } final && final.Index != lastKept)
+        if (last is { } final && sampler.WantsLast(final.Index))
         {
             frames.Add(new ReplayFrame(final, HeapOf(replayer)));
         }
 
         return new ReplayFilm(replayer.Source, replayer.InitialBreak, frames, replayer.Summarize(), replayer.Crash);
+    }
+
+    /// <summary>The boxes of a heap picture taken where the allocator is not glibc's (a learner's, in the grading
+    /// worker): its chunks as their size words describe them (<see cref="HeapView"/>).</summary>
+    public static IReadOnlyList<HeapBox> HeapOf(HeapView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return [.. view.Chunks.Select(HeapBox.Of)];
     }
 
     private static IReadOnlyList<HeapBox> HeapOf(TraceReplayer replayer)

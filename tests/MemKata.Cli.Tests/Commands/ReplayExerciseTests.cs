@@ -34,7 +34,7 @@ public class ReplayExerciseTests
     }
 
     [Test]
-    public void In_a_starter_the_reference_numbers_come_from_the_table_publish_measured()
+    public void In_a_starter_the_reference_numbers_come_from_the_table_publish_measured_and_the_page_draws_the_heap()
     {
         // A starter's exercise folder (the learner's manifest, no reference) with one trace and the table of the
         // reference's numbers that publish writes, measured here by the reference in the worker; an instructor's
@@ -55,7 +55,9 @@ public class ReplayExerciseTests
         File.WriteAllText(other, File.ReadAllText(TracePath) + "\n");
 
         var shipped = CliResult.Run(["replay", Path.Combine(starter.Path, ReferenceTraceTable.TracesFolder, Trace), "--exercise", starter.Path, "--submission", reference.Path]);
-        var changed = CliResult.Run(["replay", other, "--exercise", starter.Path, "--submission", reference.Path, "--format", "text"]);
+        var page = Path.Combine(reference.Path, "other.html");
+        var changed = CliResult.Run(["replay", other, "--exercise", starter.Path, "--submission", reference.Path, "--format", "html", "--output", page]);
+        var html = File.Exists(page) ? File.ReadAllText(page) : "";
 
         Assert.Multiple(() =>
         {
@@ -65,7 +67,9 @@ public class ReplayExerciseTests
             Assert.That(shipped.StdoutLines, Has.Some.Match(@"^reference: measured when this starter was published \(.*reference\.tsv\)$"));
             Assert.That(shipped.Stdout, Does.Contain("score on this trace: 100.0 of 100"));
             Assert.That(changed.ExitCode, Is.EqualTo(ExitCodes.Success), changed.Stderr);
-            Assert.That(changed.StdoutLines, Has.One.Match(@"^score on this trace: not computed: the reference's numbers \(.*reference\.tsv\) are known for the traces this starter ships, and .*other\.rep is not one of them"));
+            Assert.That(changed.Stdout, Does.StartWith("memkata: wrote the report to "), "the page, not the text account");
+            Assert.That(html, Does.Match(@"Score on this trace: not computed: the reference&#39;s numbers \(.*reference\.tsv\) are known for the traces this starter ships, and .*other\.rep is not one of them"));
+            Assert.That(html, Does.Contain("Heap rules kept on all 602 operations").And.Contain("<g class=\"strip\">"), "the learner's heap, drawn from the worker's pictures");
         });
     }
 
