@@ -151,9 +151,13 @@ public sealed partial class GlibcMalloc : IAllocator
             return Malloc(size);
         }
 
+        // glibc reads the size word twice here (chunksize, then chunk_is_mmapped); the second read, with no access in
+        // between, can only hit the TLB and find the same word: one read serves both.
         var oldChunk = MemToChunk(pointer);
-        var oldSize = ChunkSize(oldChunk);
-        var mmapped = IsMmapped(oldChunk);
+        var oldField = SizeField(oldChunk);
+        var oldSize = oldField & ~SizeBits;
+        var mmapped = (oldField & IsMmappedBit) != 0;
+        var tcacheWasReady = _tcache != 0;
         if (!mmapped)
         {
             MaybeInitTcache();
@@ -194,7 +198,8 @@ public sealed partial class GlibcMalloc : IAllocator
             return moved;
         }
 
-        return IntRealloc(oldChunk, oldSize, nb);
+        // _int_realloc reads the size word again: the same word, from the TLB, unless tcache_init's accesses ran since.
+        return IntRealloc(oldChunk, tcacheWasReady ? oldField : SizeField(oldChunk), nb);
     }
 
     /// <inheritdoc/>
@@ -337,6 +342,7 @@ public sealed partial class GlibcMalloc : IAllocator
         SetTop(UnsortedBin);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void SetTop(ulong chunk)
     {
         _top = chunk;
@@ -350,6 +356,7 @@ public sealed partial class GlibcMalloc : IAllocator
     }
 
     // alloc_perturb / free_perturb (M_PERTURB).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void PerturbAllocated(ulong mem, ulong length)
     {
         if (Tunables.PerturbByte != 0)
@@ -358,6 +365,7 @@ public sealed partial class GlibcMalloc : IAllocator
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void PerturbFreed(ulong mem, ulong length)
     {
         if (Tunables.PerturbByte != 0)

@@ -28,6 +28,7 @@ public sealed partial class GlibcMalloc
     private void SetHead(ulong chunk, ulong value) => _mmu.WriteWord(chunk + SizeOffset, value);
 
     /// <summary>set_head_size: a new size, keeping the flag bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetHeadSize(ulong chunk, ulong size) => SetHead(chunk, (SizeField(chunk) & SizeBits) | size);
 
     /// <summary>set_foot: the next chunk's prev_size records this chunk's size.</summary>

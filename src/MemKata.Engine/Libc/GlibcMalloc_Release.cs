@@ -81,12 +81,13 @@ public sealed partial class GlibcMalloc
             throw Corruption("double free or corruption (out)");
         }
 
-        if (!IsPrevInUse(next))
+        // One read of next's size word for both checks (glibc's prev_inuse(nextchunk), then chunksize_nomask).
+        var nextField = SizeField(next);
+        if ((nextField & PrevInUse) == 0)
         {
             throw Corruption("double free or corruption (!prev)");
         }
 
-        var nextField = SizeField(next);
         var nextSize = nextField & ~SizeBits;
         if (nextField <= HeaderSize || nextSize >= _systemMem)
         {

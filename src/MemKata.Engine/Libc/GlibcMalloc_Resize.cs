@@ -8,9 +8,11 @@ namespace MemKata.Engine.Libc;
 /// </summary>
 public sealed partial class GlibcMalloc
 {
-    private ulong IntRealloc(ulong oldChunk, ulong oldSize, ulong nb)
+    // oldField: the old chunk's size word, as realloc read it with no access since.
+    private ulong IntRealloc(ulong oldChunk, ulong oldField, ulong nb)
     {
-        if (SizeField(oldChunk) <= HeaderSize || oldSize >= _systemMem)
+        var oldSize = oldField & ~SizeBits;
+        if (oldField <= HeaderSize || oldSize >= _systemMem)
         {
             throw Corruption("realloc(): invalid old size");
         }

@@ -47,6 +47,7 @@ public sealed partial class GlibcMalloc
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void TcachePut(ulong chunk, ulong index) => TcachePut(chunk, index, ReadTcacheCount(index));
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void TcachePut(ulong chunk, ulong index, in TcacheCountWord count)
     {
         var entry = ChunkToMem(chunk);
@@ -61,6 +62,7 @@ public sealed partial class GlibcMalloc
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ulong TcacheGet(ulong index) => TcacheGet(index, ReadTcacheCount(index));
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ulong TcacheGet(ulong index, in TcacheCountWord count)
     {
         var entry = _mmu.ReadWord(TcacheEntryAddress(index));
@@ -76,6 +78,7 @@ public sealed partial class GlibcMalloc
     }
 
     // The tcache half of _int_free: a chunk carrying the key may be a double free; look for it in its bin to be sure.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool TryTcacheFree(ulong chunk, ulong size)
     {
         var index = TcacheIndex(size);

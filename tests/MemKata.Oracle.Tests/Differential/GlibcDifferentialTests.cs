@@ -94,6 +94,34 @@ public class GlibcDifferentialTests
         "10 f 1 brk=290816",
     ];
 
+    // Three free chunks sorted into large bins 65, 79 and 98 (the guards keep them apart), then three requests that
+    // find their own bins empty and take the next non-empty bin through the binmap: from bin 4 to 65 (across blocks,
+    // then 1 bin into block 2), from 72 to 79 (7 empty bins skipped inside a block) and from 98 to 98 (none skipped).
+    // Real glibc 2.36 answers 672, 5872 and 1824 for operations 9 to 11.
+    private const string BinmapTrace = """
+        0
+        10
+        16
+        1
+        a 0 1100
+        a 1 16
+        a 2 4000
+        a 3 16
+        a 4 2000
+        a 5 16
+        f 0
+        f 2
+        f 4
+        a 6 40
+        a 7 1500
+        a 8 3500
+        a 9 8000
+        f 6
+        f 7
+        f 8
+
+        """;
+
     private static IEnumerable<TestCaseData> GeneratedTraces() =>
         from profile in Enum.GetValues<TraceProfile>()
         from seed in Seeds
@@ -130,6 +158,15 @@ public class GlibcDifferentialTests
         File.WriteAllText(file, CmuStyleTrace);
 
         AssertEngineMatchesGlibc(TraceParser.Parse(new StringReader(CmuStyleTrace), file), file, "the CMU-style trace");
+    }
+
+    [Test]
+    public void Engine_matches_real_glibc_when_the_binmap_scan_skips_empty_bins()
+    {
+        var file = WorkFile("binmap-engine.rep");
+        File.WriteAllText(file, BinmapTrace);
+
+        AssertEngineMatchesGlibc(TraceParser.Parse(new StringReader(BinmapTrace), file), file, "the binmap trace");
     }
 
     [TestCaseSource(nameof(GeneratedTraces))]
