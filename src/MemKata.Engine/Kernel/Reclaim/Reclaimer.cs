@@ -26,6 +26,10 @@ internal sealed class Reclaimer : IReclaimContext
     // The frames ScanTail handed to the policy during this request: the only ones it may act on (Linux isolates the
     // pages it scans off the LRU tail, isolate_lru_folios). A policy cannot free frames it made up.
     private readonly HashSet<int> _handedOut = [];
+
+    // The same frames in the order handed out, so that forgetting them costs what this request scanned: HashSet.Clear
+    // clears every bucket of the largest set ever held (a million after one big kswapd pass), at every request.
+    private readonly List<int> _handedOrder = [];
     private ReclaimMode _mode;
     private long _scanBudget;
     private long _scanned;
@@ -74,7 +78,7 @@ internal sealed class Reclaimer : IReclaimContext
         }
 
         _running = true;
-        _handedOut.Clear();
+        ForgetHandedOut();
         _mode = mode;
         var lru = _lru;
         var listed = lru.Count(LruList.InactiveAnon) + lru.Count(LruList.ActiveAnon) + lru.Count(LruList.InactiveFile) + lru.Count(LruList.ActiveFile);
@@ -89,7 +93,7 @@ internal sealed class Reclaimer : IReclaimContext
         finally
         {
             _running = false;
-            _handedOut.Clear();
+            ForgetHandedOut();
         }
 
         var freed = _frames.FreeFrames - before;
@@ -140,7 +144,10 @@ internal sealed class Reclaimer : IReclaimContext
         }
 
         _scanBudget--;
-        _handedOut.Add(tail.Value.Value);
+        if (_handedOut.Add(tail.Value.Value))
+        {
+            _handedOrder.Add(tail.Value.Value);
+        }
         if (list is LruList.ActiveAnon or LruList.ActiveFile)
         {
             _vmStat.PgRefill++;
@@ -313,6 +320,16 @@ internal sealed class Reclaimer : IReclaimContext
             ? list
             : throw new InvalidOperationException(
                 $"IReclaimContext.{where}: {frame} was not handed to you by ScanTail during this request; act only on the pages ScanTail gives you");
+    }
+
+    private void ForgetHandedOut()
+    {
+        foreach (var frame in _handedOrder)
+        {
+            _handedOut.Remove(frame);
+        }
+
+        _handedOrder.Clear();
     }
 
     private void EnsureRunning(string where)
