@@ -21,6 +21,7 @@ public static class CliApp
     private const string Examples =
         "Examples:\n" +
         "  memkata tour                            the guided tour: heap, mmap, demand paging, reclaim, swap, OOM killer\n" +
+        "  memkata check exercises/allocator --watch   your exercise's public tests, task by task, again on every save\n" +
         "  memkata scenario run --builtin NAME     one scenario's steps, event log and /proc views (scenario list)\n" +
         "  memkata scenario compare NAME --exercise exercises/fault-handler   your component vs the reference, side by side\n" +
         "  memkata replay                          a trace tour: heap growth, mmap, thresholds, realloc, trimming\n" +
@@ -74,6 +75,8 @@ public static class CliApp
         root.Subcommands.Add(scenario);
         var tour = TourCommand.Create(context);
         root.Subcommands.Insert(0, tour);
+        var check = CheckCommand.Create(context);
+        root.Subcommands.Insert(1, check);
         var starter = PrebuiltTool.IsStarter(context.ToolDirectory);
         if (starter)
         {
@@ -98,6 +101,7 @@ public static class CliApp
             [scenarioRun] = ScenarioCommand.RunHelpSection,
             [scenarioCompare] = ScenarioCompareCommand.HelpSection,
             [tour] = TourCommand.HelpSection,
+            [check] = CheckCommand.HelpSection,
         });
 
         // BenchCommand (engine vs the real glibc) joins here once MemKata.Oracle exists: see MemKata.Cli.csproj.

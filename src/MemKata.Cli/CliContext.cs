@@ -8,4 +8,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, AllocatorFac
 {
     /// <summary>The folder memkata's assemblies run from: a learner's starter marks it (<c>PrebuiltTool.StarterMarker</c>).</summary>
     public string ToolDirectory { get; init; } = AppContext.BaseDirectory;
+
+    /// <summary>Ends a command that runs until stopped (<c>check --watch</c>) as Ctrl-C does; tests cancel it.</summary>
+    public CancellationToken Cancel { get; init; }
 }

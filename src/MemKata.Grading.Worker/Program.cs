@@ -10,7 +10,7 @@ using MemKata.Grading.Worker.Testing;
 // when it can, often before the job is ready (its one argument names the kind of job to come, so it can load what that
 // needs while it waits), watches it from outside, and reads only the nonce-prefixed lines it writes on its real
 // standard output.
-if (args is [WorkerJobKinds.Test])
+if (args is [WorkerJobKinds.Test] or [WorkerJobKinds.Check])
 {
     TestRun.WarmUp();
 }
@@ -29,7 +29,7 @@ Console.SetIn(TextReader.Null);
 return request.Kind switch
 {
     WorkerJobKinds.Compile => CompileService.Serve(request, input, channel),
-    WorkerJobKinds.Test or WorkerJobKinds.Record => TestRun.Run(request, channel),
+    WorkerJobKinds.Test or WorkerJobKinds.Record or WorkerJobKinds.Check => TestRun.Run(request, channel),
     WorkerJobKinds.Scenario => ScenarioJob.Run(request, channel),
     WorkerJobKinds.Replay => MemKata.Grading.Worker.Replay.ReplayJob.Run(request, channel),
     _ => Unknown(request.Kind),

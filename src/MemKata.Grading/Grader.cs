@@ -123,13 +123,13 @@ public sealed class Grader : IDisposable
         }
 
         var result = compile.Result!;
-        var findings = result.Findings.Select(ToSource)
+        var findings = result.Findings.Select(SourceProblem.From)
             .Concat(_checkImage && result.LearnerImage is { } image ? ImageCheck.Check(image) : [])
             .ToList();
         var checkedImage = clock.Elapsed;
         if (result.SuiteImage is null)
         {
-            return (Report(name, GradeOutcome.CompileError, [.. result.Problems.Select(ToSource), .. findings], [], clock) with { CompileTime = compiled }, []);
+            return (Report(name, GradeOutcome.CompileError, [.. result.Problems.Select(SourceProblem.From), .. findings], [], clock) with { CompileTime = compiled }, []);
         }
 
         if (findings.Any(f => f.IsError))
@@ -138,7 +138,7 @@ public sealed class Grader : IDisposable
         }
 
         var suiteFile = HiddenSuite.AssemblyName(_exercise.Slug) + ".dll";
-        job.Write("MemKata.Submission.dll", result.LearnerImage!);
+        job.Write(JobFolder.LearnerImageFile, result.LearnerImage!);
         job.Write(suiteFile, result.SuiteImage);
         var run = SuiteRunner.Run(Sandbox, job.Path, suiteFile, _limits, kind, [.. files.Select(f => Path.GetFileName(f.Path))], started);
         string[] sandboxNote = Sandbox.MissingLine is { } missingLayer ? [missingLayer] : [];
@@ -168,8 +168,6 @@ public sealed class Grader : IDisposable
     }
 
     private static string GraderFailed(string why) => $"The grader failed, not your code: {why} Tell your instructor.";
-
-    private static SourceProblem ToSource(CompileProblem p) => new(p.File, p.Line, p.Column, p.Id, p.Message, p.IsError);
 
     private GradeReport Report(
         string name, GradeOutcome outcome, IReadOnlyList<SourceProblem> problems, IReadOnlyList<string> notes, Stopwatch clock)

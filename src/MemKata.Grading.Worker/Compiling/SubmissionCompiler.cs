@@ -107,15 +107,16 @@ internal sealed class SubmissionCompiler
         return compiled;
     }
 
-    /// <summary>Compiles the hidden suite against <paramref name="learnerImage"/>: its image, or null and what the
-    /// suite lacks in this submission (<c>MKG002</c>).</summary>
+    /// <summary>Compiles the suite against <paramref name="learnerImage"/>: its image, or null and what the hidden suite
+    /// lacks in this submission (<c>MKG002</c>), or the public tests' own errors (<see cref="CompileSetup.PublicTests"/>).</summary>
     public (byte[]? Image, IReadOnlyList<CompileProblem> Problems) EmitSuite(byte[] learnerImage, CancellationToken cancel = default)
     {
-        var learner = MetadataReference.CreateFromImage(learnerImage).WithAliases([LearnerAlias]);
+        var learner = MetadataReference.CreateFromImage(learnerImage);
+        learner = _setup.PublicTests ? learner : learner.WithAliases([LearnerAlias]);
         var suite = CSharpCompilation.Create(_setup.SuiteAssemblyName, _suiteTrees, CompileReferences.ForGrader.Append(learner), SuiteOptions);
         using var image = new MemoryStream();
         var result = suite.Emit(image, options: _emit, manifestResources: _resources, cancellationToken: cancel);
-        return result.Success ? (image.ToArray(), []) : (null, [.. Errors(result.Diagnostics, hidden: true)]);
+        return result.Success ? (image.ToArray(), []) : (null, [.. Errors(result.Diagnostics, hidden: !_setup.PublicTests)]);
     }
 
     // The learner's public surface, as the hash of its reference assembly (what another assembly can see of it), or

@@ -9,6 +9,11 @@ namespace MemKata.Grading.Worker.Protocol;
 /// <param name="SuiteUsings">The global usings the hidden suite gets.</param>
 /// <param name="Component">The learner's component type, the one public top-level type left public; null for none.</param>
 /// <param name="RunAnalyzers">Whether the MemKata analyzers check the learner's code.</param>
+/// <param name="PublicTests">False (grading): the suite is the hidden tests; it sees the learner's assembly under the
+/// extern alias <c>learner</c> only, and its errors name no hidden file (<c>MKG002</c>). True (<c>memkata check</c>):
+/// the suite is the exercise's public tests, which the learner reads and may edit; it sees the learner's assembly in
+/// its global namespace, as the one project of <c>dotnet test</c> does, and its errors name its files
+/// (<c>file:line:col</c>).</param>
 public sealed record CompileSetup(
     string SuiteAssemblyName,
     IReadOnlyList<SourceFile> SuiteSources,
@@ -16,4 +21,5 @@ public sealed record CompileSetup(
     IReadOnlyList<string> LearnerUsings,
     IReadOnlyList<string> SuiteUsings,
     string? Component,
-    bool RunAnalyzers);
+    bool RunAnalyzers,
+    bool PublicTests = false);

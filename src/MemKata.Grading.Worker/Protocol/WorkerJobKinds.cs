@@ -14,6 +14,11 @@ public static class WorkerJobKinds
     /// (<c>memkata snapshots update</c>, on the reference only): the texts come back with the results.</summary>
     public const string Record = "record";
 
+    /// <summary>As <see cref="Test"/>, on an exercise's public tests (<c>memkata check</c>): the job folder, which also
+    /// holds the exercise's data files (its <c>traces/</c>), is the current folder, so a test finds them beside its own
+    /// source file as it does under <c>dotnet test</c>.</summary>
+    public const string Check = "check";
+
     /// <summary>Runs a scenario with the learner's component in place of its reference and streams the run's
     /// transcript, one line per step or kernel event (<c>memkata scenario compare</c>).</summary>
     public const string Scenario = "scenario";

@@ -9,7 +9,7 @@ using NUnit.Framework.Internal;
 
 namespace MemKata.Grading.Worker.Testing;
 
-/// <summary>The test and record jobs: loads the compiled hidden suite, runs it with NUnit's framework API and streams
+/// <summary>The test, record and check jobs: loads the compiled hidden suite, runs it with NUnit's framework API and streams
 /// one result line per test. Learner code runs in this process only; the grader watches it from outside (time,
 /// memory, output, crashes) and trusts nothing but nonce-prefixed lines.</summary>
 internal static class TestRun
@@ -43,6 +43,11 @@ internal static class TestRun
         {
             channel.Send(new WorkerEvent(WorkerEventKinds.Error, Message: $"cannot load {request.AssemblyPath}: {e.Message}"));
             return 3;
+        }
+
+        if (request.Kind == WorkerJobKinds.Check)
+        {
+            Directory.SetCurrentDirectory(suiteDirectory);
         }
 
         var recording = request.Kind == WorkerJobKinds.Record;

@@ -48,6 +48,6 @@ public static class LearnerImage
 
         return compiled.Result!.LearnerImage is { } image
             ? (image, [])
-            : (null, [.. compiled.Result.Problems.Select(p => new SourceProblem(p.File, p.Line, p.Column, p.Id, p.Message, p.IsError))]);
+            : (null, [.. compiled.Result.Problems.Select(SourceProblem.From)]);
     }
 }

@@ -11,6 +11,13 @@ namespace MemKata.Grading.Model;
 /// <param name="IsError">True when it stops grading (a compile error, a blocking rule); false for advice.</param>
 public sealed record SourceProblem(string? File, int? Line, int? Column, string Id, string Message, bool IsError)
 {
+    /// <summary>The problem a compile job reported, as the learner reads it.</summary>
+    public static SourceProblem From(Worker.Protocol.CompileProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new(problem.File, problem.Line, problem.Column, problem.Id, problem.Message, problem.IsError);
+    }
+
     /// <summary><c>file:line:column: error ID: message</c>, the form compilers and editors use.</summary>
     public override string ToString()
     {
