@@ -27,7 +27,7 @@ public class CliAppTests
         Assert.Multiple(() =>
         {
             Assert.That(help.ExitCode, Is.EqualTo(ExitCodes.Success));
-            Assert.That(CommandsListed(help.Stdout), Is.SupersetOf(new[] { "tour", "scenario", "replay" }));
+            Assert.That(CommandsListed(help.Stdout), Is.SupersetOf(new[] { "tour", "check", "scenario", "replay" }));
             Assert.That(CommandsListed(help.Stdout), Has.None.AnyOf(InstructorsCommands));
             Assert.That(help.Stdout, Does.Contain("dotnet test exercises/allocator").And.Not.Contain("memkata grade"));
             Assert.That(grade.ExitCode, Is.EqualTo(ExitCodes.UsageError));

@@ -45,6 +45,29 @@ public sealed class SubmissionCompilerTests
     }
 
     [Test]
+    public void Public_tests_name_the_learners_component_as_dotnet_test_does_and_their_errors_name_their_file()
+    {
+        var compiler = Suites.Compiler("Widget", [("WidgetTests.cs", """
+            internal static class Use
+            {
+                public static int Size() => new Widget().Size;
+                public static int Missing() => new Widget().Length;
+            }
+            """)], publicTests: true);
+
+        var (learner, suite, problems) = Suites.Compile(compiler, Component);
+
+        var error = problems.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(learner, Is.Not.Null);
+            Assert.That(suite, Is.Null);
+            Assert.That((error.File, error.Line, error.Column, error.Id), Is.EqualTo(("WidgetTests.cs", 4, 49, "CS1061")), error.Message);
+            Assert.That(error.Message, Does.Contain("Length"));
+        });
+    }
+
+    [Test]
     public void A_learners_public_Assert_does_not_stand_in_for_NUnits_even_without_the_visibility_rewrite()
     {
         // No component: LearnerVisibility leaves every type public, so the alias alone keeps Assert out of the suite.

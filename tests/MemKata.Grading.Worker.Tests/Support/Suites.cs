@@ -10,8 +10,10 @@ internal static class Suites
 
     public static readonly string[] SuiteUsings = ["System", "System.Collections.Generic", "System.Linq", "NUnit.Framework"];
 
-    /// <summary>A compiler for a suite of <paramref name="sources"/> (name, text) and the given resources.</summary>
-    public static SubmissionCompiler Compiler(string? component, IEnumerable<(string Path, string Text)> sources, IEnumerable<EmbeddedFile>? resources = null) =>
+    /// <summary>A compiler for a suite of <paramref name="sources"/> (name, text) and the given resources; with
+    /// <paramref name="publicTests"/>, the suite is an exercise's public tests (<c>memkata check</c>).</summary>
+    public static SubmissionCompiler Compiler(
+        string? component, IEnumerable<(string Path, string Text)> sources, IEnumerable<EmbeddedFile>? resources = null, bool publicTests = false) =>
         new(new CompileSetup(
             "MemKata.Graders.Sample",
             [.. sources.Select(s => new SourceFile(s.Path, s.Text))],
@@ -19,7 +21,8 @@ internal static class Suites
             LearnerUsings,
             SuiteUsings,
             component,
-            RunAnalyzers: false));
+            RunAnalyzers: false,
+            PublicTests: publicTests));
 
     /// <summary>The learner's image and the suite's, or the problems.</summary>
     public static (byte[]? Learner, byte[]? Suite, IReadOnlyList<CompileProblem> Problems) Compile(SubmissionCompiler compiler, string learnerText)
