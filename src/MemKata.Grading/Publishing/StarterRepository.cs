@@ -174,7 +174,21 @@ public static class StarterRepository
         SolutionFile.Write(Directory.GetFiles(Path.Combine(output, "exercises"), "*.csproj", SearchOption.AllDirectories)
             .Select(project => Path.GetRelativePath(output, project)));
 
-    private static string Readme(IReadOnlyList<string> exercises) => Exercises(exercises) + CompareSection(exercises);
+    private static string Readme(IReadOnlyList<string> exercises) => Exercises(exercises) + CheckSection(exercises) + CompareSection(exercises);
+
+    /// <summary>The README's command that runs exercise <paramref name="slug"/>'s public tests on every save, run from the
+    /// starter repository's root.</summary>
+    public static string CheckCommand(string slug) => $"dotnet {PrebuiltTool.EntryAssembly} check exercises/{slug} --watch";
+
+    private static string CheckSection(IReadOnlyList<string> exercises) =>
+        "\n## Check in seconds, on every save\n\n" +
+        "`memkata check` runs the same public tests without building: your file is compiled as the grader compiles it " +
+        "(with its analyzers), the tests run in the grader's sandbox, and the result is shown task by task, each failing " +
+        "test with the first line of its message. With `--watch` it runs again every time you save, about a second " +
+        "later; Ctrl-C stops it. From the repository's root:\n\n```sh\n" +
+        string.Concat(exercises.Select(slug => CheckCommand(slug) + "\n")) +
+        "```\n\nExit code 0: every public test passes; 1: some do not, or your code does not compile (the compiler's " +
+        "`FILE:LINE:COL: error` lines come first); 2: a wrong option or folder. `check --help` says more.\n";
 
     private static string CompareSection(IReadOnlyList<string> exercises) =>
         "\n## Compare with the reference\n\n" +
