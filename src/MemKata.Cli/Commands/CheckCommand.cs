@@ -118,9 +118,11 @@ internal static class CheckCommand
     private static int Watch(CliContext context, LearnerCheck check, ExerciseLayout exercise, Func<string, string> locate)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.Cancel);
+        // The first Ctrl-C ends the watch once the run in progress ends; a second one ends memkata at once (its
+        // workers die with it).
         ConsoleCancelEventHandler onCtrlC = (_, e) =>
         {
-            e.Cancel = true;
+            e.Cancel = !stop.IsCancellationRequested;
             stop.Cancel();
         };
         Console.CancelKeyPress += onCtrlC;

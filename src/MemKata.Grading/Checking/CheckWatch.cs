@@ -5,9 +5,10 @@ namespace MemKata.Grading.Checking;
 /// (<see cref="LearnerCheck.IsWatched"/>: the learner's files, the public tests), until cancelled. A save is seen
 /// through <see cref="FileSystemWatcher"/> (a write, or an editor's rename over the file); the events of one save, and
 /// of saves in quick succession, are gathered until the files have been quiet for <see cref="Debounce"/>, so one save
-/// gives one run. The check stays warm between runs (its compile worker, and a test worker started ahead), so a run
-/// after a save costs the compile job and the tests only. Changes made during a run start the next one as soon as it
-/// ends.
+/// gives one run. The check stays warm between runs (its compile worker, and a test worker started ahead as soon as a
+/// run ends: <see cref="LearnerCheck.Prestart"/>), so a run after a save costs the compile job and the tests only.
+/// Changes made during a run start the next one as soon as it ends; a cancellation during a run takes effect when the
+/// run ends (within the tests' time limits).
 /// </summary>
 public static class CheckWatch
 {
@@ -25,10 +26,12 @@ public static class CheckWatch
         using var changes = new ChangeQueue();
         using var watchers = new Watchers(check, changes);
         var last = check.Run();
+        check.Prestart();
         report(last, []);
         while (changes.WaitForQuiet(Debounce, cancel) is { } changed)
         {
             last = check.Run();
+            check.Prestart();
             report(last, changed);
         }
 

@@ -13,7 +13,7 @@ namespace MemKata.Grading.Checking;
 /// for the next run), the image checked (<see cref="ImageCheck"/>), the public tests compiled against it
 /// (<see cref="PublicSuite"/>; kept in the worker while the learner's public surface stays the same), and run in a test
 /// worker (<see cref="SuiteRunner"/>: the same sandbox, limits and crash recovery as grading). One fresh test worker per
-/// run, so no run sees what an earlier one left behind; the next one is started as soon as a run ends and waits,
+/// run, so no run sees what an earlier one left behind; <see cref="Prestart"/> starts the next one ahead, to wait,
 /// loaded, for the next save. memkata never compiles nor loads learner code itself. Dispose it to end its workers.
 /// </summary>
 public sealed class LearnerCheck : IDisposable
@@ -65,7 +65,7 @@ public sealed class LearnerCheck : IDisposable
     }
 
     /// <summary>Starts the workers now, if they are not running, without waiting for them: they load while the caller
-    /// does other work. Never throws for the workers' sake (a worker that cannot start is reported by
+    /// does other work (a learner typing before the next save). Never throws for the workers' sake (a worker that cannot start is reported by
     /// <see cref="Run"/>).</summary>
     public void Prestart()
     {
@@ -106,7 +106,6 @@ public sealed class LearnerCheck : IDisposable
             {
                 spare.Job.Dispose();
                 spare.Folder.Dispose();
-                _spare = StartTestJob();
             }
         }
     }
