@@ -72,6 +72,18 @@ public sealed class PublishedRepositoryTests
                 Assert.That(compare.Log + compare.Stderr, Does.Not.Match(@"\n\s+at \S+\(").And.Not.Contain("Unhandled exception"));
             });
 
+            // The README's loop, once (without --watch), on the allocator's stub: every task is reported not done, and
+            // the data the public tests read (traces/) is found in the worker.
+            Assert.That(File.ReadAllText(Path.Combine(output, "README.md")), Does.Contain(StarterRepository.CheckCommand("allocator")));
+            var check = Dotnet(output, [.. StarterRepository.CheckCommand("allocator").Split(' ').Skip(1).SkipLast(1)]);
+            Assert.Multiple(() =>
+            {
+                Assert.That(check.ExitCode, Is.EqualTo(1), check.Log + check.Stderr);
+                Assert.That(check.Log, Does.Contain("Task 1 Headers and alignment").And.Contain("  FAIL ").And.Contain("not implemented yet: Task 1: "));
+                Assert.That(check.Log, Does.Not.Contain("InputFileException").And.Not.Contain("no such file"));
+                Assert.That(check.Log + check.Stderr, Does.Not.Match(@"\n\s+at \S+\(").And.Not.Contain("Unhandled exception"));
+            });
+
             // An instructor's command: one line saying what to run instead, exit code 2.
             var grade = Dotnet(output, PrebuiltTool.EntryAssembly, "grade", "fault-handler");
             Assert.Multiple(() =>
@@ -85,7 +97,7 @@ public sealed class PublishedRepositoryTests
             Assert.Multiple(() =>
             {
                 Assert.That(help.ExitCode, Is.EqualTo(0), help.Log + help.Stderr);
-                Assert.That(help.Log, Does.Contain("scenario").And.Contain("tour").And.Not.Match(@"\n  (grade|snapshots|graders|publish|gradescope) "));
+                Assert.That(help.Log, Does.Contain("scenario").And.Contain("tour").And.Contain("\n  check ").And.Not.Match(@"\n  (grade|snapshots|graders|publish|gradescope) "));
             });
         }
         finally
