@@ -93,7 +93,8 @@ internal static class CheckCommand
         var folder = submission ?? Path.GetRelativePath(Directory.GetCurrentDirectory(), exercise.ExerciseDirectory);
         if (!Directory.Exists(folder))
         {
-            UserErrors.Write(context.Error, $"no submission folder {Path.GetFullPath(folder)}: give the folder that holds your {string.Join(", ", exercise.Config.Files.Solution)}.");
+            var files = string.Join(", ", exercise.Config.Files.Solution);
+            UserErrors.Write(context.Error, $"no submission folder {Path.GetFullPath(folder)}: give the folder that holds your {files}.");
             return ExitCodes.UsageError;
         }
 

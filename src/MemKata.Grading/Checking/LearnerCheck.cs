@@ -65,8 +65,8 @@ public sealed class LearnerCheck : IDisposable
     }
 
     /// <summary>Starts the workers now, if they are not running, without waiting for them: they load while the caller
-    /// does other work (a learner typing before the next save). Never throws for the workers' sake (a worker that cannot start is reported by
-    /// <see cref="Run"/>).</summary>
+    /// does other work (a learner typing before the next save). Never throws for the workers' sake (a worker that
+    /// cannot start is reported by <see cref="Run"/>).</summary>
     public void Prestart()
     {
         lock (_gate)
