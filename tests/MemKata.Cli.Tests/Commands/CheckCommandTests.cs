@@ -89,6 +89,30 @@ public class CheckCommandTests
         }
     }
 
+    [TestCase("allocator", "--watch", "--bench", "2", "memkata: --bench saves and times a copy of your files by itself: leave out --watch.")]
+    [TestCase("allocator", "--submission", "{temp}/missing", "", "memkata: no submission folder {temp}/missing: give the folder that holds your Allocator.cs.")]
+    public void Bad_options_exit_2_with_one_line_before_anything_runs(string target, string option, string value, string more, string message)
+    {
+        var temp = Directory.CreateTempSubdirectory("memkata-check-").FullName;
+        try
+        {
+            string[] args = ["check", target, option, value.Replace("{temp}", temp, StringComparison.Ordinal), .. more.Length == 0 ? Array.Empty<string>() : [more]];
+
+            var result = CliResult.Run(args);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+                Assert.That(result.Stderr.Split('\n')[0], Is.EqualTo(message.Replace("{temp}", temp, StringComparison.Ordinal)));
+                Assert.That(result.Stdout, Is.Empty);
+            });
+        }
+        finally
+        {
+            Directory.Delete(temp);
+        }
+    }
+
     [Test]
     public void Watch_runs_again_after_a_save_and_ends_with_the_last_runs_exit_code_when_stopped()
     {
