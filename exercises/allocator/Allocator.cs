@@ -26,8 +26,8 @@ public sealed class Allocator : IAllocator
     /// <inheritdoc/>
     public void Free(ulong pointer) =>
         throw new NotImplementedException(
-            "Task 3: implement Free: read the size at p - 8 and keep the block for reuse (task 4: munmap a mapped block). " +
-            "See .docs/instructions.md, task 3.");
+            "Task 3: implement Free: a freed block can be handed out again (task 4: a mapped block goes back to the " +
+            "kernel). See .docs/instructions.md, task 3.");
 
     /// <inheritdoc/>
     public ulong Realloc(ulong pointer, ulong size) =>

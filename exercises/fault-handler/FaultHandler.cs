@@ -35,40 +35,37 @@ public sealed class FaultHandler : IPageFaultHandler
     // Task 1: there is no area at the address (vma is null), or the area's protection forbids the access.
     private static FaultResult RefuseAccess(VmaInfo? vma, PageFault fault) =>
         throw new NotImplementedException(
-            "Task 1: implement RefuseAccess: answer FaultResult.SegmentationFault(reason) with a short reason (no mapping " +
-            "at all, or a mapping that does not allow this access) and call nothing that changes memory. " +
-            "See .docs/instructions.md, task 1.");
+            "Task 1: implement RefuseAccess: an access where there is no area, or one its area does not allow, must end " +
+            "in SIGSEGV, with memory left as it was. See .docs/instructions.md, task 1 (.docs/hints.md if stuck).");
 
     // Task 2: the first touch of a page of an anonymous area (heap, anonymous mapping, library data): entry None.
     private static FaultResult FirstTouchOfAnonymousMemory(IFaultContext context, VmaInfo vma, PageFault fault) =>
         throw new NotImplementedException(
-            "Task 2: implement FirstTouchOfAnonymousMemory: a read maps the zero page (MapZeroPage); a write takes a frame " +
-            "(AllocateFrame), zero-fills it and maps it writable; both are minor faults. See .docs/instructions.md, task 2.");
+            "Task 2: implement FirstTouchOfAnonymousMemory: anonymous memory reads as zeros the first time, and reading it " +
+            "must not cost RAM. See .docs/instructions.md, task 2 (.docs/hints.md if stuck).");
 
     // Task 3: the first touch of a page of a file area (entry None), except a write to a private one (task 5).
     private static FaultResult FilePage(IFaultContext context, VmaInfo vma, PageFault fault) =>
         throw new NotImplementedException(
-            "Task 3: implement FilePage: get the page-cache frame with ReadFilePage(vma.FileName, " +
-            "vma.FileOffsetOf(fault.PageAddress), out wasCached) and map it (writable only in a writable MAP_SHARED area); " +
-            "major if it was not cached, else minor. See .docs/instructions.md, task 3.");
+            "Task 3: implement FilePage: a file's page is the page cache's, shared by every process that maps it, and the " +
+            "fault is major only when the page had to be read. See .docs/instructions.md, task 3 (.docs/hints.md if stuck).");
 
     // Task 4: the entry is a swap entry: the page was swapped out.
     private static FaultResult SwapBackIn(IFaultContext context, VmaInfo vma, PageFault fault) =>
         throw new NotImplementedException(
-            "Task 4: implement SwapBackIn: read the page back with SwapIn(fault.PageAddress) and map the frame it gives, " +
-            "writable if the area is; a major fault. See .docs/instructions.md, task 4.");
+            "Task 4: implement SwapBackIn: a page that went out to swap comes back with its contents, as the process left " +
+            "it. See .docs/instructions.md, task 4 (.docs/hints.md if stuck).");
 
     // Task 5: a write to a present read-only page (the zero page, a private or a shared file page), or the first touch
     // of a private file page being a write (entry None).
     private static FaultResult CopyOnWrite(IFaultContext context, VmaInfo vma, PageFault fault, PageTableEntry pte) =>
         throw new NotImplementedException(
-            "Task 5: implement CopyOnWrite: a shared file page is made writable in place; otherwise copy the page (ZeroFill " +
-            "for the zero page, CopyFrame for a file page) into a new frame and map the copy writable. " +
-            "See .docs/instructions.md, task 5.");
+            "Task 5: implement CopyOnWrite: a write must never change what another mapping sees, unless the area is shared. " +
+            "See .docs/instructions.md, task 5 (.docs/hints.md if stuck).");
 
     // Task 6: AllocateFrame, ReadFilePage or SwapIn answered null: reclaim and the OOM killer found no frame.
     private static FaultResult NoFrameLeft() =>
         throw new NotImplementedException(
-            "Task 6: implement NoFrameLeft, and call it wherever AllocateFrame, ReadFilePage or SwapIn answers null: map " +
-            "nothing and answer FaultResult.OutOfMemory. See .docs/instructions.md, task 6.");
+            "Task 6: implement NoFrameLeft: when no frame can be had, the process is killed cleanly, with nothing " +
+            "half-mapped. See .docs/instructions.md, task 6 (.docs/hints.md if stuck).");
 }

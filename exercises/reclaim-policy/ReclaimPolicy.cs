@@ -16,13 +16,12 @@ public sealed class ReclaimPolicy : IReclaimPolicy
     /// <inheritdoc/>
     public void Reclaim(IReclaimContext context, ReclaimRequest request) =>
         throw new NotImplementedException(
-            "Task 1: implement Reclaim: take pages from the tail of the inactive lists (ScanTail), give a referenced page " +
-            "a second chance (TestAndClearReferenced, then Activate) and free the others until request.PagesWanted frames " +
-            "are free. See .docs/instructions.md, task 1.");
+            "Task 1: implement Reclaim: free the pages least likely to be needed again, oldest first, until the request is " +
+            "met, giving a page in use a second chance. See .docs/instructions.md, task 1 (.docs/hints.md if stuck).");
 
     /// <inheritdoc/>
     public int? ChooseOomVictim(IReadOnlyList<OomCandidate> candidates, long totalPages) =>
         throw new NotImplementedException(
-            "Task 5: implement ChooseOomVictim: return the pid with the highest oom_badness (rss + swap entries + page-table " +
-            "pages + oom_score_adj x totalPages / 1000), never one whose oom_score_adj is -1000. See .docs/instructions.md, task 5.");
+            "Task 5: implement ChooseOomVictim: choose the process Linux's OOM killer would, and respect oom_score_adj. " +
+            "See .docs/instructions.md, task 5 (.docs/hints.md if stuck).");
 }

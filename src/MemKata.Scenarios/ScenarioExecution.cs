@@ -33,7 +33,7 @@ internal sealed class ScenarioExecution(Machine machine, Dictionary<string, SimP
         _index = index;
         var before = machine.Events.LastSequence;
         var outcome = Outcome(index, step);
-        return outcome with { EventsBefore = before, LastEvent = machine.Events.LastSequence };
+        return outcome with { EventsBefore = before, LastEvent = machine.Events.LastSequence, FreeFramesAfter = machine.Frames.FreeFrames };
     }
 
     private StepOutcome Outcome(int index, ScenarioStep step)

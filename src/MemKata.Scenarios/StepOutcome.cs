@@ -22,6 +22,10 @@ public sealed record StepOutcome(
     /// <summary>The sequence number of the machine's last event when the step ended.</summary>
     public long LastEvent { get; init; }
 
+    /// <summary>Frames on the free list when the step ended: what <c>scenario compare</c> checks beside the events, so
+    /// that a handler that takes a frame where the reference takes none (a read of untouched memory) is seen.</summary>
+    public long FreeFramesAfter { get; init; }
+
     /// <summary>The rest of the outcome in English (<see cref="Said"/>).</summary>
     public string Detail => Said.English;
 

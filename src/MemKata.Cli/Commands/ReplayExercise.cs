@@ -78,8 +78,7 @@ internal static class ReplayExercise
     /// starter.</summary>
     public static ReferenceNumbers ReferenceMeasurement(ExerciseLayout exercise, TraceInput input, Trace trace, string text, TimeSpan timeout)
     {
-        if (exercise.Config.Files.Example is not { Count: > 0 } examples
-            || !examples.All(e => File.Exists(Path.Combine(exercise.ExerciseDirectory, e))))
+        if (!HasReference(exercise))
         {
             return PublishedNumbers(exercise, input);
         }
@@ -139,8 +138,10 @@ internal static class ReplayExercise
         context.Out.Flush();
         if (!chunks)
         {
-            // A run that failed scores 0 whatever the reference does: the reference runs only for a clean one.
-            var reference = result.Clean ? ReferenceMeasurement(exercise, input, trace, text, timeout) : new ReferenceNumbers(null, null);
+            // A run that failed scores 0 whatever the reference does: the reference runs only for a clean one. In a
+            // starter its numbers cost nothing to read, and show a learner who has just begun what to aim for.
+            var reference = result.Clean ? ReferenceMeasurement(exercise, input, trace, text, timeout)
+                : HasReference(exercise) ? new ReferenceNumbers(null, null) : PublishedNumbers(exercise, input);
             LearnerReplayReport.Write(context.Out, trace, result, reference);
         }
 
@@ -156,6 +157,10 @@ internal static class ReplayExercise
         renderer.Begin();
         return renderer;
     }
+
+    // True where the reference solution's files are at hand (an instructor's repository), false in a starter.
+    private static bool HasReference(ExerciseLayout exercise) =>
+        exercise.Config.Files.Example is { Count: > 0 } examples && examples.All(e => File.Exists(Path.Combine(exercise.ExerciseDirectory, e)));
 
     // The reference's numbers measured when the starter was published, found by the trace's SHA-256.
     private static ReferenceNumbers PublishedNumbers(ExerciseLayout exercise, TraceInput input)

@@ -59,7 +59,9 @@ internal static class MachineViewText
         {
             output.WriteLine(faults.Count == 0
                 ? "page faults in this step: none"
-                : "page faults in this step, and the handler's calls on IFaultContext for each (by the handler's method):");
+                : faults.Any(f => f.Calls is not null)
+                    ? "page faults in this step, and the handler's calls on IFaultContext for each (by the handler's method):"
+                    : "page faults in this step (the reference handler's calls are not shown: finding them is the exercise):");
             foreach (var run in faults)
             {
                 if (run.IsLeftOut)
@@ -72,7 +74,7 @@ internal static class MachineViewText
                 var access = run.Access.ToString().ToLowerInvariant();
                 var outcome = run.Outcome.ToString().ToLowerInvariant();
                 output.WriteLine(string.Create(c,
-                    $"  pid {run.Pid} {access} {pages}: {run.Count} fault{(run.Count == 1 ? "" : "s")}, {outcome} <- {(run.Calls.Length > 0 ? run.Calls : "(no calls)")}"));
+                    $"  pid {run.Pid} {access} {pages}: {run.Count} fault{(run.Count == 1 ? "" : "s")}, {outcome}{run.Calls switch { null => "", "" => " <- (no calls)", var calls => " <- " + calls }}"));
             }
         }
 

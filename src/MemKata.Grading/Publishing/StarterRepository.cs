@@ -119,6 +119,7 @@ public static class StarterRepository
         Write(output, "MemKata.sln", Solution(output), written);
         Write(output, "README.md", Readme(exercises), written);
         Write(output, Path.Combine(".github", "workflows", "tests.yml"), Workflow(exercises), written);
+        StarterLinks.Fix(repositoryRoot, output, written);
 
         // Source code ships only where learners write theirs: nothing of MemKata's own projects.
         var leaked = written.Where(f => IsForbidden(f) || (f.EndsWith(".cs", StringComparison.Ordinal) && !f.StartsWith("exercises/", StringComparison.Ordinal))).ToList();

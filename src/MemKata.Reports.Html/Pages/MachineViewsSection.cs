@@ -96,7 +96,7 @@ internal static class MachineViewsSection
             html.Append("<tr><td class=\"num\">").Append(HtmlText.Number(run.Pid)).Append("</td><td class=\"mono\">")
                 .Append(HtmlText.Escape(t["faults." + run.Access]) + " " + HtmlText.Escape(pages)).Append("</td><td class=\"num\">")
                 .Append(HtmlText.Number(run.Count)).Append("</td><td>").Append(HtmlText.Escape(t["faults." + run.Outcome]))
-                .Append("</td><td class=\"mono\">").Append(HtmlText.Escape(run.Calls)).Append("</td></tr>\n");
+                .Append("</td><td class=\"mono\">").Append(HtmlText.Escape(run.Calls ?? t["faults.hidden"])).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n</figure>\n");

@@ -39,7 +39,8 @@ public sealed partial record CompareVerdict(
             .ToList();
         if (stopped is not null || yours is null)
         {
-            return new(VerdictKind.Required, null, null, $"your run stopped early: {stopped ?? "there is no run to compare"}", choices);
+            // A run cut short differs in everything after it: its choices are not worth listing.
+            return new(VerdictKind.Required, null, null, $"your run stopped early: {stopped ?? "there is no run to compare"}", []);
         }
 
         for (var i = 0; i < Math.Max(theirs.Count, mine.Count); i++)
@@ -118,9 +119,19 @@ public sealed partial record CompareVerdict(
             : text.Contains("Fault: ", StringComparison.Ordinal) ? "a page fault of another kind, on other pages, or missing (a copy not made, a page mapped writable too early?)"
             : text.Contains(" Syscall: ", StringComparison.Ordinal) ? "a different system call (a mapping's length, an munmap)"
             : text.Contains(" Reclaim: ", StringComparison.Ordinal) || text.Contains(" Kswapd: ", StringComparison.Ordinal) ? "reclaim ran differently (frames taken or leaked?)"
+            : text.StartsWith("step ", StringComparison.Ordinal) && reference is not null && yours is not null
+                && WithoutFreeFrames(reference.Text) == WithoutFreeFrames(yours.Text)
+                ? "as many events, but a different number of free frames after the step (a frame taken where the reference takes none, or one never given back?)"
             : text.StartsWith("step ", StringComparison.Ordinal) ? "a step's result"
             : "a kernel event";
         return string.Create(CultureInfo.InvariantCulture, $"{what}, {where}.");
+    }
+
+    // A step line without its "  [N frames free]" end.
+    private static string WithoutFreeFrames(string text)
+    {
+        var at = text.LastIndexOf("  [", StringComparison.Ordinal);
+        return at >= 0 && text.EndsWith(" frames free]", StringComparison.Ordinal) ? text[..at] : text;
     }
 
     // The reclaim rules a transcript shows beyond its lines: write-back, swap-out, and direct reclaim's bound.

@@ -29,6 +29,7 @@ public sealed partial class RequiredView
                 ("how many pages each reclaim pass scans and frees, and so when kswapd wakes and sleeps", ReclaimOrKswapd(), null),
                 (Faults, FaultEvent(), null),
                 (Faults, FaultCounts(), ""),
+                ("how many frames are free after a step (it follows from how much each reclaim frees)", FramesFree(), ""),
                 ("the rss and swap columns of the OOM killer's table (they follow from which pages went out)", OomTable(), null),
                 ("the victim's rss at its death", OomKillSizes(), "$1"),
             ])
@@ -37,6 +38,7 @@ public sealed partial class RequiredView
                 ("how far and when the heap grows (brk)", BrkCall(), null),
                 (Placement, FaultEvent(), null),
                 (Placement, FaultCounts(), ""),
+                (Placement, FramesFree(), ""),
                 (Placement, PagesTouched(), "$1N$2"),
                 ("the addresses malloc returns in the heap", HeapAddress(), "HEAP"),
             ])
@@ -82,8 +84,11 @@ public sealed partial class RequiredView
     [GeneratedRegex(@"^pid \d+ (MinorFault|MajorFault): ", RegexOptions.CultureInvariant)]
     private static partial Regex FaultEvent();
 
-    [GeneratedRegex(@"  \[\d+ minor, \d+ major faults\]$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"  \[\d+ minor, \d+ major faults\](?=  \[\d+ frames free\]$|$)", RegexOptions.CultureInvariant)]
     private static partial Regex FaultCounts();
+
+    [GeneratedRegex(@"  \[\d+ frames free\]$", RegexOptions.CultureInvariant)]
+    private static partial Regex FramesFree();
 
     [GeneratedRegex(@"^pid \d+ OomTasks: ", RegexOptions.CultureInvariant)]
     private static partial Regex OomTable();

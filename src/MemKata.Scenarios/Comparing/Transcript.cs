@@ -28,7 +28,7 @@ public static class Transcript
             var who = step.Process.Length > 0 ? step.Process + ": " : "";
             var faults = step.MinorFaults + step.MajorFaults > 0 ? $"  [{step.MinorFaults} minor, {step.MajorFaults} major faults]" : "";
             lines.Add(new("", OneLine(string.Create(CultureInfo.InvariantCulture,
-                $"step {step.Index} (line {step.Position.Line}) {who}{step.Action} -> {step.Result}{faults}")), step.Index));
+                $"step {step.Index} (line {step.Position.Line}) {who}{step.Action} -> {step.Result}{faults}")) + FreeFrames(step), step.Index));
             at = AddEvents(lines, events, at, step.LastEvent, step.Index);
         }
 
@@ -52,6 +52,13 @@ public static class Transcript
         }
 
         return lines;
+    }
+
+    /// <summary>The end of a step's line that says how many frames were free after it (<see cref="StepOutcome.FreeFramesAfter"/>).</summary>
+    public static string FreeFrames(StepOutcome step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return string.Create(CultureInfo.InvariantCulture, $"  [{step.FreeFramesAfter} frames free]");
     }
 
     // A line is compared and shown as one line, whatever the texts hold.

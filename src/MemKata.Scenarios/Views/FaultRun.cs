@@ -12,9 +12,10 @@ namespace MemKata.Scenarios.Views;
 /// <param name="First">The first faulting page's address.</param>
 /// <param name="Last">The last one's.</param>
 /// <param name="Count">How many faults.</param>
-/// <param name="Calls">The handler's calls for each of them, by method (<see cref="HandledFault.Calls"/>).</param>
+/// <param name="Calls">The handler's calls for each of them, by method (<see cref="HandledFault.Calls"/>; null for the
+/// reference's).</param>
 /// <param name="Outcome">The handler's answer to each.</param>
-public sealed record FaultRun(int Pid, AccessKind Access, ulong First, ulong Last, long Count, string Calls, FaultOutcome Outcome)
+public sealed record FaultRun(int Pid, AccessKind Access, ulong First, ulong Last, long Count, string? Calls, FaultOutcome Outcome)
 {
     /// <summary>At most this many runs are kept per step; the faults after them are counted in one last run, whose
     /// <see cref="Pid"/> is -1 and whose <see cref="Calls"/> says how many were left out.</summary>
@@ -24,8 +25,8 @@ public sealed record FaultRun(int Pid, AccessKind Access, ulong First, ulong Las
     public bool IsLeftOut => Pid < 0;
 
     /// <summary>Adds <paramref name="fault"/> (the latest fault) to <paramref name="runs"/>: it joins the last run when
-    /// the process, the access, the calls and the answer are the same; otherwise it starts a run, or is counted as left
-    /// out once <see cref="MaxPerStep"/> runs are kept.</summary>
+    /// the process, the access, the calls and the answer are the same and its page is the next one; otherwise it starts
+    /// a run, or is counted as left out once <see cref="MaxPerStep"/> runs are kept.</summary>
     public static void Add(List<FaultRun> runs, HandledFault fault)
     {
         ArgumentNullException.ThrowIfNull(runs);
@@ -38,7 +39,8 @@ public sealed record FaultRun(int Pid, AccessKind Access, ulong First, ulong Las
                 return;
             }
 
-            if (last.Pid == fault.Pid && last.Access == fault.Access && last.Calls == fault.Calls && last.Outcome == fault.Outcome)
+            if (last.Pid == fault.Pid && last.Access == fault.Access && last.Calls == fault.Calls && last.Outcome == fault.Outcome
+                && fault.Page == last.Last + MachineConfig.PageSize)
             {
                 runs[^1] = last with { Last = fault.Page, Count = last.Count + 1 };
                 return;

@@ -58,6 +58,8 @@ public class ReplayExerciseTests
         var page = Path.Combine(reference.Path, "other.html");
         var changed = CliResult.Run(["replay", other, "--exercise", starter.Path, "--submission", reference.Path, "--format", "html", "--output", page]);
         var html = File.Exists(page) ? File.ReadAllText(page) : "";
+        using var stub = new SubmissionFolder("Allocator.cs", File.ReadAllText(Path.Combine(layout.ExerciseDirectory, "Allocator.cs")));
+        var stubbed = CliResult.Run(["replay", Path.Combine(starter.Path, ReferenceTraceTable.TracesFolder, Trace), "--exercise", starter.Path, "--submission", stub.Path]);
 
         Assert.Multiple(() =>
         {
@@ -70,6 +72,9 @@ public class ReplayExerciseTests
             Assert.That(changed.Stdout, Does.StartWith("memkata: wrote the report to "), "the page, not the text account");
             Assert.That(html, Does.Match(@"Score on this trace: not computed: the reference&#39;s numbers \(.*reference\.tsv\) are known for the traces this starter ships, and .*other\.rep is not one of them"));
             Assert.That(html, Does.Contain("Heap rules kept on all 602 operations").And.Contain("<g class=\"strip\">"), "the learner's heap, drawn from the worker's pictures");
+            Assert.That(stubbed.ExitCode, Is.EqualTo(ExitCodes.Different));
+            Assert.That(stubbed.StdoutLines, Has.Some.Match(@"^\s+yours\s+reference$"), "a learner who has just begun sees what to aim for");
+            Assert.That(stubbed.Stdout, Does.Contain("score on this trace: 0 of 100"));
         });
     }
 

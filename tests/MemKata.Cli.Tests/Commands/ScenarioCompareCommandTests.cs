@@ -152,7 +152,7 @@ public class ScenarioCompareCommandTests
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Different));
             Assert.That(result.Stderr, Is.Empty);
             Assert.That(result.StdoutLines[2], Is.EqualTo($"First difference, in step 6 (line {reference.Position.Line}) worker: write data:"));
-            Assert.That(result.StdoutLines[3], Is.EqualTo($"  reference  step 6 (line {reference.Position.Line}) worker: {reference.Action} -> {reference.Result}{faults}"));
+            Assert.That(result.StdoutLines[3], Is.EqualTo($"  reference  step 6 (line {reference.Position.Line}) worker: {reference.Action} -> {reference.Result}{faults}{Transcript.FreeFrames(reference)}"));
             Assert.That(result.StdoutLines[4], Does.StartWith($"  yours      step 6 (line {reference.Position.Line}) worker: write data -> killed: out of memory"));
             Assert.That(result.StdoutLines, Has.Member("Verdict: your run differs in required behaviour: a different OOM victim (or none), in step 6."));
         });
@@ -178,21 +178,43 @@ public class ScenarioCompareCommandTests
     }
 
     [Test]
-    public void Show_faults_gives_each_run_s_calls_so_a_missing_copy_on_write_is_seen_where_it_happens()
+    public void Show_faults_gives_the_learner_s_calls_so_a_missing_copy_on_write_is_seen_where_it_happens()
     {
         const string cow = "11-map-private-file-pages-are-copied-on-write";
-        var scenario = BuiltInScenarios.Load(cow);
-        var lastWrite = ComparedRun.Reference(scenario).Steps.Last(s => s.MinorFaults > 0).Index;
+        var lastWrite = ComparedRun.Reference(BuiltInScenarios.Load(cow)).Steps.Last(s => s.MinorFaults > 0).Index;
 
-        var result = Compare(cow, "fault-handler", "--submission", Repository.Sample("fault-handler", "no-cow"), "--show", "faults", "--step", $"{lastWrite}");
+        var write = Compare(cow, "fault-handler", "--submission", Repository.Sample("fault-handler", "no-cow"), "--show", "faults", "--step", $"{lastWrite}");
+        var all = Compare(cow, "fault-handler", "--submission", Repository.Sample("fault-handler", "no-cow"), "--show", "faults");
 
-        var views = result.Stdout[result.Stdout.IndexOf("## The machine after each step", StringComparison.Ordinal)..];
+        var views = write.Stdout[write.Stdout.IndexOf("## The machine after each step", StringComparison.Ordinal)..];
         var yours = views.IndexOf("-- your run", StringComparison.Ordinal);
+        var allViews = all.Stdout[all.Stdout.IndexOf("## The machine after each step", StringComparison.Ordinal)..];
+        Assert.Multiple(() =>
+        {
+            Assert.That(write.ExitCode, Is.EqualTo(ExitCodes.Different));
+            Assert.That(views[..yours], Does.Match(@"pid 1 write 0x[0-9a-f]+ \.\. 0x[0-9a-f]+: 16 faults, minor\n"), "the reference copies, calls not shown");
+            Assert.That(views[yours..], Does.Contain("page faults in this step: none"), "the sample mapped the page writable at the read before");
+            Assert.That(allViews, Does.Contain("pid 1 read ").And.Contain("FilePage: ReadFilePage (read from the file), MapPage rw\n"),
+                "the learner's read of a private file page mapped the page cache's page writable");
+            Assert.That(allViews, Does.Contain("the reference handler's calls are not shown"));
+        });
+    }
+
+    [Test]
+    public void A_handler_that_takes_a_frame_where_the_reference_maps_the_zero_page_differs_in_free_frames()
+    {
+        var reference = MemKata.Grading.ReferenceSubmission.Source(MemKata.Grading.Layout.ExerciseLayout.Load(Repository.Root, "fault-handler"), 0);
+        const string zeroPage = "context.MapZeroPage(fault.PageAddress)";
+        Assert.That(reference, Does.Contain(zeroPage), "the reference maps the zero page on a read");
+        using var folder = new SubmissionFolder("FaultHandler.cs", reference.Replace(zeroPage,
+            "context.MapPage(fault.PageAddress, context.AllocateFrame() ?? throw new InvalidOperationException(\"no frame\"), writable: true)", StringComparison.Ordinal));
+
+        var result = Compare("04-untouched-memory-uses-no-ram", "fault-handler", "--submission", folder.Path);
+
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Different));
-            Assert.That(views[..yours], Does.Match(@"pid 1 write 0x[0-9a-f]+ \.\. 0x[0-9a-f]+: 16 faults, minor <- .*CopyOnWrite: AllocateFrame, CopyFrame, MapPage rw\n"));
-            Assert.That(views[yours..], Does.Contain("page faults in this step: none"), "the sample mapped the page writable at the read before");
+            Assert.That(result.Stdout, Does.Contain("Verdict: your run differs in required behaviour: as many events, but a different number of free frames after the step"));
         });
     }
 

@@ -47,6 +47,21 @@ public sealed class StarterHandOutTests
                 Assert.That(measured.Where(row => row.Measurement.Failure is not null || row.Measurement.PeakPayload == 0 || row.Measurement.Cost == 0), Is.Empty, "the reference finishes every trace");
                 Assert.That(ReferenceTraceTable.Format(measured), Is.EqualTo(table), "the table reads back to the same bytes");
             });
+
+            // No dead link: every relative link of every page points into the starter (the allowlist comes along).
+            var dead = files.Where(f => f.EndsWith(".md", StringComparison.Ordinal))
+                .SelectMany(page => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(output, page)), @"\]\(([^)\s#]+)[^)\s]*\)")
+                    .Select(m => m.Groups[1].Value)
+                    .Where(target => !target.Contains(':', StringComparison.Ordinal))
+                    .Where(target => !Path.Exists(Path.Combine(output, Path.GetDirectoryName(page)!, target)))
+                    .Select(target => $"{page} -> {target}"))
+                .ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(dead, Is.Empty);
+                Assert.That(files, Does.Contain("docs/rules/Allowlist.txt"), "MK0001's page links to the allowlist");
+                Assert.That(File.ReadAllText(Path.Combine(output, "docs", "rules", "MK0001.md")), Does.Contain("](Allowlist.txt)"));
+            });
         }
         finally
         {

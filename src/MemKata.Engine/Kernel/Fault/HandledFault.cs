@@ -13,6 +13,7 @@ namespace MemKata.Engine.Kernel;
 /// <param name="Access">The access that faulted.</param>
 /// <param name="Calls">The handler's context calls, grouped by the handler method that made them:
 /// <c>Method: Call, Call; Other: Call</c> (a method the stack does not show, e.g. inlined, is left out); empty when it
-/// made none.</param>
+/// made none; null for the engine's own reference handler, whose calls are never recorded: how to get there is what
+/// the exercise asks of the learner.</param>
 /// <param name="Outcome">The handler's answer.</param>
-public sealed record HandledFault(int Pid, ulong Page, AccessKind Access, string Calls, FaultOutcome Outcome);
+public sealed record HandledFault(int Pid, ulong Page, AccessKind Access, string? Calls, FaultOutcome Outcome);

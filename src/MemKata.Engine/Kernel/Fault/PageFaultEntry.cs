@@ -18,7 +18,7 @@ internal sealed class PageFaultEntry(IPageFaultHandler handler, Func<SimProcess,
 
     /// <summary>Told of every fault the handler answered (not one it threw on), with the context calls it made. While
     /// anyone listens, each call is recorded with the handler method that made it, which walks the stack: only views
-    /// that show it listen.</summary>
+    /// that show it listen. The reference handler's calls are not recorded (they would be the exercise's recipe).</summary>
     public event Action<HandledFault>? Handled;
 
     /// <summary>Resolves <paramref name="process"/>'s fault on virtual page <paramref name="page"/> for
@@ -29,7 +29,8 @@ internal sealed class PageFaultEntry(IPageFaultHandler handler, Func<SimProcess,
         var fault = new PageFault(process.Pid, address, address, access);
         var context = process.FaultContext ??= contextFor(process);
         FaultResult result;
-        context.Begin(page, fault, Handled is null ? null : handler.GetType().Assembly);
+        var recordCalls = Handled is not null && handler.GetType().Assembly != typeof(PageFaultEntry).Assembly;
+        context.Begin(page, fault, recordCalls ? handler.GetType().Assembly : null);
         try
         {
             result = handler.HandleFault(context, fault);
@@ -44,7 +45,7 @@ internal sealed class PageFaultEntry(IPageFaultHandler handler, Func<SimProcess,
             context.Finish();
         }
 
-        Handled?.Invoke(new HandledFault(process.Pid, address, access, context.TakeCalls(), result.Outcome));
+        Handled?.Invoke(new HandledFault(process.Pid, address, access, recordCalls ? context.TakeCalls() : null, result.Outcome));
 
         switch (result.Outcome)
         {
